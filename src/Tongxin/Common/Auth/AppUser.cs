@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Tongxin.Common.Auth;
+
+/// <summary>A user of Tongxin: staff, cadre, unit, association officer or member.</summary>
+public class AppUser : IdentityUser
+{
+    public string DisplayName { get; set; } = "";
+    public required string RegionCode { get; set; }
+    /// <summary>Set for generated and administrator-created passwords; cleared by change-password.</summary>
+    public bool MustChangePassword { get; set; }
+    public bool IsDemo { get; set; }
+    public DateTime CreatedAt { get; set; }
+    /// <summary>Last TOTP time step accepted, so a code cannot be replayed.</summary>
+    public long? LastTotpTimeStep { get; set; }
+}

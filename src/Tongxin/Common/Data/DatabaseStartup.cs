@@ -1,0 +1,116 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Tongxin.Common.Auth;
+using Tongxin.Common.Scope;
+using Tongxin.Demo;
+using Tongxin.Features.Dictionaries;
+using Tongxin.Features.Regions;
+
+namespace Tongxin.Common.Data;
+
+/// <summary>
+/// Runs when the host starts (also under the test host): applies migrations, checks the embedded
+/// database's durability settings, and creates roles, the root region, dictionaries, the first
+/// administrator and, on an empty database, the demo data.
+/// </summary>
+public sealed class DatabaseStartup(IServiceProvider services, IConfiguration config, ILogger<DatabaseStartup> log) : IHostedService
+{
+    public async Task StartAsync(CancellationToken ct)
+    {
+        using var scope = services.CreateScope();
+        await PrepareAsync(scope.ServiceProvider, config, log, seedDemo: config.GetValue("Tongxin:SeedDemoOnFirstStart", true), ct);
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+
+    public static async Task PrepareAsync(IServiceProvider sp, IConfiguration config, ILogger log, bool seedDemo, CancellationToken ct)
+    {
+        sp.GetRequiredService<DataScopeHolder>().Use(UnrestrictedScope.Instance);
+        sp.GetRequiredService<CurrentActor>().Use(null, "system");
+        var db = sp.GetRequiredService<TongxinDb>();
+        if (config.GetValue("Tongxin:AutoMigrate", true)) await db.Database.MigrateAsync(ct);
+        if (db.Database.IsSqlite()) await AssertSqliteDurabilityAsync(db, ct);
+
+        var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+            if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
+
+        var rootCode = config["Tongxin:RootRegion:Code"] ?? "510000";
+        var rootName = config["Tongxin:RootRegion:Name"] ?? "四川省";
+        if (!await db.Regions.AnyAsync(r => r.Code == rootCode, ct))
+        {
+            db.Regions.Add(new Region { Code = rootCode, Name = rootName, FullName = rootName, Level = Region.LevelOf(rootCode) });
+            await db.SaveChangesAsync(ct);
+        }
+        if (!await db.DictionaryItems.AnyAsync(ct))
+        {
+            var order = 0;
+            foreach (var (type, code, label) in DefaultDictionaries.All())
+                db.DictionaryItems.Add(new DictionaryItem { Type = type, Code = code, Label = label, SortOrder = ++order });
+            await db.SaveChangesAsync(ct);
+        }
+
+        var users = sp.GetRequiredService<UserManager<AppUser>>();
+        var firstStart = !await users.Users.AnyAsync(ct);
+        if (firstStart) await CreateAdminAsync(users, rootCode, config, log);
+        if (firstStart && seedDemo) await DemoSeeder.SeedAsync(sp, rootCode, log, ct);
+    }
+
+    private static async Task CreateAdminAsync(UserManager<AppUser> users, string rootCode, IConfiguration config, ILogger log)
+    {
+        var given = config["TONGXIN_ADMIN_PASSWORD"];
+        var password = string.IsNullOrEmpty(given) ? GeneratePassword() : given;
+        var admin = new AppUser
+        {
+            UserName = "admin", DisplayName = "系统管理员", RegionCode = rootCode, CreatedAt = DateTime.UtcNow,
+            // The operator chose TONGXIN_ADMIN_PASSWORD; a generated one must be replaced at first sign-in.
+            MustChangePassword = string.IsNullOrEmpty(given),
+        };
+        var result = await users.CreateAsync(admin, password);
+        if (!result.Succeeded)
+            throw new InvalidOperationException("TONGXIN_ADMIN_PASSWORD does not meet the password policy: "
+                + string.Join("; ", result.Errors.Select(e => e.Description)));
+        await users.AddToRoleAsync(admin, Roles.Admin);
+        if (string.IsNullOrEmpty(given))
+        {
+            // Printed once to the console only (never to the log files): the operator needs it to sign in.
+            Console.WriteLine();
+            Console.WriteLine("==============================================================");
+            Console.WriteLine($"  管理员账号 Administrator: admin   初始密码 Password: {password}");
+            Console.WriteLine("  首次登录后须修改密码 (must be changed at first sign-in)");
+            Console.WriteLine("==============================================================");
+            Console.WriteLine();
+        }
+        else log.LogInformation("Administrator 'admin' created with the password from TONGXIN_ADMIN_PASSWORD");
+    }
+
+    public static string GeneratePassword()
+    {
+        const string alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ23456789";
+        return string.Create(16, 0, (span, _) =>
+        {
+            for (var i = 0; i < span.Length; i++) span[i] = alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)];
+        });
+    }
+
+    private static async Task AssertSqliteDurabilityAsync(TongxinDb db, CancellationToken ct)
+    {
+        var conn = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var cmd = conn.CreateCommand();
+            cmd.CommandText = "PRAGMA journal_mode";
+            var mode = (string?)await cmd.ExecuteScalarAsync(ct);
+            cmd.CommandText = "PRAGMA synchronous";
+            var sync = Convert.ToInt32(await cmd.ExecuteScalarAsync(ct));
+            if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase) || sync != 2)
+                throw new InvalidOperationException($"SQLite must run with WAL and synchronous=FULL (found {mode}, {sync}).");
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+}

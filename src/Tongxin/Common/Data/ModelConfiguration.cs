@@ -1,0 +1,193 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Tongxin.Common.Audit;
+using Tongxin.Common.Auth;
+using Tongxin.Common.Domain;
+using Tongxin.Features.Accounts;
+using Tongxin.Features.Dictionaries;
+using Tongxin.Features.Figures;
+using Tongxin.Features.Imports;
+using Tongxin.Features.Organizations;
+using Tongxin.Features.Regions;
+
+namespace Tongxin.Common.Data;
+
+/// <summary>Mapping of the shared model; provider differences are limited to collations here.</summary>
+internal static class ModelConfiguration
+{
+    public static void Apply(ModelBuilder b, TongxinDb db, bool postgres)
+    {
+        // Range scans over codes and keys must follow byte order on PostgreSQL too.
+        void Ordinal<T>(Expression<Func<T, string>> column) where T : class
+        {
+            if (postgres) b.Entity<T>().Property(column).UseCollation("C");
+        }
+
+        b.Entity<AppUser>(e =>
+        {
+            e.Property(u => u.RegionCode).HasMaxLength(12);
+            e.Property(u => u.DisplayName).HasMaxLength(100);
+        });
+
+        b.Entity<Region>(e =>
+        {
+            e.HasKey(r => r.Code);
+            e.Property(r => r.Code).HasMaxLength(12);
+            e.Property(r => r.Name).HasMaxLength(100);
+            e.Property(r => r.FullName).HasMaxLength(200);
+            e.HasIndex(r => r.ParentCode);
+            e.HasIndex(r => r.Name);
+            e.HasQueryFilter(TongxinDb.RegionScopeFilter, r => db.ScopeUnrestricted ||
+                (string.Compare(r.Code, db.ScopeLow) >= 0 && string.Compare(r.Code, db.ScopeHigh) < 0));
+        });
+        Ordinal<Region>(r => r.Code);
+
+        b.Entity<Figure>(e =>
+        {
+            e.Property(f => f.Name).HasMaxLength(50);
+            e.Property(f => f.SortKey).HasMaxLength(200);
+            e.Property(f => f.RegionCode).HasMaxLength(12);
+            e.Property(f => f.Version).IsConcurrencyToken();
+            e.HasIndex(f => new { f.RegionCode, f.SortKey });
+            e.HasIndex(f => new { f.SortKey, f.Id });
+            e.HasIndex(f => f.IdNumberHash);
+            e.HasIndex(f => f.PhoneHash);
+            e.HasIndex(f => new { f.MaxFollowers, f.Id });
+            e.HasIndex(f => f.EnrolledOn);
+            e.HasIndex(f => f.ImportBatchId);
+            e.HasQueryFilter(TongxinDb.RegionScopeFilter, f => db.ScopeUnrestricted ||
+                (string.Compare(f.RegionCode, db.ScopeLow) >= 0 && string.Compare(f.RegionCode, db.ScopeHigh) < 0));
+        });
+        Ordinal<Figure>(f => f.RegionCode);
+
+        b.Entity<FigureSearchKey>(e =>
+        {
+            e.HasKey(k => new { k.Key, k.SortKey, k.FigureId });
+            e.Property(k => k.Key).HasMaxLength(80);
+            e.Property(k => k.SortKey).HasMaxLength(200);
+            e.Property(k => k.RegionCode).HasMaxLength(12);
+            e.HasIndex(k => k.FigureId);
+            e.HasOne<Figure>().WithMany().HasForeignKey(k => k.FigureId).OnDelete(DeleteBehavior.Cascade);
+            e.HasQueryFilter(TongxinDb.RegionScopeFilter, k => db.ScopeUnrestricted ||
+                (string.Compare(k.RegionCode, db.ScopeLow) >= 0 && string.Compare(k.RegionCode, db.ScopeHigh) < 0));
+        });
+        Ordinal<FigureSearchKey>(k => k.Key);
+        Ordinal<FigureSearchKey>(k => k.SortKey);
+        Ordinal<FigureSearchKey>(k => k.RegionCode);
+
+        b.Entity<PlatformAccount>(e =>
+        {
+            e.Property(a => a.Platform).HasMaxLength(40);
+            e.Property(a => a.Handle).HasMaxLength(100);
+            e.Property(a => a.HandleKey).HasMaxLength(100);
+            e.Property(a => a.Version).IsConcurrencyToken();
+            e.HasIndex(a => a.FigureId);
+            e.HasIndex(a => new { a.Platform, a.HandleKey });
+            e.HasOne(a => a.Figure).WithMany(f => f.Accounts).HasForeignKey(a => a.FigureId).OnDelete(DeleteBehavior.Cascade);
+            e.HasQueryFilter(TongxinDb.RegionScopeFilter, a => db.ScopeUnrestricted ||
+                (string.Compare(a.Figure!.RegionCode, db.ScopeLow) >= 0 && string.Compare(a.Figure!.RegionCode, db.ScopeHigh) < 0));
+        });
+
+        b.Entity<MetricSnapshot>(e =>
+        {
+            e.HasIndex(s => new { s.AccountId, s.Date });
+            e.HasOne(s => s.Account).WithMany(a => a.Snapshots).HasForeignKey(s => s.AccountId).OnDelete(DeleteBehavior.Cascade);
+            e.HasQueryFilter(TongxinDb.RegionScopeFilter, s => db.ScopeUnrestricted ||
+                (string.Compare(s.Account!.Figure!.RegionCode, db.ScopeLow) >= 0 && string.Compare(s.Account!.Figure!.RegionCode, db.ScopeHigh) < 0));
+        });
+
+        b.Entity<Position>(e =>
+        {
+            e.Property(p => p.Version).IsConcurrencyToken();
+            e.HasIndex(p => p.FigureId);
+            e.HasOne(p => p.Figure).WithMany(f => f.Positions).HasForeignKey(p => p.FigureId).OnDelete(DeleteBehavior.Cascade);
+            e.HasQueryFilter(TongxinDb.RegionScopeFilter, p => db.ScopeUnrestricted ||
+                (string.Compare(p.Figure!.RegionCode, db.ScopeLow) >= 0 && string.Compare(p.Figure!.RegionCode, db.ScopeHigh) < 0));
+        });
+
+        b.Entity<Honour>(e =>
+        {
+            e.Property(h => h.Version).IsConcurrencyToken();
+            e.HasIndex(h => h.FigureId);
+            e.HasOne(h => h.Figure).WithMany(f => f.Honours).HasForeignKey(h => h.FigureId).OnDelete(DeleteBehavior.Cascade);
+            e.HasQueryFilter(TongxinDb.RegionScopeFilter, h => db.ScopeUnrestricted ||
+                (string.Compare(h.Figure!.RegionCode, db.ScopeLow) >= 0 && string.Compare(h.Figure!.RegionCode, db.ScopeHigh) < 0));
+        });
+
+        b.Entity<Organization>(e =>
+        {
+            e.Property(o => o.Name).HasMaxLength(200);
+            e.Property(o => o.NameKey).HasMaxLength(200);
+            e.Property(o => o.RegionCode).HasMaxLength(12);
+            e.Property(o => o.CreditCode).HasMaxLength(18);
+            e.Property(o => o.Version).IsConcurrencyToken();
+            e.HasIndex(o => new { o.RegionCode, o.NameKey });
+            e.HasIndex(o => o.CreditCode);
+            e.HasQueryFilter(TongxinDb.RegionScopeFilter, o => db.ScopeUnrestricted ||
+                (string.Compare(o.RegionCode, db.ScopeLow) >= 0 && string.Compare(o.RegionCode, db.ScopeHigh) < 0));
+        });
+        Ordinal<Organization>(o => o.RegionCode);
+
+        b.Entity<OrganizationMember>(e =>
+        {
+            e.HasKey(m => new { m.OrganizationId, m.FigureId });
+            e.HasIndex(m => m.FigureId);
+            e.HasOne(m => m.Organization).WithMany(o => o.Members).HasForeignKey(m => m.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(m => m.Figure).WithMany().HasForeignKey(m => m.FigureId).OnDelete(DeleteBehavior.Cascade);
+            e.HasQueryFilter(TongxinDb.RegionScopeFilter, m => db.ScopeUnrestricted ||
+                (string.Compare(m.Figure!.RegionCode, db.ScopeLow) >= 0 && string.Compare(m.Figure!.RegionCode, db.ScopeHigh) < 0));
+        });
+
+        b.Entity<DictionaryItem>(e =>
+        {
+            e.Property(d => d.Type).HasMaxLength(40);
+            e.Property(d => d.Code).HasMaxLength(40);
+            e.Property(d => d.Label).HasMaxLength(100);
+            e.HasIndex(d => new { d.Type, d.Code }).IsUnique();
+        });
+
+        b.Entity<AuditEntry>(e =>
+        {
+            e.Property(a => a.Action).HasMaxLength(40);
+            e.Property(a => a.EntityType).HasMaxLength(60);
+            e.Property(a => a.EntityId).HasMaxLength(60);
+            e.Property(a => a.UserName).HasMaxLength(256);
+            e.HasIndex(a => a.At);
+            e.HasIndex(a => new { a.EntityType, a.EntityId });
+            e.HasIndex(a => a.FigureId);
+        });
+
+        b.Entity<ImportBatch>(e =>
+        {
+            e.Property(x => x.RegionCode).HasMaxLength(12);
+            e.HasIndex(x => x.CreatedAt);
+            e.HasQueryFilter(TongxinDb.RegionScopeFilter, x => db.ScopeUnrestricted ||
+                (string.Compare(x.RegionCode, db.ScopeLow) >= 0 && string.Compare(x.RegionCode, db.ScopeHigh) < 0));
+        });
+        Ordinal<ImportBatch>(x => x.RegionCode);
+        b.Entity<ImportBatchRow>(e =>
+        {
+            e.HasIndex(x => x.BatchId);
+            e.HasOne<ImportBatch>().WithMany().HasForeignKey(x => x.BatchId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<ImportJob>(e =>
+        {
+            e.Property(x => x.RegionCode).HasMaxLength(12);
+            e.HasQueryFilter(TongxinDb.RegionScopeFilter, x => db.ScopeUnrestricted ||
+                (string.Compare(x.RegionCode, db.ScopeLow) >= 0 && string.Compare(x.RegionCode, db.ScopeHigh) < 0));
+        });
+        Ordinal<ImportJob>(x => x.RegionCode);
+
+        // Times are stored as UTC; reading them back must say so, or JSON would drop the "Z".
+        foreach (var entity in b.Model.GetEntityTypes())
+        foreach (var prop in entity.GetProperties())
+        {
+            if (prop.ClrType == typeof(DateTime)) prop.SetValueConverter(UtcConverters.Required);
+            else if (prop.ClrType == typeof(DateTime?)) prop.SetValueConverter(UtcConverters.Optional);
+        }
+    }
+
+    /// <summary>Entity types that must carry the region filter (checked by a model test).</summary>
+    public static bool IsRegionScoped(Type t) =>
+        typeof(IRegionOwned).IsAssignableFrom(t) || typeof(IFigureOwned).IsAssignableFrom(t);
+}

@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Tongxin.Common.Auth;
+using Tongxin.Common.Scope;
+
+namespace Tongxin.Common.Data;
+
+// One context type per provider so that each keeps its own migrations:
+//   dotnet ef migrations add NAME --context SqliteTongxinDb --output-dir Common/Data/Migrations/Sqlite
+//   dotnet ef migrations add NAME --context PostgresTongxinDb --output-dir Common/Data/Migrations/Postgres
+// (scripts/add-migration.sh NAME does both).
+
+public sealed class SqliteTongxinDb(DbContextOptions<SqliteTongxinDb> options, IDataScope scope, CurrentActor actor)
+    : TongxinDb(options, scope, actor)
+{
+    protected override bool IsPostgres => false;
+}
+
+public sealed class PostgresTongxinDb(DbContextOptions<PostgresTongxinDb> options, IDataScope scope, CurrentActor actor)
+    : TongxinDb(options, scope, actor)
+{
+    protected override bool IsPostgres => true;
+}
+
+public sealed class SqliteDesignFactory : IDesignTimeDbContextFactory<SqliteTongxinDb>
+{
+    public SqliteTongxinDb CreateDbContext(string[] args) => new(
+        new DbContextOptionsBuilder<SqliteTongxinDb>().UseSqlite("Data Source=design.db").Options,
+        UnrestrictedScope.Instance, new CurrentActor());
+}
+
+public sealed class PostgresDesignFactory : IDesignTimeDbContextFactory<PostgresTongxinDb>
+{
+    public PostgresTongxinDb CreateDbContext(string[] args) => new(
+        new DbContextOptionsBuilder<PostgresTongxinDb>().UseNpgsql("Host=127.0.0.1;Database=design").Options,
+        UnrestrictedScope.Instance, new CurrentActor());
+}

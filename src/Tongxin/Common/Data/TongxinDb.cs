@@ -1,0 +1,104 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Tongxin.Common.Audit;
+using Tongxin.Common.Auth;
+using Tongxin.Common.Scope;
+using Tongxin.Features.Accounts;
+using Tongxin.Features.Dictionaries;
+using Tongxin.Features.Figures;
+using Tongxin.Features.Imports;
+using Tongxin.Features.Organizations;
+using Tongxin.Features.Regions;
+
+namespace Tongxin.Common.Data;
+
+/// <summary>
+/// The one model for both providers. Region-owned data carries the named query filter
+/// <see cref="RegionScopeFilter"/>; writes are audited and the search index kept in step in
+/// <see cref="SaveChangesAsync(bool, CancellationToken)"/>.
+/// </summary>
+public abstract class TongxinDb : IdentityDbContext<AppUser>
+{
+    public const string RegionScopeFilter = "RegionScope";
+
+    private readonly IDataScope _scope;
+    private readonly CurrentActor _actor;
+
+    protected TongxinDb(DbContextOptions options, IDataScope scope, CurrentActor actor) : base(options)
+    {
+        _scope = scope;
+        _actor = actor;
+    }
+
+    public DbSet<Region> Regions => Set<Region>();
+    public DbSet<Figure> Figures => Set<Figure>();
+    public DbSet<FigureSearchKey> FigureSearchKeys => Set<FigureSearchKey>();
+    public DbSet<PlatformAccount> PlatformAccounts => Set<PlatformAccount>();
+    public DbSet<MetricSnapshot> MetricSnapshots => Set<MetricSnapshot>();
+    public DbSet<Position> Positions => Set<Position>();
+    public DbSet<Honour> Honours => Set<Honour>();
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<OrganizationMember> OrganizationMembers => Set<OrganizationMember>();
+    public DbSet<DictionaryItem> DictionaryItems => Set<DictionaryItem>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+    public DbSet<ImportBatchRow> ImportBatchRows => Set<ImportBatchRow>();
+    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+
+    // Read by the query filters on every query (EF parameterizes context members).
+    public bool ScopeUnrestricted => _scope.IsUnrestricted;
+    public string ScopeLow => _scope.Range.Low;
+    public string ScopeHigh => _scope.Range.High;
+
+    public IDataScope Scope => _scope;
+    public CurrentActor Actor => _actor;
+
+    /// <summary>True on PostgreSQL; a few columns need the C collation there for range scans.</summary>
+    protected abstract bool IsPostgres { get; }
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        base.OnModelCreating(b);
+        ModelConfiguration.Apply(b, this, IsPostgres);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
+    {
+        SaveHooks.BeforeSave(this);
+        var audits = AuditCollector.Collect(ChangeTracker);
+        var touchedFigures = FigureSearchIndexer.AffectedFigureIds(ChangeTracker);
+        if (audits.Count == 0 && touchedFigures.Count == 0)
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+
+        await using var tx = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
+        var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+        var ids = touchedFigures.Select(t => t()).Where(id => id > 0).ToHashSet();
+        if (ids.Count > 0) await FigureSearchIndexer.RebuildAsync(this, ids, ct);
+        if (audits.Count > 0)
+        {
+            AuditEntries.AddRange(audits.Select(a => a.ToEntry(_actor)));
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+        }
+        if (tx is not null) await tx.CommitAsync(ct);
+        return count;
+    }
+
+    /// <summary>Saves derived rows (search keys) without auditing them again.</summary>
+    internal Task<int> SaveWithoutHooksAsync(CancellationToken ct) => base.SaveChangesAsync(true, ct);
+
+    /// <summary>Writes an audit line that is not a row change (sign-in, reveal, export…).</summary>
+    public async Task LogAsync(string action, string? entityType, string? entityId, string summary,
+        string? regionCode = null, long? figureId = null, CancellationToken ct = default)
+    {
+        AuditEntries.Add(new AuditEntry
+        {
+            At = DateTime.UtcNow, Action = action, EntityType = entityType, EntityId = entityId,
+            Summary = summary, RegionCode = regionCode, FigureId = figureId,
+            UserId = _actor.UserId, UserName = _actor.UserName, Ip = _actor.Ip,
+        });
+        await SaveChangesAsync(ct);
+    }
+}

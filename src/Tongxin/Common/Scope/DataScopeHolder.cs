@@ -1,0 +1,31 @@
+using System.Security.Claims;
+using Tongxin.Common.Auth;
+using Tongxin.Features.Regions;
+
+namespace Tongxin.Common.Scope;
+
+/// <summary>
+/// Holds the scope of the current unit of work. In a request it comes from the signed-in user's
+/// region claim; background work and operator verbs set it explicitly with <see cref="Use"/>.
+/// Without either, nothing is visible (deny by default).
+/// </summary>
+public sealed class DataScopeHolder(IHttpContextAccessor? http = null) : IDataScope
+{
+    private IDataScope? _explicit;
+
+    public void Use(IDataScope scope) => _explicit = scope;
+
+    private IDataScope Current => _explicit ?? FromUser(http?.HttpContext?.User) ?? NoAccess;
+
+    public bool IsUnrestricted => Current.IsUnrestricted;
+    public RegionRange Range => Current.Range;
+
+    private static readonly IDataScope NoAccess = new FixedScope(new RegionRange("~", "~"));
+
+    public static IDataScope? FromUser(ClaimsPrincipal? user)
+    {
+        var code = user?.FindFirstValue(TongxinClaims.Region);
+        if (code is null || !Region.IsWellFormedCode(code)) return null;
+        return new FixedScope(RegionRange.ForPrefix(Region.ScopePrefix(code, Region.LevelOf(code))));
+    }
+}

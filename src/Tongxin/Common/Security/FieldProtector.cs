@@ -1,0 +1,92 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace Tongxin.Common.Security;
+
+/// <summary>
+/// Encrypts sensitive fields (ID number, phone, home address) with AES-256-GCM under a key id, and
+/// computes a keyed hash (HMAC-SHA256) of the normalized value for uniqueness, matching and exact search.
+/// Keys live outside the database: a 0600 file in the keys folder of the data directory.
+/// </summary>
+public sealed class FieldProtector
+{
+    private readonly Dictionary<string, byte[]> _keys;
+    private readonly string _currentKeyId;
+    private readonly byte[] _hashKey;
+
+    private FieldProtector(KeyFile file)
+    {
+        _keys = file.Keys.ToDictionary(k => k.Key, k => Convert.FromBase64String(k.Value));
+        _currentKeyId = file.CurrentKeyId;
+        _hashKey = Convert.FromBase64String(file.HashKey);
+    }
+
+    public const string KeyFileName = "field-keys.json";
+
+    /// <summary>Loads the key file from the folder, creating it with fresh keys on first start.</summary>
+    public static FieldProtector LoadOrCreate(string keysDirectory)
+    {
+        Directory.CreateDirectory(keysDirectory);
+        var path = Path.Combine(keysDirectory, KeyFileName);
+        if (!File.Exists(path))
+        {
+            var file = new KeyFile
+            {
+                CurrentKeyId = "k1",
+                Keys = new() { ["k1"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) },
+                HashKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            };
+            var tmp = path + ".tmp";
+            File.WriteAllText(tmp, JsonSerializer.Serialize(file));
+            if (!OperatingSystem.IsWindows())
+                File.SetUnixFileMode(tmp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            File.Move(tmp, path);
+        }
+        return new FieldProtector(JsonSerializer.Deserialize<KeyFile>(File.ReadAllText(path))
+            ?? throw new InvalidOperationException($"Unreadable key file {path}"));
+    }
+
+    public string? Encrypt(string? plain)
+    {
+        if (string.IsNullOrEmpty(plain)) return null;
+        var key = _keys[_currentKeyId];
+        var nonce = RandomNumberGenerator.GetBytes(12);
+        var data = Encoding.UTF8.GetBytes(plain);
+        var cipher = new byte[data.Length];
+        var tag = new byte[16];
+        using (var aes = new AesGcm(key, 16))
+            aes.Encrypt(nonce, data, cipher, tag, Encoding.ASCII.GetBytes(_currentKeyId));
+        return $"v1:{_currentKeyId}:{Convert.ToBase64String([.. nonce, .. cipher, .. tag])}";
+    }
+
+    public string? Decrypt(string? stored)
+    {
+        if (string.IsNullOrEmpty(stored)) return null;
+        var parts = stored.Split(':', 3);
+        if (parts.Length != 3 || parts[0] != "v1" || !_keys.TryGetValue(parts[1], out var key))
+            throw new CryptographicException("Unknown field encryption format or key id");
+        var blob = Convert.FromBase64String(parts[2]);
+        var nonce = blob.AsSpan(0, 12);
+        var tag = blob.AsSpan(blob.Length - 16);
+        var cipher = blob.AsSpan(12, blob.Length - 28);
+        var plain = new byte[cipher.Length];
+        using (var aes = new AesGcm(key, 16))
+            aes.Decrypt(nonce, cipher, tag, plain, Encoding.ASCII.GetBytes(parts[1]));
+        return Encoding.UTF8.GetString(plain);
+    }
+
+    /// <summary>Keyed hash of an already normalized value; equal values hash equal, nothing else leaks.</summary>
+    public string? Hash(string? normalized)
+    {
+        if (string.IsNullOrEmpty(normalized)) return null;
+        return Convert.ToHexString(HMACSHA256.HashData(_hashKey, Encoding.UTF8.GetBytes(normalized)))[..40];
+    }
+
+    private sealed class KeyFile
+    {
+        public string CurrentKeyId { get; set; } = "";
+        public Dictionary<string, string> Keys { get; set; } = [];
+        public string HashKey { get; set; } = "";
+    }
+}

@@ -1,0 +1,17 @@
+using Tongxin.Common.Auth;
+using Tongxin.Common.Http;
+
+namespace Tongxin.Features.Auth;
+
+public static class AuthEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        var auth = api.MapGroup("/auth").WithTags("Auth");
+        auth.MapPost("/login", Login.Handle).AllowAnonymous().WithMetadata(new SkipAntiforgery())
+            .RequireRateLimiting(AuthSetup.LoginRateLimit);
+        auth.MapPost("/logout", Logout.Handle).WithMetadata(new AllowPendingPasswordChange());
+        auth.MapPost("/change-password", ChangePassword.Handle).WithMetadata(new AllowPendingPasswordChange());
+        api.MapGet("/me", Me.Handle).WithTags("Auth").WithMetadata(new AllowPendingPasswordChange());
+    }
+}

@@ -1,0 +1,53 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Tongxin.Common.Audit;
+using Tongxin.Common.Auth;
+using Tongxin.Common.Data;
+using Tongxin.Common.Http;
+
+namespace Tongxin.Features.Auth;
+
+public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
+
+public static class ChangePassword
+{
+    public static async Task<IResult> Handle(ChangePasswordRequest request, HttpContext http, ClaimsPrincipal me,
+        UserManager<AppUser> users, SignInManager<AppUser> signIn, TongxinDb db, IAntiforgery antiforgery)
+    {
+        var user = await users.GetUserAsync(me);
+        if (user is null) return Problems.NotFound("用户");
+        if (string.IsNullOrEmpty(request.CurrentPassword)) return Problems.Validation("currentPassword", "请输入当前密码");
+        if (string.IsNullOrEmpty(request.NewPassword)) return Problems.Validation("newPassword", "请输入新密码");
+        if (request.NewPassword == request.CurrentPassword) return Problems.Validation("newPassword", "新密码不能与当前密码相同");
+        if (!await users.CheckPasswordAsync(user, request.CurrentPassword))
+        {
+            await users.AccessFailedAsync(user); // a wrong current password counts towards lockout too
+            return Problems.Validation("currentPassword", "当前密码不正确");
+        }
+        var result = await users.ChangePasswordAsync(user, request.CurrentPassword, request.NewPassword);
+        if (!result.Succeeded)
+            return Problems.Validation("newPassword", string.Join("；", result.Errors.Select(e => e.Description)));
+        user.MustChangePassword = false;
+        await users.UpdateAsync(user);
+        var auth = await http.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        string? signedInAt = null;
+        auth.Properties?.Items.TryGetValue(AuthSetup.SignedInAtItem, out signedInAt);
+        await Login.SignInAsync(http, signIn, user, signedInAt);
+        AntiforgeryFilter.Issue(http, antiforgery);
+        await db.LogAsync(AuditActions.PasswordChanged, "User", user.Id, "修改密码", user.RegionCode);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>The policy check without a user manager, for operator verbs and admin resets.</summary>
+    public static async Task<string?> PolicyError(UserManager<AppUser> users, AppUser user, string password)
+    {
+        foreach (var v in users.PasswordValidators)
+        {
+            var r = await v.ValidateAsync(users, user, password);
+            if (!r.Succeeded) return string.Join("；", r.Errors.Select(e => e.Description));
+        }
+        return null;
+    }
+}

@@ -1,0 +1,82 @@
+using Microsoft.EntityFrameworkCore;
+using Tongxin.Common.Data;
+using Tongxin.Common.Domain;
+using Tongxin.Common.Scope;
+using Tongxin.Features.Regions;
+
+namespace Tongxin.Features.Figures;
+
+/// <summary>The list filters, shared by the list, the export and the dashboard.</summary>
+public sealed record FigureFilter
+{
+    public string? Q { get; init; }
+    public string? RegionCode { get; init; }
+    public string? Category { get; init; }
+    /// <summary>"city", "district", or "any" for every key figure.</summary>
+    public string? KeyLevel { get; init; }
+    public string? Platform { get; init; }
+    /// <summary>10k, 100k, 1m or 10m followers and above on any account.</summary>
+    public string? FollowerTier { get; init; }
+    public string? Tag { get; init; }
+    /// <summary>active (default), left, transferred or all.</summary>
+    public string? Status { get; init; }
+    public string? Sort { get; init; }
+
+    public static readonly IReadOnlyDictionary<string, long> Tiers = new Dictionary<string, long>
+    {
+        ["10k"] = 10_000, ["100k"] = 100_000, ["1m"] = 1_000_000, ["10m"] = 10_000_000,
+    };
+
+    /// <summary>Applies the filters to the scoped figure set; bad values are field errors, never ignored.</summary>
+    public async Task<IQueryable<Figure>> ApplyAsync(TongxinDb db, IQueryable<Figure> query)
+    {
+        if (!string.IsNullOrWhiteSpace(RegionCode))
+        {
+            var region = await RegionEndpoints.InScope(db, RegionCode);
+            if (region is null) throw FieldValidationException.Single("regionCode", RegionEndpoints.UnknownRegionMessage);
+            var range = RegionRange.ForPrefix(Region.ScopePrefix(region.Code, region.Level));
+            query = query.Where(f => string.Compare(f.RegionCode, range.Low) >= 0 && string.Compare(f.RegionCode, range.High) < 0);
+        }
+        var status = string.IsNullOrWhiteSpace(Status) ? "active" : Status;
+        if (status != "all")
+        {
+            var s = FigureStatusNames.FromApi(status) ?? throw FieldValidationException.Single("status", "状态无效");
+            query = query.Where(f => f.Status == s);
+        }
+        if (!string.IsNullOrWhiteSpace(Category)) query = query.Where(f => f.Category == Category);
+        if (KeyLevel == "any") query = query.Where(f => f.KeyLevel != null);
+        else if (!string.IsNullOrWhiteSpace(KeyLevel)) query = query.Where(f => f.KeyLevel == KeyLevel);
+        if (!string.IsNullOrWhiteSpace(Platform))
+            query = query.Where(f => db.PlatformAccounts.Any(a => a.FigureId == f.Id && a.Platform == Platform));
+        if (!string.IsNullOrWhiteSpace(FollowerTier))
+        {
+            if (!Tiers.TryGetValue(FollowerTier, out var min)) throw FieldValidationException.Single("followerTier", "粉丝量级无效");
+            query = query.Where(f => f.MaxFollowers >= min);
+        }
+        if (!string.IsNullOrWhiteSpace(Tag))
+        {
+            var tagKey = "t:" + Tag.Trim().ToLowerInvariant();
+            query = query.Where(f => db.FigureSearchKeys.Any(k => k.FigureId == f.Id && k.Key == tagKey));
+        }
+        var plan = FigureSearch.For(Q);
+        if (plan is not null)
+        {
+            var keys = db.FigureSearchKeys.Where(FigureSearch.KeyPredicate(plan));
+            query = query.Where(f => keys.Any(k => k.FigureId == f.Id));
+            if (plan.NameContains is { } term)
+                query = query.Where(f => f.Name.Contains(term)
+                    || db.OrganizationMembers.Any(m => m.FigureId == f.Id && m.Organization!.NameKey.Contains(term))
+                    || db.PlatformAccounts.Any(a => a.FigureId == f.Id && a.HandleKey.Contains(term)));
+        }
+        return query;
+    }
+
+    public IOrderedQueryable<Figure> Order(IQueryable<Figure> query) => Sort switch
+    {
+        "-followers" => query.OrderByDescending(f => f.MaxFollowers).ThenBy(f => f.Id),
+        "-enrolledOn" => query.OrderByDescending(f => f.EnrolledOn).ThenBy(f => f.Id),
+        "region" => query.OrderBy(f => f.RegionCode).ThenBy(f => f.SortKey).ThenBy(f => f.Id),
+        null or "" or "name" => query.OrderBy(f => f.SortKey).ThenBy(f => f.Id),
+        _ => throw FieldValidationException.Single("sort", "排序方式无效"),
+    };
+}

@@ -1,0 +1,77 @@
+using System.Linq.Expressions;
+using Tongxin.Common.Text;
+
+namespace Tongxin.Features.Figures;
+
+/// <summary>
+/// Turns the one search box into look-ups on <see cref="FigureSearchKey"/>: exact keys for Chinese
+/// name and organization grams and tags, key ranges for pinyin and handle prefixes.
+/// </summary>
+public static class FigureSearch
+{
+    public sealed record Plan(IReadOnlyList<string> ExactKeys, IReadOnlyList<(string Low, string High)> Ranges,
+        string? NameContains);
+
+    public static Plan? For(string? q)
+    {
+        var text = ChineseText.Normalize(q).ToLowerInvariant();
+        if (text.Length == 0) return null;
+        var exact = new List<string>();
+        var ranges = new List<(string, string)>();
+        string? nameContains = null;
+        if (text.Any(IsCjk))
+        {
+            var compact = new string(text.Where(c => !char.IsWhiteSpace(c)).ToArray());
+            if (compact.Length <= 2)
+            {
+                exact.Add("n:" + compact);
+                exact.Add("o:" + compact);
+            }
+            else
+            {
+                // Names: the first pair narrows, the whole term filters. Organizations: the first pair.
+                exact.Add("n:" + compact[..2]);
+                nameContains = compact;
+                exact.Add("o:" + compact[..2]);
+            }
+            ranges.Add(Prefix("h:" + text));
+        }
+        else
+        {
+            var pinyin = Pinyin.NormalizeQuery(text);
+            if (pinyin.Length > 0 && pinyin.All(char.IsAsciiLetterLower)) ranges.Add(Prefix("p:" + pinyin));
+            ranges.Add(Prefix("h:" + text.Replace(" ", "")));
+        }
+        return new Plan(exact, ranges, nameContains);
+    }
+
+    /// <summary>[prefix, prefix with its last character incremented): every key starting with prefix.</summary>
+    public static (string Low, string High) Prefix(string prefix) =>
+        (prefix, prefix[..^1] + (char)(prefix[^1] + 1));
+
+    /// <summary>The key predicate of a plan (ORs of exact keys and ranges), built as an expression EF can translate.</summary>
+    public static Expression<Func<FigureSearchKey, bool>> KeyPredicate(Plan plan)
+    {
+        var k = Expression.Parameter(typeof(FigureSearchKey), "k");
+        var key = Expression.Property(k, nameof(FigureSearchKey.Key));
+        Expression? body = null;
+        var compare = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
+        foreach (var e in plan.ExactKeys)
+            body = Or(body, Expression.Equal(key, Const(e)));
+        foreach (var (low, high) in plan.Ranges)
+            body = Or(body, Expression.AndAlso(
+                Expression.GreaterThanOrEqual(Expression.Call(compare, key, Const(low)), Expression.Constant(0)),
+                Expression.LessThan(Expression.Call(compare, key, Const(high)), Expression.Constant(0))));
+        return Expression.Lambda<Func<FigureSearchKey, bool>>(body ?? Expression.Constant(false), k);
+    }
+
+    // Values go in as closures so EF sends them as parameters (plan caching, no SQL injection surface).
+    private static Expression Const(string value) =>
+        Expression.Property(Expression.Constant(new Box(value)), nameof(Box.Value));
+
+    private sealed record Box(string Value);
+
+    private static Expression Or(Expression? a, Expression b) => a is null ? b : Expression.OrElse(a, b);
+
+    public static bool IsCjk(char c) => c is >= '\u3400' and <= '\u9fff' or >= '\uf900' and <= '\ufaff';
+}

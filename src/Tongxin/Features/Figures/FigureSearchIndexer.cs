@@ -1,0 +1,98 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Tongxin.Common.Data;
+using Tongxin.Common.Text;
+using Tongxin.Features.Accounts;
+using Tongxin.Features.Organizations;
+
+namespace Tongxin.Features.Figures;
+
+/// <summary>
+/// Keeps <see cref="FigureSearchKey"/> rows in step with figures, their accounts and organizations.
+/// Called from SaveChanges, so every write path (API, import, seed) keeps the index correct.
+/// </summary>
+public static class FigureSearchIndexer
+{
+    public const int MaxHandleLength = 40;
+
+    /// <summary>Figures whose keys a pending save affects; ids are read after the save (new rows get theirs then).</summary>
+    public static List<Func<long>> AffectedFigureIds(ChangeTracker tracker)
+    {
+        var list = new List<Func<long>>();
+        foreach (var entry in tracker.Entries())
+        {
+            if (entry.State is EntityState.Unchanged or EntityState.Detached) continue;
+            switch (entry.Entity)
+            {
+                case Figure f when entry.State != EntityState.Deleted && (entry.State == EntityState.Added
+                        || entry.Property(nameof(Figure.Name)).IsModified || entry.Property(nameof(Figure.RegionCode)).IsModified
+                        || entry.Property(nameof(Figure.Tags)).IsModified || entry.Property(nameof(Figure.Status)).IsModified):
+                    list.Add(() => f.Id);
+                    break;
+                case PlatformAccount a:
+                    list.Add(() => a.FigureId);
+                    break;
+                case OrganizationMember m:
+                    list.Add(() => m.FigureId);
+                    break;
+                case Organization o when entry.State == EntityState.Modified && entry.Property(nameof(Organization.Name)).IsModified:
+                    foreach (var m in o.Members) list.Add(() => m.FigureId);
+                    break;
+            }
+        }
+        return list;
+    }
+
+    public static async Task RebuildAsync(TongxinDb db, IReadOnlyCollection<long> figureIds, CancellationToken ct)
+    {
+        foreach (var chunk in figureIds.Chunk(500))
+        {
+            await db.FigureSearchKeys.Where(k => chunk.Contains(k.FigureId)).ExecuteDeleteAsync(ct);
+            var figures = await db.Figures.AsNoTracking().Where(f => chunk.Contains(f.Id))
+                .Select(f => new { f.Id, f.Name, f.SortKey, f.RegionCode, f.Tags }).ToListAsync(ct);
+            var handles = await db.PlatformAccounts.AsNoTracking().Where(a => chunk.Contains(a.FigureId))
+                .Select(a => new { a.FigureId, a.HandleKey }).ToListAsync(ct);
+            var orgs = await db.OrganizationMembers.AsNoTracking().Where(m => chunk.Contains(m.FigureId))
+                .Select(m => new { m.FigureId, m.Organization!.NameKey }).ToListAsync(ct);
+            var handlesBy = handles.ToLookup(h => h.FigureId, h => h.HandleKey);
+            var orgsBy = orgs.ToLookup(o => o.FigureId, o => o.NameKey);
+            var rows = new List<FigureSearchKey>();
+            foreach (var f in figures)
+            {
+                foreach (var key in KeysFor(f.Name, f.Tags, handlesBy[f.Id], orgsBy[f.Id]))
+                    rows.Add(new FigureSearchKey { Key = key, FigureId = f.Id, SortKey = f.SortKey, RegionCode = f.RegionCode });
+            }
+            db.FigureSearchKeys.AddRange(rows);
+            await db.SaveWithoutHooksAsync(ct);
+            foreach (var r in rows) db.Entry(r).State = EntityState.Detached;
+        }
+    }
+
+    /// <summary>Every key of one figure, without duplicates.</summary>
+    public static HashSet<string> KeysFor(string name, IEnumerable<string> tags, IEnumerable<string> handles,
+        IEnumerable<string> organizationNames)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        var n = name.Trim().ToLowerInvariant();
+        AddGrams(keys, "n:", n);
+        foreach (var p in Pinyin.SearchKeys(name)) keys.Add("p:" + p);
+        foreach (var h in handles)
+        {
+            var handle = h.Length > MaxHandleLength ? h[..MaxHandleLength] : h;
+            for (var i = 0; i < handle.Length; i++) keys.Add("h:" + handle[i..]);
+        }
+        foreach (var o in organizationNames) AddGrams(keys, "o:", o);
+        foreach (var t in tags) if (!string.IsNullOrWhiteSpace(t)) keys.Add("t:" + t.Trim().ToLowerInvariant());
+        return keys;
+    }
+
+    private static void AddGrams(HashSet<string> keys, string prefix, string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsWhiteSpace(text[i])) continue;
+            keys.Add(prefix + text[i]);
+            if (i + 1 < text.Length && !char.IsWhiteSpace(text[i + 1])) keys.Add(prefix + text.Substring(i, 2));
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Tongxin.Common.Data;
+using Tongxin.Common.Http;
+
+namespace Tongxin.Features.Figures;
+
+public static class GetFigure
+{
+    public static async Task<IResult> Handle(long id, TongxinDb db)
+    {
+        var detail = await Load(db, id);
+        return detail is null ? Problems.NotFound("人士") : TypedResults.Ok(detail);
+    }
+
+    /// <summary>The profile in projected queries; a plain view writes no audit line.</summary>
+    public static async Task<FigureDetail?> Load(TongxinDb db, long id)
+    {
+        var f = await db.Figures.AsNoTracking().Where(x => x.Id == id).Select(x => new
+        {
+            x.Id, x.Name, x.Gender, x.BirthDate, x.Ethnicity, x.PoliticalAffiliation, x.Education, x.IdNumberMasked,
+            x.PhoneMasked, x.HomeAddressMasked, x.Email, x.WeChat, x.RegionCode, x.Workplace, x.JobTitle, x.Category,
+            x.Fields, x.Tags, x.KeyLevel, x.Source, x.RecommendedBy, x.Status, x.StatusReason, x.EnrolledOn,
+            x.ConsentVersion, x.ConsentAt, x.Notes, x.MaxFollowers, x.IsDemo, x.CreatedAt, x.UpdatedAt, x.Version,
+            RegionName = db.Regions.Where(r => r.Code == x.RegionCode).Select(r => r.FullName).FirstOrDefault(),
+        }).FirstOrDefaultAsync();
+        if (f is null) return null;
+        var accounts = await db.PlatformAccounts.AsNoTracking().Where(a => a.FigureId == id).OrderByDescending(a => a.Followers)
+            .Select(a => new AccountItem(a.Id, a.Platform, a.Handle, a.Url, a.Followers, a.Likes, a.Works, a.MetricsDate, a.Version))
+            .ToListAsync();
+        var positions = await db.Positions.AsNoTracking().Where(p => p.FigureId == id).OrderBy(p => p.Id)
+            .Select(p => new PositionItem(p.Id, p.Kind, p.Level, p.Title, p.Organization, p.TermStart, p.TermEnd, p.Version))
+            .ToListAsync();
+        var honours = await db.Honours.AsNoTracking().Where(h => h.FigureId == id).OrderBy(h => h.Id)
+            .Select(h => new HonourItem(h.Id, h.Title, h.Level, h.AwardedOn, h.Issuer, h.Version)).ToListAsync();
+        var orgs = await db.OrganizationMembers.AsNoTracking().Where(m => m.FigureId == id)
+            .Select(m => new FigureOrganizationItem(m.OrganizationId, m.Organization!.Name, m.Role)).ToListAsync();
+        return new FigureDetail
+        {
+            Id = f.Id, Name = f.Name, Gender = f.Gender, BirthDate = f.BirthDate, Ethnicity = f.Ethnicity,
+            PoliticalAffiliation = f.PoliticalAffiliation, Education = f.Education, IdNumberMasked = f.IdNumberMasked,
+            PhoneMasked = f.PhoneMasked, HomeAddressMasked = f.HomeAddressMasked, Email = f.Email, WeChat = f.WeChat,
+            RegionCode = f.RegionCode, RegionName = f.RegionName ?? f.RegionCode, Workplace = f.Workplace, JobTitle = f.JobTitle,
+            Category = f.Category, Fields = f.Fields, Tags = f.Tags, KeyLevel = f.KeyLevel, Source = f.Source,
+            RecommendedBy = f.RecommendedBy, Status = FigureStatusNames.ToApi(f.Status), StatusReason = f.StatusReason,
+            EnrolledOn = f.EnrolledOn, ConsentVersion = f.ConsentVersion, ConsentAt = f.ConsentAt, Notes = f.Notes,
+            MaxFollowers = f.MaxFollowers, IsDemo = f.IsDemo, CreatedAt = f.CreatedAt, UpdatedAt = f.UpdatedAt,
+            Version = f.Version, Accounts = accounts, Positions = positions, Honours = honours, Organizations = orgs,
+        };
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Tongxin.Common.Data;
+using Tongxin.Common.Http;
+
+namespace Tongxin.Features.Figures;
+
+public static class ListFigures
+{
+    /// <summary>Totals above this are reported as capped: counting a million rows exactly is not worth a slow page.</summary>
+    public const int TotalCap = 10_000;
+
+    public static async Task<Ok<FigurePage>> Handle([AsParameters] FigureFilter filter, TongxinDb db, int page = 1, int pageSize = 20)
+    {
+        (page, pageSize) = Paging.Clamp(page, pageSize);
+        var query = await filter.ApplyAsync(db, db.Figures.AsNoTracking());
+        var counted = await query.Take(TotalCap + 1).CountAsync();
+        var rows = await filter.Order(query).Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(f => new
+            {
+                f.Id, f.Name, f.Gender, f.BirthDate, f.RegionCode, f.Category, f.KeyLevel, f.Workplace, f.JobTitle,
+                f.PhoneMasked, f.MaxFollowers, f.Tags, f.Status, f.EnrolledOn,
+            }).ToListAsync();
+        var items = await Decorate(db, rows.Select(r => new FigureListItem(r.Id, r.Name, r.Gender, r.BirthDate, r.RegionCode, "",
+            r.Category, r.KeyLevel, r.Workplace, r.JobTitle, r.PhoneMasked, r.MaxFollowers, [], r.Tags,
+            FigureStatusNames.ToApi(r.Status), r.EnrolledOn)).ToList());
+        return TypedResults.Ok(new FigurePage(items, Math.Min(counted, TotalCap), counted > TotalCap));
+    }
+
+    /// <summary>Adds region names and platforms with two small look-ups for the page.</summary>
+    public static async Task<List<FigureListItem>> Decorate(TongxinDb db, List<FigureListItem> items)
+    {
+        var ids = items.Select(i => i.Id).ToList();
+        var codes = items.Select(i => i.RegionCode).Distinct().ToList();
+        var regions = await db.Regions.AsNoTracking().Where(r => codes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.FullName);
+        var platforms = (await db.PlatformAccounts.AsNoTracking().Where(a => ids.Contains(a.FigureId))
+            .Select(a => new { a.FigureId, a.Platform }).ToListAsync()).ToLookup(a => a.FigureId, a => a.Platform);
+        return items.Select(i => i with
+        {
+            RegionName = regions.GetValueOrDefault(i.RegionCode, i.RegionCode),
+            Platforms = platforms[i.Id].Distinct().ToList(),
+        }).ToList();
+    }
+}

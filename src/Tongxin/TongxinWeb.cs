@@ -1,0 +1,90 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.Json;
+using Scalar.AspNetCore;
+using Serilog;
+using Tongxin.Common.Auth;
+using Tongxin.Common.Data;
+using Tongxin.Common.Http;
+using Tongxin.Features.Accounts;
+using Tongxin.Features.AuditLog;
+using Tongxin.Features.Auth;
+using Tongxin.Features.Dashboard;
+using Tongxin.Features.Dictionaries;
+using Tongxin.Features.Figures;
+using Tongxin.Features.Organizations;
+using Tongxin.Features.Regions;
+using Tongxin.Features.Users;
+
+namespace Tongxin;
+
+/// <summary>Composition of the web server: services, pipeline and every feature's endpoints.</summary>
+public static class TongxinWeb
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            // The built front end lives beside the executable (wwwroot), wherever it is started from.
+            WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+        });
+        builder.Host.UseSerilog((ctx, log) => log.ReadFrom.Configuration(ctx.Configuration)
+            .MinimumLevel.Information()
+            .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning)
+            .MinimumLevel.Override("Microsoft.EntityFrameworkCore", Serilog.Events.LogEventLevel.Warning)
+            .WriteTo.Console());
+        if (string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]) && string.IsNullOrEmpty(builder.Configuration["urls"]))
+            builder.WebHost.UseUrls("http://127.0.0.1:5080");
+
+        var services = builder.Services;
+        var dbOptions = DatabaseOptions.From(builder.Configuration);
+        services.AddHttpContextAccessor();
+        services.AddTongxinData(dbOptions);
+        services.AddHostedService<DatabaseStartup>();
+        services.AddTongxinAuth();
+        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dbOptions.KeysDirectory, "dataprotection")))
+            .SetApplicationName("Tongxin");
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ExceptionMapping>();
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        });
+        services.AddOpenApi();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).AllowAnonymous().WithTags("Health");
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/scalar").AllowAnonymous();
+
+        var api = app.MapGroup("/api")
+            .AddEndpointFilter<AntiforgeryFilter>()
+            .AddEndpointFilter<PasswordChangeGate>();
+        AuthEndpoints.Map(api);
+        RegionEndpoints.Map(api);
+        UserEndpoints.Map(api);
+        DictionaryEndpoints.Map(api);
+        AuditEndpoints.Map(api);
+        FigureEndpoints.Map(api);
+        AccountEndpoints.Map(api);
+        PositionEndpoints.Map(api);
+        OrganizationEndpoints.Map(api);
+        DashboardEndpoints.Map(api);
+
+        // Unknown /api routes are 404 problems, everything else is the single-page app.
+        app.MapFallback("/api/{**rest}", () => Problems.NotFound("接口")).AllowAnonymous();
+        app.MapFallbackToFile("index.html").AllowAnonymous();
+        return app;
+    }
+}

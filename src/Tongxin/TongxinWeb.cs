@@ -64,7 +64,7 @@ public static class TongxinWeb
         app.UseAuthentication();
         app.UseAuthorization();
 
-        app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).AllowAnonymous().WithTags("Health");
+        app.MapGet("/health", () => TypedResults.Ok(new HealthResponse("ok"))).AllowAnonymous().WithTags("Health");
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference("/scalar").AllowAnonymous();
 
@@ -88,3 +88,5 @@ public static class TongxinWeb
         return app;
     }
 }
+
+public sealed record HealthResponse(string Status);

@@ -16,12 +16,12 @@ public static class AccountEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapPost("/figures/{id:long}/accounts", Create).WithTags("Accounts").RequireAuthorization(Permissions.FiguresWrite);
+        api.MapPost("/figures/{id:long}/accounts", Create).Produces<AccountItem>(201).WithTags("Accounts").RequireAuthorization(Permissions.FiguresWrite);
         var g = api.MapGroup("/accounts").WithTags("Accounts");
-        g.MapPut("/{id:long}", Update).RequireAuthorization(Permissions.FiguresWrite);
+        g.MapPut("/{id:long}", Update).Produces<AccountItem>().RequireAuthorization(Permissions.FiguresWrite);
         g.MapDelete("/{id:long}", Delete).RequireAuthorization(Permissions.FiguresWrite);
-        g.MapGet("/{id:long}/snapshots", Snapshots).RequireAuthorization(Permissions.FiguresRead);
-        g.MapPost("/{id:long}/snapshots", AddSnapshot).RequireAuthorization(Permissions.FiguresWrite);
+        g.MapGet("/{id:long}/snapshots", Snapshots).Produces<List<SnapshotItem>>().RequireAuthorization(Permissions.FiguresRead);
+        g.MapPost("/{id:long}/snapshots", AddSnapshot).Produces<SnapshotItem>(201).RequireAuthorization(Permissions.FiguresWrite);
     }
 
     private static Dictionary<string, string[]> Validate(AccountInput input, DictionaryCodes codes, out string? platform)

@@ -16,11 +16,11 @@ public static class PositionEndpoints
     public static void Map(RouteGroupBuilder api)
     {
         var write = Permissions.FiguresWrite;
-        api.MapPost("/figures/{id:long}/positions", CreatePosition).WithTags("Positions").RequireAuthorization(write);
-        api.MapPut("/positions/{id:long}", UpdatePosition).WithTags("Positions").RequireAuthorization(write);
+        api.MapPost("/figures/{id:long}/positions", CreatePosition).Produces<PositionItem>(201).WithTags("Positions").RequireAuthorization(write);
+        api.MapPut("/positions/{id:long}", UpdatePosition).Produces<PositionItem>().WithTags("Positions").RequireAuthorization(write);
         api.MapDelete("/positions/{id:long}", DeletePosition).WithTags("Positions").RequireAuthorization(write);
-        api.MapPost("/figures/{id:long}/honours", CreateHonour).WithTags("Honours").RequireAuthorization(write);
-        api.MapPut("/honours/{id:long}", UpdateHonour).WithTags("Honours").RequireAuthorization(write);
+        api.MapPost("/figures/{id:long}/honours", CreateHonour).Produces<HonourItem>(201).WithTags("Honours").RequireAuthorization(write);
+        api.MapPut("/honours/{id:long}", UpdateHonour).Produces<HonourItem>().WithTags("Honours").RequireAuthorization(write);
         api.MapDelete("/honours/{id:long}", DeleteHonour).WithTags("Honours").RequireAuthorization(write);
     }
 

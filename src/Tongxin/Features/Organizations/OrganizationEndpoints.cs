@@ -30,9 +30,9 @@ public static class OrganizationEndpoints
         var read = Permissions.OrganizationsRead;
         var write = Permissions.OrganizationsWrite;
         g.MapGet("/", List).RequireAuthorization(read);
-        g.MapPost("/", Create).RequireAuthorization(write);
-        g.MapGet("/{id:long}", Get).RequireAuthorization(read);
-        g.MapPut("/{id:long}", Update).RequireAuthorization(write);
+        g.MapPost("/", Create).Produces<OrganizationCreated>(201).RequireAuthorization(write);
+        g.MapGet("/{id:long}", Get).Produces<OrganizationDetail>().RequireAuthorization(read);
+        g.MapPut("/{id:long}", Update).Produces<OrganizationDetail>().RequireAuthorization(write);
         g.MapDelete("/{id:long}", Delete).RequireAuthorization(write);
         g.MapPost("/{id:long}/figures", Link).RequireAuthorization(write);
         g.MapDelete("/{id:long}/figures/{figureId:long}", Unlink).RequireAuthorization(write);

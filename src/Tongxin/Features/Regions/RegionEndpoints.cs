@@ -17,7 +17,7 @@ public static class RegionEndpoints
         var g = api.MapGroup("/regions").WithTags("Regions");
         // Every signed-in user may read the region tree of their own subtree (forms need it).
         g.MapGet("/", List);
-        g.MapPost("/", Create).RequireAuthorization(Permissions.RegionsManage);
+        g.MapPost("/", Create).Produces<RegionItem>(201).RequireAuthorization(Permissions.RegionsManage);
     }
 
     public static async Task<Ok<List<RegionItem>>> List(TongxinDb db) =>

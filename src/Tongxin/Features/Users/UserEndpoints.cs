@@ -23,7 +23,7 @@ public static class UserEndpoints
     {
         var g = api.MapGroup("/users").WithTags("Users").RequireAuthorization(Permissions.UsersManage);
         g.MapGet("/", List);
-        g.MapPost("/", Create);
+        g.MapPost("/", Create).Produces<CreatedId>(201);
         g.MapPost("/{id}/reset-password", ResetPassword);
         g.MapPost("/{id}/unlock", Unlock);
     }

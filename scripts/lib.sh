@@ -1,0 +1,45 @@
+# Shared helpers for the project scripts (sourced).
+set -euo pipefail
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+log() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# Installs Debian packages that are missing (one apt-get update per run).
+APT_UPDATED=""
+ensure_apt() {
+  local missing=()
+  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  log "installing Debian packages: ${missing[*]}"
+  if [ -z "$APT_UPDATED" ]; then as_root apt-get update -qq >&2; APT_UPDATED=1; fi
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >&2
+}
+
+ensure_toolchain() {
+  command -v dotnet >/dev/null || { echo "The .NET 10 SDK is required (dotnet not found)." >&2; exit 1; }
+  command -v npm >/dev/null || ensure_apt nodejs npm
+}
+
+# npm ci only when the lock file changed since the last install.
+ensure_web_packages() {
+  local stamp="$REPO/web/node_modules/.lock-stamp"
+  if [ ! -f "$stamp" ] || ! cmp -s "$REPO/web/package-lock.json" "$stamp"; then
+    log "installing front-end packages (npm ci)"
+    (cd "$REPO/web" && npm ci --no-audit --no-fund --loglevel=error >&2)
+    cp "$REPO/web/package-lock.json" "$stamp"
+  fi
+}
+
+# Builds the front end and publishes the server with it as wwwroot into $1.
+build_app() {
+  local out="$1"
+  ensure_web_packages
+  log "building the front end"
+  (cd "$REPO/web" && npm run build --silent >&2)
+  log "publishing the server"
+  dotnet publish "$REPO/src/Tongxin/Tongxin.csproj" -c Release -o "$out" --nologo -v quiet >&2
+  rm -rf "$out/wwwroot" && mkdir -p "$out/wwwroot" && cp -r "$REPO/web/dist/." "$out/wwwroot/"
+}

@@ -22,7 +22,8 @@ public static class Verbs
           Tongxin user reset-password --name N --password P
           Tongxin import --file F.xlsx [--commit] [--region CODE]
           Tongxin export --file F.xlsx [--q TEXT] [--region CODE]
-          Tongxin backup [--to DIR]                         SQLite: VACUUM INTO plus the keys
+          Tongxin backup [--to DIR]                         SQLite: VACUUM INTO plus the keys and files
+          Tongxin restore --from DIR [--data DIR]           put a backup back (server stopped)
           Tongxin purge-audit                               delete audit lines older than 186 days
         Configuration: appsettings.json or environment (Tongxin__Database=postgres, ConnectionStrings__Tongxin=...,
         Tongxin__DataDirectory=..., ASPNETCORE_URLS=http://0.0.0.0:5080, TONGXIN_ADMIN_PASSWORD=...).
@@ -41,6 +42,7 @@ public static class Verbs
                 "seed" => await WithServices(rest, false, SeedAsync),
                 "user" => await WithServices(rest, false, UserAsync),
                 "backup" => await WithServices(rest, false, Backup.RunAsync),
+                "restore" => await Restore.RunAsync(rest),
                 "purge-audit" => await WithServices(rest, false, PurgeAudit),
                 "help" or "--help" or "-h" => PrintUsage(0),
                 _ => PrintUsage(2),
@@ -82,7 +84,7 @@ public static class Verbs
     private static async Task<int> WithServices(string[] args, bool seedDemo, Func<IServiceProvider, Options, Task<int>> verb)
     {
         var options = Options.Parse(args);
-        var app = TongxinWeb.Build(options.HostArgs);
+        await using var app = TongxinWeb.Build(options.HostArgs);
         using var scope = app.Services.CreateScope();
         var sp = scope.ServiceProvider;
         var log = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Tongxin.Cli");

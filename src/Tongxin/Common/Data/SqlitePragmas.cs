@@ -12,10 +12,17 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
     private const string Sql =
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;";
 
+    // EF opens a read-only connection to test whether the file exists; switching to WAL needs a writer.
+    private const string ReadOnlySql = "PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;";
+
+    private static string For(DbConnection connection) =>
+        new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connection.ConnectionString).Mode
+            == Microsoft.Data.Sqlite.SqliteOpenMode.ReadOnly ? ReadOnlySql : Sql;
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = Sql;
+        cmd.CommandText = For(connection);
         cmd.ExecuteNonQuery();
     }
 
@@ -23,7 +30,7 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
         CancellationToken cancellationToken = default)
     {
         await using var cmd = connection.CreateCommand();
-        cmd.CommandText = Sql;
+        cmd.CommandText = For(connection);
         await cmd.ExecuteNonQueryAsync(cancellationToken);
     }
 }

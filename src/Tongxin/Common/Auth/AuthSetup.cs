@@ -36,6 +36,7 @@ public static class AuthSetup
             .AddClaimsPrincipalFactory<TongxinClaimsFactory>()
             .AddDefaultTokenProviders();
 
+        services.AddScoped<Features.Auth.TotpVerifier>();
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "tongxin.auth";

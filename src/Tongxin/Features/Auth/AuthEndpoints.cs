@@ -12,6 +12,9 @@ public static class AuthEndpoints
             .RequireRateLimiting(AuthSetup.LoginRateLimit);
         auth.MapPost("/logout", Logout.Handle).WithMetadata(new AllowPendingPasswordChange());
         auth.MapPost("/change-password", ChangePassword.Handle).WithMetadata(new AllowPendingPasswordChange());
+        auth.MapPost("/totp/setup", TwoFactor.Setup).Produces<TotpSetupResponse>();
+        auth.MapPost("/totp/enable", TwoFactor.Enable);
+        auth.MapPost("/totp/disable", TwoFactor.Disable);
         api.MapGet("/me", Me.Handle).WithTags("Auth").WithMetadata(new AllowPendingPasswordChange());
     }
 }

@@ -9,14 +9,14 @@ using Tongxin.Common.Http;
 
 namespace Tongxin.Features.Auth;
 
-public sealed record LoginRequest(string? UserName, string? Password);
+public sealed record LoginRequest(string? UserName, string? Password, string? TotpCode = null);
 public sealed record LoginResponse(bool MustChangePassword);
 
 public static class Login
 {
     public static async Task<Results<Ok<LoginResponse>, ProblemHttpResult>> Handle(
         LoginRequest request, HttpContext http, UserManager<AppUser> users, SignInManager<AppUser> signIn,
-        TongxinDb db, IAntiforgery antiforgery)
+        TongxinDb db, IAntiforgery antiforgery, TotpVerifier totp)
     {
         var name = request.UserName?.Trim() ?? "";
         var user = name.Length == 0 ? null : await users.FindByNameAsync(name);
@@ -26,18 +26,28 @@ public static class Login
             await db.LogAsync(AuditActions.LoginFailed, "User", null, "用户名或密码错误");
             return Unauthorized("用户名或密码错误");
         }
-        // lockoutOnFailure: true, so that every failed password counts towards lockout.
-        var result = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
-        if (result.IsLockedOut)
+        // Every failed step (password or second factor) counts towards lockout; only full success resets it.
+        if (await users.IsLockedOutAsync(user)) return await Locked(db, user);
+        if (!await users.CheckPasswordAsync(user, request.Password))
         {
-            await db.LogAsync(AuditActions.LoginFailed, "User", user.Id, "账户已锁定");
-            return Unauthorized("登录失败次数过多，账户已锁定15分钟，请稍后再试或联系管理员解锁");
-        }
-        if (!result.Succeeded)
-        {
+            await users.AccessFailedAsync(user);
+            if (await users.IsLockedOutAsync(user)) return await Locked(db, user);
             await db.LogAsync(AuditActions.LoginFailed, "User", user.Id, "用户名或密码错误");
             return Unauthorized("用户名或密码错误");
         }
+        if (user.TwoFactorEnabled)
+        {
+            if (string.IsNullOrWhiteSpace(request.TotpCode))
+                return TypedResults.Problem(title: "请输入动态验证码", statusCode: StatusCodes.Status401Unauthorized, type: TotpRequiredType);
+            if (!await totp.VerifyAsync(user, request.TotpCode))
+            {
+                await users.AccessFailedAsync(user);
+                if (await users.IsLockedOutAsync(user)) return await Locked(db, user);
+                await db.LogAsync(AuditActions.LoginFailed, "User", user.Id, "动态验证码错误");
+                return TypedResults.Problem(title: "动态验证码错误或已使用", statusCode: StatusCodes.Status401Unauthorized, type: TotpRequiredType);
+            }
+        }
+        await users.ResetAccessFailedCountAsync(user);
         await SignInAsync(http, signIn, user);
         AntiforgeryFilter.Issue(http, antiforgery);
         await db.LogAsync(AuditActions.Login, "User", user.Id, "登录成功", user.RegionCode);
@@ -52,6 +62,14 @@ public static class Login
         var principal = await signIn.CreateUserPrincipalAsync(user);
         await http.SignInAsync(IdentityConstants.ApplicationScheme, principal, properties);
         http.User = principal; // the antiforgery token issued next must belong to the new identity
+    }
+
+    public const string TotpRequiredType = "https://tongxin.local/problems/totp-required";
+
+    private static async Task<ProblemHttpResult> Locked(TongxinDb db, AppUser user)
+    {
+        await db.LogAsync(AuditActions.LoginFailed, "User", user.Id, "账户已锁定");
+        return Unauthorized("登录失败次数过多，账户已锁定15分钟，请稍后再试或联系管理员解锁");
     }
 
     private static ProblemHttpResult Unauthorized(string title) =>

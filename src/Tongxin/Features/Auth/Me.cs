@@ -10,11 +10,12 @@ namespace Tongxin.Features.Auth;
 
 public sealed record MeResponse(
     string UserName, string DisplayName, string RegionCode, string RegionName, IReadOnlyList<string> Roles,
-    IReadOnlyList<string> Permissions, bool MustChangePassword, bool DemoDataPresent);
+    IReadOnlyList<string> Permissions, bool MustChangePassword, bool DemoDataPresent, bool TwoFactorEnabled);
 
 public static class Me
 {
-    public static async Task<Ok<MeResponse>> Handle(ClaimsPrincipal me, HttpContext http, TongxinDb db, IAntiforgery antiforgery)
+    public static async Task<Ok<MeResponse>> Handle(ClaimsPrincipal me, HttpContext http, TongxinDb db, IAntiforgery antiforgery,
+        Microsoft.AspNetCore.Identity.UserManager<AppUser> users)
     {
         AntiforgeryFilter.Issue(http, antiforgery);
         var region = me.RegionCode() ?? "";
@@ -23,6 +24,7 @@ public static class Me
         return TypedResults.Ok(new MeResponse(
             me.Identity!.Name!, me.FindFirstValue(TongxinClaims.DisplayName) ?? "", region, regionName,
             me.RolesOf(), me.PermissionsOf().Order().ToList(),
-            me.HasClaim(TongxinClaims.MustChangePassword, "true"), demo));
+            me.HasClaim(TongxinClaims.MustChangePassword, "true"), demo,
+            (await users.GetUserAsync(me))?.TwoFactorEnabled ?? false));
     }
 }

@@ -37,8 +37,7 @@ internal static class ModelConfiguration
             e.Property(r => r.FullName).HasMaxLength(200);
             e.HasIndex(r => r.ParentCode);
             e.HasIndex(r => r.Name);
-            e.HasQueryFilter(TongxinDb.RegionScopeFilter, r => db.ScopeUnrestricted ||
-                (string.Compare(r.Code, db.ScopeLow) >= 0 && string.Compare(r.Code, db.ScopeHigh) < 0));
+            e.HasQueryFilter(TongxinDb.RegionScopeFilter, r => (string.Compare(r.Code, db.ScopeLow) >= 0 && string.Compare(r.Code, db.ScopeHigh) < 0));
         });
         Ordinal<Region>(r => r.Code);
 
@@ -55,8 +54,7 @@ internal static class ModelConfiguration
             e.HasIndex(f => new { f.MaxFollowers, f.Id });
             e.HasIndex(f => f.EnrolledOn);
             e.HasIndex(f => f.ImportBatchId);
-            e.HasQueryFilter(TongxinDb.RegionScopeFilter, f => db.ScopeUnrestricted ||
-                (string.Compare(f.RegionCode, db.ScopeLow) >= 0 && string.Compare(f.RegionCode, db.ScopeHigh) < 0));
+            e.HasQueryFilter(TongxinDb.RegionScopeFilter, f => (string.Compare(f.RegionCode, db.ScopeLow) >= 0 && string.Compare(f.RegionCode, db.ScopeHigh) < 0));
         });
         Ordinal<Figure>(f => f.RegionCode);
 
@@ -68,8 +66,7 @@ internal static class ModelConfiguration
             e.Property(k => k.RegionCode).HasMaxLength(12);
             e.HasIndex(k => k.FigureId);
             e.HasOne<Figure>().WithMany().HasForeignKey(k => k.FigureId).OnDelete(DeleteBehavior.Cascade);
-            e.HasQueryFilter(TongxinDb.RegionScopeFilter, k => db.ScopeUnrestricted ||
-                (string.Compare(k.RegionCode, db.ScopeLow) >= 0 && string.Compare(k.RegionCode, db.ScopeHigh) < 0));
+            e.HasQueryFilter(TongxinDb.RegionScopeFilter, k => (string.Compare(k.RegionCode, db.ScopeLow) >= 0 && string.Compare(k.RegionCode, db.ScopeHigh) < 0));
         });
         Ordinal<FigureSearchKey>(k => k.Key);
         Ordinal<FigureSearchKey>(k => k.SortKey);
@@ -84,16 +81,14 @@ internal static class ModelConfiguration
             e.HasIndex(a => a.FigureId);
             e.HasIndex(a => new { a.Platform, a.HandleKey });
             e.HasOne(a => a.Figure).WithMany(f => f.Accounts).HasForeignKey(a => a.FigureId).OnDelete(DeleteBehavior.Cascade);
-            e.HasQueryFilter(TongxinDb.RegionScopeFilter, a => db.ScopeUnrestricted ||
-                (string.Compare(a.Figure!.RegionCode, db.ScopeLow) >= 0 && string.Compare(a.Figure!.RegionCode, db.ScopeHigh) < 0));
+            e.HasQueryFilter(TongxinDb.RegionScopeFilter, a => (string.Compare(a.Figure!.RegionCode, db.ScopeLow) >= 0 && string.Compare(a.Figure!.RegionCode, db.ScopeHigh) < 0));
         });
 
         b.Entity<MetricSnapshot>(e =>
         {
             e.HasIndex(s => new { s.AccountId, s.Date });
             e.HasOne(s => s.Account).WithMany(a => a.Snapshots).HasForeignKey(s => s.AccountId).OnDelete(DeleteBehavior.Cascade);
-            e.HasQueryFilter(TongxinDb.RegionScopeFilter, s => db.ScopeUnrestricted ||
-                (string.Compare(s.Account!.Figure!.RegionCode, db.ScopeLow) >= 0 && string.Compare(s.Account!.Figure!.RegionCode, db.ScopeHigh) < 0));
+            e.HasQueryFilter(TongxinDb.RegionScopeFilter, s => (string.Compare(s.Account!.Figure!.RegionCode, db.ScopeLow) >= 0 && string.Compare(s.Account!.Figure!.RegionCode, db.ScopeHigh) < 0));
         });
 
         b.Entity<Position>(e =>
@@ -101,8 +96,7 @@ internal static class ModelConfiguration
             e.Property(p => p.Version).IsConcurrencyToken();
             e.HasIndex(p => p.FigureId);
             e.HasOne(p => p.Figure).WithMany(f => f.Positions).HasForeignKey(p => p.FigureId).OnDelete(DeleteBehavior.Cascade);
-            e.HasQueryFilter(TongxinDb.RegionScopeFilter, p => db.ScopeUnrestricted ||
-                (string.Compare(p.Figure!.RegionCode, db.ScopeLow) >= 0 && string.Compare(p.Figure!.RegionCode, db.ScopeHigh) < 0));
+            e.HasQueryFilter(TongxinDb.RegionScopeFilter, p => (string.Compare(p.Figure!.RegionCode, db.ScopeLow) >= 0 && string.Compare(p.Figure!.RegionCode, db.ScopeHigh) < 0));
         });
 
         b.Entity<Honour>(e =>
@@ -110,8 +104,7 @@ internal static class ModelConfiguration
             e.Property(h => h.Version).IsConcurrencyToken();
             e.HasIndex(h => h.FigureId);
             e.HasOne(h => h.Figure).WithMany(f => f.Honours).HasForeignKey(h => h.FigureId).OnDelete(DeleteBehavior.Cascade);
-            e.HasQueryFilter(TongxinDb.RegionScopeFilter, h => db.ScopeUnrestricted ||
-                (string.Compare(h.Figure!.RegionCode, db.ScopeLow) >= 0 && string.Compare(h.Figure!.RegionCode, db.ScopeHigh) < 0));
+            e.HasQueryFilter(TongxinDb.RegionScopeFilter, h => (string.Compare(h.Figure!.RegionCode, db.ScopeLow) >= 0 && string.Compare(h.Figure!.RegionCode, db.ScopeHigh) < 0));
         });
 
         b.Entity<Organization>(e =>
@@ -123,8 +116,7 @@ internal static class ModelConfiguration
             e.Property(o => o.Version).IsConcurrencyToken();
             e.HasIndex(o => new { o.RegionCode, o.NameKey });
             e.HasIndex(o => o.CreditCode);
-            e.HasQueryFilter(TongxinDb.RegionScopeFilter, o => db.ScopeUnrestricted ||
-                (string.Compare(o.RegionCode, db.ScopeLow) >= 0 && string.Compare(o.RegionCode, db.ScopeHigh) < 0));
+            e.HasQueryFilter(TongxinDb.RegionScopeFilter, o => (string.Compare(o.RegionCode, db.ScopeLow) >= 0 && string.Compare(o.RegionCode, db.ScopeHigh) < 0));
         });
         Ordinal<Organization>(o => o.RegionCode);
 
@@ -134,8 +126,7 @@ internal static class ModelConfiguration
             e.HasIndex(m => m.FigureId);
             e.HasOne(m => m.Organization).WithMany(o => o.Members).HasForeignKey(m => m.OrganizationId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne(m => m.Figure).WithMany().HasForeignKey(m => m.FigureId).OnDelete(DeleteBehavior.Cascade);
-            e.HasQueryFilter(TongxinDb.RegionScopeFilter, m => db.ScopeUnrestricted ||
-                (string.Compare(m.Figure!.RegionCode, db.ScopeLow) >= 0 && string.Compare(m.Figure!.RegionCode, db.ScopeHigh) < 0));
+            e.HasQueryFilter(TongxinDb.RegionScopeFilter, m => (string.Compare(m.Figure!.RegionCode, db.ScopeLow) >= 0 && string.Compare(m.Figure!.RegionCode, db.ScopeHigh) < 0));
         });
 
         b.Entity<DictionaryItem>(e =>
@@ -161,8 +152,7 @@ internal static class ModelConfiguration
         {
             e.Property(x => x.RegionCode).HasMaxLength(12);
             e.HasIndex(x => x.CreatedAt);
-            e.HasQueryFilter(TongxinDb.RegionScopeFilter, x => db.ScopeUnrestricted ||
-                (string.Compare(x.RegionCode, db.ScopeLow) >= 0 && string.Compare(x.RegionCode, db.ScopeHigh) < 0));
+            e.HasQueryFilter(TongxinDb.RegionScopeFilter, x => (string.Compare(x.RegionCode, db.ScopeLow) >= 0 && string.Compare(x.RegionCode, db.ScopeHigh) < 0));
         });
         Ordinal<ImportBatch>(x => x.RegionCode);
         b.Entity<ImportBatchRow>(e =>
@@ -173,8 +163,7 @@ internal static class ModelConfiguration
         b.Entity<ImportJob>(e =>
         {
             e.Property(x => x.RegionCode).HasMaxLength(12);
-            e.HasQueryFilter(TongxinDb.RegionScopeFilter, x => db.ScopeUnrestricted ||
-                (string.Compare(x.RegionCode, db.ScopeLow) >= 0 && string.Compare(x.RegionCode, db.ScopeHigh) < 0));
+            e.HasQueryFilter(TongxinDb.RegionScopeFilter, x => (string.Compare(x.RegionCode, db.ScopeLow) >= 0 && string.Compare(x.RegionCode, db.ScopeHigh) < 0));
         });
         Ordinal<ImportJob>(x => x.RegionCode);
 

@@ -14,6 +14,7 @@ public sealed class UnrestrictedScope : IDataScope
 {
     public static readonly UnrestrictedScope Instance = new();
     public bool IsUnrestricted => true;
+    // Every code is a digit string, so ["0", ":") holds them all; a plain range keeps the index usable.
     public RegionRange Range => new("0", ":");
 }
 

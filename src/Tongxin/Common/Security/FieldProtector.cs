@@ -50,13 +50,11 @@ public sealed class FieldProtector
     public string? Encrypt(string? plain)
     {
         if (string.IsNullOrEmpty(plain)) return null;
-        var key = _keys[_currentKeyId];
         var nonce = RandomNumberGenerator.GetBytes(12);
         var data = Encoding.UTF8.GetBytes(plain);
         var cipher = new byte[data.Length];
         var tag = new byte[16];
-        using (var aes = new AesGcm(key, 16))
-            aes.Encrypt(nonce, data, cipher, tag, Encoding.ASCII.GetBytes(_currentKeyId));
+        Cipher(_currentKeyId).Encrypt(nonce, data, cipher, tag, Encoding.ASCII.GetBytes(_currentKeyId));
         return $"v1:{_currentKeyId}:{Convert.ToBase64String([.. nonce, .. cipher, .. tag])}";
     }
 
@@ -64,15 +62,14 @@ public sealed class FieldProtector
     {
         if (string.IsNullOrEmpty(stored)) return null;
         var parts = stored.Split(':', 3);
-        if (parts.Length != 3 || parts[0] != "v1" || !_keys.TryGetValue(parts[1], out var key))
+        if (parts.Length != 3 || parts[0] != "v1" || !_keys.ContainsKey(parts[1]))
             throw new CryptographicException("Unknown field encryption format or key id");
         var blob = Convert.FromBase64String(parts[2]);
         var nonce = blob.AsSpan(0, 12);
         var tag = blob.AsSpan(blob.Length - 16);
         var cipher = blob.AsSpan(12, blob.Length - 28);
         var plain = new byte[cipher.Length];
-        using (var aes = new AesGcm(key, 16))
-            aes.Decrypt(nonce, cipher, tag, plain, Encoding.ASCII.GetBytes(parts[1]));
+        Cipher(parts[1]).Decrypt(nonce, cipher, tag, plain, Encoding.ASCII.GetBytes(parts[1]));
         return Encoding.UTF8.GetString(plain);
     }
 
@@ -81,6 +78,17 @@ public sealed class FieldProtector
     {
         if (string.IsNullOrEmpty(normalized)) return null;
         return Convert.ToHexString(HMACSHA256.HashData(_hashKey, Encoding.UTF8.GetBytes(normalized)))[..40];
+    }
+
+    // AesGcm is not thread-safe and costly to create per value (imports encrypt thousands a second): one per thread and key.
+    [ThreadStatic] private static Dictionary<(FieldProtector, string), AesGcm>? _ciphers;
+
+    private AesGcm Cipher(string keyId)
+    {
+        _ciphers ??= new Dictionary<(FieldProtector, string), AesGcm>();
+        if (!_ciphers.TryGetValue((this, keyId), out var aes))
+            _ciphers[(this, keyId)] = aes = new AesGcm(_keys[keyId], 16);
+        return aes;
     }
 
     private sealed class KeyFile

@@ -76,14 +76,32 @@ public static class FigureSearchIndexer
         var n = name.Trim().ToLowerInvariant();
         AddGrams(keys, "n:", n);
         foreach (var p in Pinyin.SearchKeys(name)) keys.Add("p:" + p);
-        foreach (var h in handles)
-        {
-            var handle = h.Length > MaxHandleLength ? h[..MaxHandleLength] : h;
-            for (var i = 0; i < handle.Length; i++) keys.Add("h:" + handle[i..]);
-        }
+        foreach (var h in handles) AddHandle(keys, h);
         foreach (var o in organizationNames) AddGrams(keys, "o:", o);
         foreach (var t in tags) if (!string.IsNullOrWhiteSpace(t)) keys.Add("t:" + t.Trim().ToLowerInvariant());
         return keys;
+    }
+
+    /// <summary>
+    /// Handles are matched by prefix: the whole handle, and each word after a separator or a letter/digit
+    /// change ("luzhou_meishi88" → luzhou_meishi88, meishi88). Chinese handles get a key at each character,
+    /// so any part of "小王说美食" is found; they are short, so this stays small.
+    /// </summary>
+    private static void AddHandle(HashSet<string> keys, string handle)
+    {
+        var h = handle.Trim().ToLowerInvariant();
+        if (h.Length > MaxHandleLength) h = h[..MaxHandleLength];
+        if (h.Length == 0) return;
+        keys.Add("h:" + h);
+        for (var i = 1; i < h.Length; i++)
+        {
+            var c = h[i];
+            var prev = h[i - 1];
+            var starts = FigureSearch.IsCjk(c)
+                || (char.IsLetter(c) && !char.IsLetter(prev))
+                || (char.IsDigit(c) && !char.IsDigit(prev) && h.Length - i >= 3);
+            if (starts && char.IsLetterOrDigit(c)) keys.Add("h:" + h[i..]);
+        }
     }
 
     private static void AddGrams(HashSet<string> keys, string prefix, string text)

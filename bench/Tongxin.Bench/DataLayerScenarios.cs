@@ -1,0 +1,139 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Tongxin.Common.Auth;
+using Tongxin.Common.Data;
+using Tongxin.Common.Scope;
+using Tongxin.Features.Figures;
+
+namespace Tongxin.Bench;
+
+/// <summary>
+/// The search query as the API builds it (EF) against the very same SQL through ADO.NET, on the same data in
+/// the same run, as a city-level user: the ratio isolates what EF adds.
+/// </summary>
+public static partial class DataLayerScenarios
+{
+    public static readonly (string Label, FigureFilter Filter)[] SearchMix =
+    [
+        ("1 char common surname 王", new() { Q = "王" }),
+        ("2 chars 王伟", new() { Q = "王伟" }),
+        ("3 chars 王梓涵", new() { Q = "王梓涵" }),
+        ("rare name 诸葛", new() { Q = "诸葛" }),
+        ("pinyin initials wzh", new() { Q = "wzh" }),
+        ("full pinyin wangwei", new() { Q = "wangwei" }),
+        ("handle prefix luzhou", new() { Q = "meishi" }),
+        ("王 + category", new() { Q = "王", Category = "anchor" }),
+        ("wzh + follower tier 100k", new() { Q = "wzh", FollowerTier = "100k" }),
+        ("王伟 + platform douyin", new() { Q = "王伟", Platform = "douyin" }),
+        ("no query, key figures", new() { KeyLevel = "any" }),
+    ];
+
+    public static async Task RunAsync(BenchConfig config, Report report, int iterations, string cityRegion = "510500")
+    {
+        var scope = new FixedScope(RegionRange.ForPrefix(cityRegion[..4]));
+        await using var db = Open(config, scope);
+        foreach (var page in new[] { 1, 50 })
+        foreach (var (label, filter) in SearchMix)
+        {
+            var (ef, raw) = (new List<double>(), new List<double>());
+            var query = filter.Order(await filter.ApplyAsync(db, db.Figures.AsNoTracking()))
+                .Skip((page - 1) * 20).Take(20)
+                .Select(f => new { f.Id, f.Name, f.RegionCode, f.Category, f.PhoneMasked, f.MaxFollowers, f.Tags, f.Status, f.EnrolledOn });
+            var countQuery = (await filter.ApplyAsync(db, db.Figures.AsNoTracking())).Take(ListFigures.TotalCap + 1);
+            var pageSql = query.ToQueryString();
+            if (Environment.GetEnvironmentVariable("BENCH_SHOW_SQL") == "1") Console.WriteLine(pageSql);
+            var countSql = countQuery.Select(f => f.Id).ToQueryString();
+            var conn = db.Database.GetDbConnection();
+            if (conn.State != System.Data.ConnectionState.Open) await conn.OpenAsync();
+            for (var i = 0; i < iterations + 3; i++)
+            {
+                var sw = Stopwatch.StartNew();
+                await query.ToListAsync();
+                await countQuery.CountAsync();
+                var efMs = sw.Elapsed.TotalMilliseconds;
+                sw.Restart();
+                await RawAsync(conn, pageSql);
+                await RawAsync(conn, $"SELECT COUNT(*) FROM ({StripHeader(countSql).sql}) AS c", StripHeader(countSql).parameters);
+                var rawMs = sw.Elapsed.TotalMilliseconds;
+                if (i < 3) continue; // warm-up: plan caches, page cache
+                ef.Add(efMs);
+                raw.Add(rawMs);
+            }
+            ef.Sort();
+            raw.Sort();
+            var p99 = Report.Percentile(ef, 0.99);
+            var ratio = Report.Percentile(ef, 0.5) / Math.Max(Report.Percentile(raw, 0.5), 0.001);
+            report.Add(new Measurement($"search page {page}: {label}", config.Provider, Report.Percentile(ef, 0.5), p99,
+                1000 / Math.Max(Report.Percentile(ef, 0.5), 0.001), null, ratio, "p99<50ms, ≤1.5× raw", p99 < 50 && ratio <= 1.5));
+        }
+    }
+
+    public static TongxinDb Open(BenchConfig config, IDataScope scope) => config.Provider == "postgres"
+        ? new PostgresTongxinDb(new DbContextOptionsBuilder<PostgresTongxinDb>().UseNpgsql(config.ConnectionString).Options, scope, new CurrentActor())
+        : new SqliteTongxinDb(new DbContextOptionsBuilder<SqliteTongxinDb>().UseSqlite(config.ConnectionString).AddInterceptors(new SqlitePragmas()).Options, scope, new CurrentActor());
+
+    /// <summary>Runs SQL produced by ToQueryString: its "-- @p='v'" header lines become parameters.</summary>
+    public static async Task<int> RawAsync(DbConnection conn, string sqlWithHeader, List<(string, object)>? given = null)
+    {
+        var (sql, parameters) = given is null ? StripHeader(sqlWithHeader) : (sqlWithHeader, given);
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var p = cmd.CreateParameter();
+            p.ParameterName = name;
+            p.Value = value;
+            cmd.Parameters.Add(p);
+        }
+        var rows = 0;
+        await using var reader = await cmd.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            for (var i = 0; i < reader.FieldCount; i++) _ = reader.GetValue(i);
+            rows++;
+        }
+        return rows;
+    }
+
+    public static (string sql, List<(string, object)> parameters) StripHeader(string text)
+    {
+        var parameters = new List<(string, object)>();
+        var body = new List<string>();
+        foreach (var line in text.Split('\n'))
+        {
+            // SQLite: ".param set @name value"; Npgsql: "-- @name='value' (DbType = Int32)".
+            var sqlite = SqliteParam().Match(line);
+            var pg = PgParam().Match(line);
+            if (sqlite.Success) parameters.Add((sqlite.Groups[1].Value, Typed(sqlite.Groups[2].Value.Trim(), null)));
+            else if (pg.Success) parameters.Add((pg.Groups[1].Value, Typed("'" + pg.Groups[2].Value + "'", pg.Groups[3].Value)));
+            else if (!line.StartsWith("-- ")) body.Add(line);
+        }
+        return (string.Join('\n', body), parameters);
+    }
+
+    private static object Typed(string literal, string? dbType)
+    {
+        if (literal.StartsWith('\'') && literal.EndsWith('\''))
+        {
+            var inner = literal[1..^1].Replace("''", "'");
+            return dbType switch
+            {
+                "Int32" => int.Parse(inner, CultureInfo.InvariantCulture),
+                "Int64" => long.Parse(inner, CultureInfo.InvariantCulture),
+                "Boolean" => bool.Parse(inner),
+                "Date" => DateOnly.Parse(inner, CultureInfo.InvariantCulture),
+                _ => inner,
+            };
+        }
+        return long.TryParse(literal, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : literal;
+    }
+
+    [GeneratedRegex(@"^\.param set (@\w+) (.*)$")]
+    private static partial Regex SqliteParam();
+
+    [GeneratedRegex(@"^-- (@\w+)='(.*)'(?: \(DbType = (\w+)\))?\s*$")]
+    private static partial Regex PgParam();
+}

@@ -1,0 +1,177 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Tongxin.Common.Auth;
+using Tongxin.Common.Data;
+using Tongxin.Common.Scope;
+using Tongxin.Common.Security;
+using Tongxin.Common.Text;
+using Tongxin.Common.Validation;
+using Tongxin.Features.Figures;
+
+namespace Tongxin.Bench;
+
+/// <summary>
+/// Generates a province-sized dataset: regions, figures, accounts (3 per figure on average), metric snapshots
+/// (10 per figure), organizations, search keys and benchmark users, loaded through <see cref="BulkSink"/>.
+/// </summary>
+public static class Generator
+{
+    public const string UserPassword = "Bench-Password-2026";
+    public static readonly string[] Platforms = ["douyin", "kuaishou", "weibo", "wechat-channels", "bilibili", "xiaohongshu", "toutiao", "taobao-live"];
+    private static readonly string[] Categories = ["anchor", "selfmedia", "bigv", "writer", "newmedia", "executive", "tech", "ecommerce", "mcn"];
+    private static readonly string[] CityCodes =
+        ["5101", "5103", "5104", "5105", "5106", "5107", "5108", "5109", "5110", "5111", "5113", "5114", "5115", "5116", "5117", "5118", "5119", "5120", "5132", "5133", "5134"];
+    private static readonly string[] CityNames =
+        ["成都市", "自贡市", "攀枝花市", "泸州市", "德阳市", "绵阳市", "广元市", "遂宁市", "内江市", "乐山市", "南充市", "眉山市", "宜宾市", "广安市", "达州市", "雅安市", "巴中市", "资阳市", "阿坝州", "甘孜州", "凉山州"];
+    private static readonly string[] HandleWords = ["meishi", "luzhou", "chengdu", "vlog", "daily", "live", "sannong", "lvxing", "keji", "shenghuo", "xiaochi", "tea", "music", "game"];
+
+    public sealed record Result(int Figures, long Accounts, long Snapshots, long SearchKeys, TimeSpan Elapsed);
+
+    public static async Task<Result> RunAsync(BenchConfig config, int figures)
+    {
+        var total = Stopwatch.StartNew();
+        var app = config.BuildApp();
+        await using (app)
+        {
+            using var scope = app.Services.CreateScope();
+            var sp = scope.ServiceProvider;
+            await DatabaseStartup.PrepareAsync(sp, app.Configuration, sp.GetRequiredService<ILoggerFactory>().CreateLogger("bench"), seedDemo: false, CancellationToken.None);
+            var db = sp.GetRequiredService<TongxinDb>();
+            if (await db.Figures.AnyAsync()) throw new InvalidOperationException("The target database already holds figures; generate into an empty one.");
+            await CreateUsersAsync(sp);
+        }
+
+        var protector = FieldProtector.LoadOrCreate(Path.Combine(config.DataDirectory, "keys"));
+        var people = new SyntheticPeople(20261123);
+        var regions = BuildRegions();
+        var placeable = regions.Where(r => r.Level >= 3).Select(r => r.Code).ToArray();
+        var fullNames = regions.ToDictionary(r => r.Code, r => r.FullName);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var now = DateTime.UtcNow;
+
+        Console.WriteLine($"Generating {figures:N0} figures on {config.Provider}…");
+        await using var sink = await BulkSink.OpenAsync(config.Provider, config.ConnectionString);
+        await sink.LoadAsync("Regions", ["Code", "Name", "FullName", "ParentCode", "Level", "IsDemo"],
+            regions.Where(r => r.Code is not ("510000" or "510500" or "510502")).Select(r => new object?[] { r.Code, r.Name, r.FullName, r.Parent, r.Level, false }));
+
+        // Figures, then accounts/snapshots/keys derived from the same deterministic stream of people.
+        var figureRows = new List<(long Id, string Name, string SortKey, string Region)>(figures);
+        var maxFollowers = new long[figures + 1];
+        var accounts = new List<(long Id, long FigureId, string Platform, string Handle, long Followers)>(figures * 3);
+        long accountId = 0;
+        for (var i = 1; i <= figures; i++)
+        {
+            var name = people.Name();
+            var count = 1 + people.Next(5); // 3 on average
+            long best = 0;
+            foreach (var platform in Platforms.OrderBy(_ => people.Next(1000)).Take(count))
+            {
+                var followers = people.Followers();
+                best = Math.Max(best, followers);
+                var handle = people.Next(2) == 0
+                    ? $"{string.Concat(Pinyin.Syllables(name))}_{people.Pick(HandleWords)}{people.Next(10000)}"
+                    : $"{people.Pick(HandleWords)}{name[^1]}{people.Next(1000)}";
+                accounts.Add((++accountId, i, platform, handle, followers));
+            }
+            maxFollowers[i] = best;
+            figureRows.Add((i, name, Pinyin.SortKey(name), placeable[people.Next(placeable.Length)]));
+        }
+
+        await sink.LoadAsync("Figures",
+            ["Id", "Name", "SortKey", "Gender", "BirthDate", "IdNumberCipher", "IdNumberHash", "IdNumberMasked", "PhoneCipher", "PhoneHash", "PhoneMasked",
+             "RegionCode", "Workplace", "Category", "Tags", "KeyLevel", "Status", "EnrolledOn", "MaxFollowers", "IsDemo", "CreatedAt", "UpdatedAt", "Version"],
+            figureRows.Select(f =>
+            {
+                var birth = new DateOnly(1960 + (int)(f.Id * 7 % 45), 1 + (int)(f.Id % 12), 1 + (int)(f.Id % 28));
+                var first17 = f.Region[..6] + birth.ToString("yyyyMMdd") + (f.Id % 1000).ToString("000");
+                var idNumber = first17 + IdCardNumber.CheckDigit(first17);
+                var phone = "1" + (38 + f.Id % 60).ToString("00") + (f.Id * 7919 % 100_000_000).ToString("00000000");
+                return new object?[]
+                {
+                    f.Id, f.Name, f.SortKey, f.Id % 2 == 0 ? "女" : "男", birth.ToString("yyyy-MM-dd"),
+                    protector.Encrypt(idNumber), protector.Hash(idNumber), IdCardNumber.Mask(idNumber),
+                    protector.Encrypt(phone), protector.Hash(phone), PhoneNumber.Mask(phone),
+                    f.Region, "网络科技有限公司", Categories[f.Id % Categories.Length], f.Id % 5 == 0 ? new List<string> { "乡村振兴" } : new List<string>(),
+                    f.Id % 40 == 0 ? "city" : f.Id % 15 == 0 ? "district" : null, 0, today.AddDays(-(int)(f.Id % 1500)),
+                    maxFollowers[f.Id], false, now, now, 0,
+                };
+            }));
+
+        await sink.LoadAsync("PlatformAccounts", ["Id", "FigureId", "Platform", "Handle", "HandleKey", "Url", "Followers", "Likes", "Works", "MetricsDate", "Version"],
+            accounts.Select(a => new object?[] { a.Id, a.FigureId, a.Platform, a.Handle, a.Handle.ToLowerInvariant(), null, a.Followers, a.Followers * 6, 10 + a.Id % 500, today, 0 }));
+
+        // ~10 snapshots per figure: about 3.3 per account, dated monthly backwards.
+        long snapshotId = 0;
+        var snapshots = await sink.LoadAsync("MetricSnapshots", ["Id", "AccountId", "Date", "Followers", "Likes", "Works", "Source"],
+            accounts.SelectMany(a => Enumerable.Range(0, a.Id % 3 == 0 ? 4 : 3).Select(m => new object?[]
+                { ++snapshotId, a.Id, today.AddMonths(-m), (long)(a.Followers * (1 - 0.03 * m)), a.Followers * 6, 10 + a.Id % 500, m == 0 ? 1 : 2 })));
+
+        var handlesByFigure = accounts.ToLookup(a => a.FigureId, a => a.Handle.ToLowerInvariant());
+        var keys = await sink.LoadAsync("FigureSearchKeys", ["Key", "FigureId", "SortKey", "RegionCode"],
+            figureRows.SelectMany(f => FigureSearchIndexer.KeysFor(f.Name, f.Id % 5 == 0 ? ["乡村振兴"] : [], handlesByFigure[f.Id], [])
+                .Select(k => new object?[] { k, f.Id, f.SortKey, f.Region })));
+
+        await sink.LoadAsync("Organizations", ["Id", "Name", "NameKey", "Type", "RegionCode", "IsBase", "IsDemo", "Version"],
+            Enumerable.Range(1, Math.Max(10, figures / 50)).Select(i => new object?[]
+                { (long)i, $"{fullNames[placeable[i % placeable.Length]][..3]}网络科技{i}号有限公司", $"网络科技{i}号有限公司", "company", placeable[i % placeable.Length], false, false, 0 }));
+
+        Console.WriteLine("  analyzing…");
+        if (config.Provider == "postgres")
+        {
+            foreach (var (table, max) in new[] { ("Figures", (long)figures), ("PlatformAccounts", accountId), ("MetricSnapshots", snapshotId), ("Organizations", (long)Math.Max(10, figures / 50)) })
+                await sink.ExecuteAsync($"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'Id'), {Math.Max(1, max)})");
+            await sink.ExecuteAsync("VACUUM ANALYZE");
+        }
+        else await sink.ExecuteAsync("ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);");
+
+        return new Result(figures, accountId, snapshots, keys, total.Elapsed);
+    }
+
+    public sealed record RegionRow(string Code, string Name, string FullName, string? Parent, int Level);
+
+    /// <summary>A province: 21 cities, 8–12 districts each, ~15 townships per district.</summary>
+    public static List<RegionRow> BuildRegions()
+    {
+        var rows = new List<RegionRow> { new("510000", "四川省", "四川省", null, 1) };
+        for (var c = 0; c < CityCodes.Length; c++)
+        {
+            var city = CityCodes[c] + "00";
+            rows.Add(new(city, CityNames[c], "四川省" + CityNames[c], "510000", 2));
+            var districts = 8 + c % 5;
+            for (var d = 1; d <= districts; d++)
+            {
+                var district = CityCodes[c] + d.ToString("00");
+                var dname = $"第{d}区";
+                rows.Add(new(district, dname, "四川省" + CityNames[c] + dname, city, 3));
+                for (var t = 1; t <= 15; t++)
+                    rows.Add(new($"{district}{t:000}", $"第{t}镇", "四川省" + CityNames[c] + dname + $"第{t}镇", district, 4));
+            }
+        }
+        return rows;
+    }
+
+    /// <summary>Benchmark users: staff at province, city (泸州) and district level, each its own account.</summary>
+    private static async Task CreateUsersAsync(IServiceProvider sp)
+    {
+        var users = sp.GetRequiredService<UserManager<AppUser>>();
+        var db = sp.GetRequiredService<TongxinDb>();
+        foreach (var r in BuildRegions().Where(r => r.Code is "510500" or "510502"))
+            if (!await db.Regions.AnyAsync(x => x.Code == r.Code))
+                db.Regions.Add(new Features.Regions.Region { Code = r.Code, Name = r.Name, FullName = r.FullName, ParentCode = r.Parent, Level = r.Level });
+        await db.SaveChangesAsync();
+        foreach (var (name, region) in BenchUsers)
+        {
+            var user = new AppUser { UserName = name, DisplayName = name, RegionCode = region, CreatedAt = DateTime.UtcNow };
+            var result = await users.CreateAsync(user, UserPassword);
+            if (!result.Succeeded) throw new InvalidOperationException(string.Join(";", result.Errors.Select(e => e.Description)));
+            await users.AddToRoleAsync(user, Roles.Staff);
+        }
+    }
+
+    public static readonly (string Name, string Region)[] BenchUsers =
+    [
+        ("bench_city", "510500"), ("bench_district", "510502"), ("bench_signin_1", "510500"), ("bench_signin_2", "510500"),
+        ("bench_signin_3", "510500"), ("bench_signin_4", "510500"),
+    ];
+}

@@ -1,0 +1,46 @@
+using Tongxin.Bench;
+
+// Tongxin benchmark harness.
+//   generate --provider sqlite|postgres --figures N --data DIR [--pg CS]
+//   run      --provider sqlite|postgres --data DIR [--pg CS] --server PATH/Tongxin.dll [--scale LABEL] [--smoke]
+var args2 = args.Skip(1).ToArray();
+string? Opt(string name) { var i = Array.IndexOf(args2, "--" + name); return i >= 0 && i + 1 < args2.Length ? args2[i + 1] : null; }
+bool Flag(string name) => args2.Contains("--" + name);
+
+var provider = Opt("provider") ?? "sqlite";
+var data = Opt("data") ?? Path.Combine(Path.GetTempPath(), "tongxin-bench-" + provider);
+var config = BenchConfig.From(provider, data, Opt("pg"));
+switch (args.FirstOrDefault())
+{
+    case "generate":
+    {
+        var figures = int.Parse(Opt("figures") ?? "20000");
+        var result = await Generator.RunAsync(config, figures);
+        Console.WriteLine($"Generated {result.Figures:N0} figures, {result.Accounts:N0} accounts, {result.Snapshots:N0} snapshots, {result.SearchKeys:N0} search keys in {result.Elapsed.TotalSeconds:F0} s");
+        return 0;
+    }
+    case "run":
+    {
+        var smoke = Flag("smoke");
+        var report = new Report(Opt("scale") ?? "?");
+        Console.WriteLine($"Data layer ({provider}):");
+        await DataLayerScenarios.RunAsync(config, report, smoke ? 3 : 200);
+        var server = Opt("server");
+        if (server is not null)
+        {
+            Console.WriteLine($"HTTP ({provider}):");
+            await HttpScenarios.RunAsync(config, report, server, smoke);
+        }
+        var outFile = Opt("out");
+        if (outFile is not null)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outFile))!);
+            await File.AppendAllTextAsync(outFile, $"## {provider}\n\n{report.ToMarkdown()}\n");
+            Console.WriteLine($"Results appended to {outFile}");
+        }
+        return 0;
+    }
+    default:
+        Console.Error.WriteLine("usage: Tongxin.Bench generate|run --provider sqlite|postgres --data DIR [--pg CS] [--figures N] [--server Tongxin.dll] [--smoke] [--out FILE]");
+        return 2;
+}

@@ -1,0 +1,55 @@
+import type { Permission } from '@/api/types';
+
+export interface MenuItem {
+  key: string;
+  title: string;
+  icon?: string;
+  path?: string;
+  permission?: Permission | Permission[];
+  children?: MenuItem[];
+}
+
+export const menu: MenuItem[] = [
+  { key: 'dashboard', title: 'menu.dashboard', icon: 'chart', path: '/dashboard', permission: 'dashboard.read' },
+  {
+    key: 'figures', title: 'menu.figures', icon: 'user',
+    children: [
+      { key: 'figure-list', title: 'menu.figureList', path: '/figures', permission: 'figures.read' },
+      { key: 'import', title: 'menu.import', path: '/import', permission: 'figures.import' },
+    ],
+  },
+  { key: 'organizations', title: 'menu.organizations', icon: 'office', path: '/organizations', permission: 'organizations.read' },
+  {
+    key: 'admin', title: 'menu.admin', icon: 'setting',
+    children: [
+      { key: 'users', title: 'menu.users', path: '/admin/users', permission: 'users.manage' },
+      { key: 'regions', title: 'menu.regions', path: '/admin/regions', permission: 'regions.manage' },
+      { key: 'dictionaries', title: 'menu.dictionaries', path: '/admin/dictionaries', permission: 'dictionaries.manage' },
+      { key: 'audit', title: 'menu.audit', path: '/admin/audit', permission: 'audit.read' },
+    ],
+  },
+];
+
+/** The menu a user may see: items without permission removed, empty groups dropped. */
+export function visibleMenu(items: MenuItem[], can: (p: MenuItem['permission']) => boolean): MenuItem[] {
+  const out: MenuItem[] = [];
+  for (const item of items) {
+    if (item.children) {
+      const children = visibleMenu(item.children, can);
+      if (children.length) out.push({ ...item, children });
+    } else if (can(item.permission)) {
+      out.push(item);
+    }
+  }
+  return out;
+}
+
+/** First page a user may open (the home route sends them there). */
+export function firstPath(items: MenuItem[]): string | null {
+  for (const item of items) {
+    if (item.path) return item.path;
+    const nested = item.children && firstPath(item.children);
+    if (nested) return nested;
+  }
+  return null;
+}

@@ -1,0 +1,42 @@
+import type { RouteRecordRaw } from 'vue-router';
+import type { Permission } from '@/api/types';
+import AdminLayout from '@/layout/AdminLayout.vue';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Reachable without signing in. */
+    public?: boolean;
+    /** Any one of these permissions opens the page. */
+    permission?: Permission | Permission[];
+    /** i18n key of the page title. */
+    title?: string;
+  }
+}
+
+export const routes: RouteRecordRaw[] = [
+  { path: '/login', name: 'login', component: () => import('@/views/auth/Login.vue'), meta: { public: true, title: 'auth.loginTitle' } },
+  { path: '/change-password', name: 'change-password', component: () => import('@/views/auth/ChangePassword.vue'), meta: { title: 'auth.changePasswordTitle' } },
+  {
+    path: '/',
+    component: AdminLayout,
+    children: [
+      { path: '', name: 'home', component: () => import('@/views/error/Home.vue') },
+      { path: 'figures', name: 'figures', component: () => import('@/views/figures/index.vue'), meta: { permission: 'figures.read', title: 'menu.figureList' } },
+      { path: 'figures/new', name: 'figure-new', component: () => import('@/views/figures/form.vue'), meta: { permission: 'figures.write', title: 'figure.form.titleNew' } },
+      { path: 'figures/:id(\\d+)/edit', name: 'figure-edit', component: () => import('@/views/figures/form.vue'), meta: { permission: 'figures.write', title: 'figure.form.titleEdit' } },
+      { path: 'figures/:id(\\d+)', name: 'figure', component: () => import('@/views/figures/profile/index.vue'), meta: { permission: 'figures.read', title: 'menu.figureList' } },
+      { path: 'import', name: 'import', component: () => import('@/views/import/index.vue'), meta: { permission: 'figures.import', title: 'menu.import' } },
+      { path: 'organizations', name: 'organizations', component: () => import('@/views/organizations/index.vue'), meta: { permission: 'organizations.read', title: 'menu.organizations' } },
+      { path: 'organizations/new', name: 'organization-new', component: () => import('@/views/organizations/form.vue'), meta: { permission: 'organizations.write', title: 'organization.new' } },
+      { path: 'organizations/:id(\\d+)/edit', name: 'organization-edit', component: () => import('@/views/organizations/form.vue'), meta: { permission: 'organizations.write', title: 'organization.edit' } },
+      { path: 'organizations/:id(\\d+)', name: 'organization', component: () => import('@/views/organizations/detail.vue'), meta: { permission: 'organizations.read', title: 'menu.organizations' } },
+      { path: 'dashboard', name: 'dashboard', component: () => import('@/views/dashboard/index.vue'), meta: { permission: 'dashboard.read', title: 'menu.dashboard' } },
+      { path: 'admin/users', name: 'admin-users', component: () => import('@/views/admin/users/index.vue'), meta: { permission: 'users.manage', title: 'menu.users' } },
+      { path: 'admin/regions', name: 'admin-regions', component: () => import('@/views/admin/regions/index.vue'), meta: { permission: 'regions.manage', title: 'menu.regions' } },
+      { path: 'admin/dictionaries', name: 'admin-dictionaries', component: () => import('@/views/admin/dictionaries/index.vue'), meta: { permission: 'dictionaries.manage', title: 'menu.dictionaries' } },
+      { path: 'admin/audit', name: 'admin-audit', component: () => import('@/views/admin/audit/index.vue'), meta: { permission: 'audit.read', title: 'menu.audit' } },
+      { path: 'forbidden', name: 'forbidden', component: () => import('@/views/error/Forbidden.vue'), meta: { title: 'errors.forbidden' } },
+      { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('@/views/error/NotFound.vue'), meta: { title: 'errors.notFound' } },
+    ],
+  },
+];

@@ -1,0 +1,89 @@
+import { computed, onMounted, ref } from 'vue';
+import { dictionariesApi } from '@/api/dictionaries';
+import type { DictionaryItem, DictionaryType } from '@/api/types';
+import { t } from '@/i18n';
+import { useReferenceStore } from '@/stores/reference';
+import { showError } from '@/utils/errors';
+
+/** Null when the items may be saved, else the message. */
+export function validateItems(items: DictionaryItem[]): string | null {
+  const seen = new Set<string>();
+  for (const item of items) {
+    if (!item.code.trim() || !item.label.trim()) return t('dictionaries.codeRequired');
+    if (seen.has(item.code.trim())) return t('dictionaries.codeDuplicate', { code: item.code.trim() });
+    seen.add(item.code.trim());
+  }
+  return null;
+}
+
+export function useDictionaryEditor() {
+  const reference = useReferenceStore();
+  const loading = ref(false);
+  const saving = ref(false);
+  const selected = ref<DictionaryType | null>(null);
+  const items = ref<DictionaryItem[]>([]);
+  const original = ref('');
+  const dirty = computed(() => JSON.stringify(items.value) !== original.value);
+
+  async function load() {
+    loading.value = true;
+    try {
+      await reference.loadDictionaries(true);
+      if (!selected.value && reference.dictionaries.length) select(reference.dictionaries[0].type, true);
+      else if (selected.value) select(selected.value, true);
+    } catch (e) {
+      showError(e);
+    } finally {
+      loading.value = false;
+    }
+  }
+
+  async function select(type: DictionaryType, force = false) {
+    if (!force && dirty.value) {
+      try {
+        await ElMessageBox.confirm(t('dictionaries.discardConfirm'), t('common.confirmTitle'), { type: 'warning' });
+      } catch {
+        return;
+      }
+    }
+    selected.value = type;
+    const dict = reference.dictionaries.find((d) => d.type === type);
+    items.value = (dict?.items ?? []).map((i) => ({ ...i })).sort((a, b) => a.sortOrder - b.sortOrder);
+    original.value = JSON.stringify(items.value);
+  }
+
+  function add() {
+    const max = items.value.reduce((m, i) => Math.max(m, i.sortOrder), 0);
+    items.value.push({ code: '', label: '', sortOrder: max + 10, isEnabled: true });
+  }
+
+  async function remove(index: number) {
+    try {
+      await ElMessageBox.confirm(t('common.confirmDelete'), t('common.confirmTitle'), { type: 'warning' });
+    } catch {
+      return;
+    }
+    items.value.splice(index, 1);
+  }
+
+  async function save() {
+    if (!selected.value) return;
+    const problem = validateItems(items.value);
+    if (problem) { ElMessage.error(problem); return; }
+    saving.value = true;
+    try {
+      const body = items.value.map((i) => ({ ...i, code: i.code.trim(), label: i.label.trim() }));
+      await dictionariesApi.update(selected.value, body);
+      ElMessage.success(t('common.saved'));
+      original.value = JSON.stringify(items.value);
+      await load();
+    } catch (e) {
+      showError(e);
+    } finally {
+      saving.value = false;
+    }
+  }
+
+  onMounted(load);
+  return { reference, loading, saving, selected, items, dirty, select, add, remove, save };
+}

@@ -1,0 +1,35 @@
+import type { FormItemRule } from 'element-plus';
+import { t } from '@/i18n';
+
+export const MIN_PASSWORD_LENGTH = 12;
+
+export const loginRules: Record<string, FormItemRule[]> = {
+  userName: [{ required: true, message: () => t('auth.userNameRequired'), trigger: 'blur' }],
+  password: [{ required: true, message: () => t('auth.passwordRequired'), trigger: 'blur' }],
+};
+
+export function passwordRule(): FormItemRule {
+  return {
+    trigger: 'blur',
+    validator: (_rule, value: string, callback) => {
+      if (!value) callback(new Error(t('auth.newRequired')));
+      else if (value.length < MIN_PASSWORD_LENGTH) callback(new Error(t('auth.passwordMin')));
+      else callback();
+    },
+  };
+}
+
+export function changePasswordRules(form: { newPassword: string }): Record<string, FormItemRule[]> {
+  return {
+    currentPassword: [{ required: true, message: () => t('auth.currentRequired'), trigger: 'blur' }],
+    newPassword: [passwordRule()],
+    confirmPassword: [{
+      trigger: 'blur',
+      validator: (_rule, value: string, callback) => {
+        if (!value) callback(new Error(t('auth.confirmRequired')));
+        else if (value !== form.newPassword) callback(new Error(t('auth.passwordMismatch')));
+        else callback();
+      },
+    }],
+  };
+}

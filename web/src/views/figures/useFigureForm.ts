@@ -1,0 +1,161 @@
+import { computed, onMounted, reactive, ref, shallowRef, useTemplateRef } from 'vue';
+import { useRoute, useRouter } from 'vue-router';
+import type { FormInstance } from 'element-plus';
+import { figuresApi } from '@/api/figures';
+import { ApiError } from '@/api/http';
+import type { DuplicateMatch, FigureDetail, FigureInput } from '@/api/types';
+import { useServerErrors } from '@/composables/useServerErrors';
+import { t } from '@/i18n';
+import { showError } from '@/utils/errors';
+import { today } from '@/utils/format';
+import { figureRules, type FigureFormModel } from './rules';
+
+const FIELD_SEPARATOR = /[、,，;；]/;
+
+export const figureFormProps = [
+  'name', 'gender', 'birthDate', 'ethnicity', 'politicalAffiliation', 'education', 'idNumber', 'phone', 'homeAddress',
+  'email', 'wechat', 'regionCode', 'workplace', 'jobTitle', 'category', 'fields', 'tags', 'keyLevel', 'source',
+  'recommendedBy', 'enrolledOn', 'consentVersion', 'consentAt', 'notes',
+] as const;
+
+function blank(): FigureFormModel {
+  return {
+    name: '', gender: null, birthDate: null, ethnicity: null, politicalAffiliation: null, education: null,
+    idNumber: '', phone: '', homeAddress: '', email: '', wechat: '', regionCode: '', workplace: '', jobTitle: '',
+    category: null, fields: [], tags: [], keyLevel: null, source: null, recommendedBy: '', enrolledOn: today(),
+    consentVersion: '', consentAt: null, notes: '',
+  };
+}
+
+const text = (v: string) => (v.trim() ? v.trim() : null);
+
+/** Body for POST/PUT. Sensitive fields left blank are sent as null: "keep what is stored". */
+export function toInput(form: FigureFormModel): FigureInput {
+  return {
+    name: form.name.trim(),
+    gender: form.gender || null,
+    birthDate: form.birthDate || null,
+    ethnicity: form.ethnicity || null,
+    politicalAffiliation: form.politicalAffiliation || null,
+    education: form.education || null,
+    idNumber: text(form.idNumber)?.toUpperCase() ?? null,
+    phone: text(form.phone),
+    homeAddress: text(form.homeAddress),
+    email: text(form.email),
+    wechat: text(form.wechat),
+    regionCode: form.regionCode,
+    workplace: text(form.workplace),
+    jobTitle: text(form.jobTitle),
+    category: form.category || null,
+    fields: form.fields.length ? form.fields.join('、') : null,
+    tags: form.tags.map((x) => x.trim()).filter(Boolean),
+    keyLevel: form.keyLevel || null,
+    source: form.source || null,
+    recommendedBy: text(form.recommendedBy),
+    enrolledOn: form.enrolledOn || null,
+    consentVersion: text(form.consentVersion),
+    consentAt: form.consentAt || null,
+    notes: text(form.notes),
+  };
+}
+
+function fromDetail(d: FigureDetail): FigureFormModel {
+  return {
+    ...blank(),
+    name: d.name, gender: d.gender, birthDate: d.birthDate, ethnicity: d.ethnicity,
+    politicalAffiliation: d.politicalAffiliation, education: d.education, email: d.email ?? '', wechat: d.wechat ?? '',
+    regionCode: d.regionCode, workplace: d.workplace ?? '', jobTitle: d.jobTitle ?? '', category: d.category,
+    fields: d.fields ? d.fields.split(FIELD_SEPARATOR).map((x) => x.trim()).filter(Boolean) : [],
+    tags: [...d.tags], keyLevel: d.keyLevel, source: d.source, recommendedBy: d.recommendedBy ?? '',
+    enrolledOn: d.enrolledOn, consentVersion: d.consentVersion ?? '', consentAt: d.consentAt, notes: d.notes ?? '',
+  };
+}
+
+export function useFigureForm() {
+  const route = useRoute();
+  const router = useRouter();
+  const id = computed(() => (route.params.id ? Number(route.params.id) : null));
+  const isEdit = computed(() => id.value !== null);
+  const formRef = useTemplateRef<FormInstance>('formRef');
+  const form = reactive(blank());
+  const rules = figureRules(form);
+  const detail = shallowRef<FigureDetail | null>(null);
+  const loading = ref(false);
+  const saving = ref(false);
+  const duplicates = ref<DuplicateMatch[]>([]);
+  const duplicateDialog = ref(false);
+  const { serverErrors, clear, handle } = useServerErrors(figureFormProps);
+
+  async function load() {
+    if (!id.value) return;
+    loading.value = true;
+    try {
+      detail.value = await figuresApi.get(id.value);
+      Object.assign(form, fromDetail(detail.value));
+    } catch (e) {
+      showError(e);
+    } finally {
+      loading.value = false;
+    }
+  }
+
+  async function submit() {
+    clear();
+    if (!(await formRef.value?.validate().catch(() => false))) {
+      ElMessage.error(t('common.fixErrors'));
+      return;
+    }
+    if (!isEdit.value) {
+      const input = toInput(form);
+      if (input.idNumber || input.phone) {
+        try {
+          const matches = await figuresApi.duplicates({ idNumber: input.idNumber, phone: input.phone, accounts: [] });
+          if (matches.length) {
+            duplicates.value = matches;
+            duplicateDialog.value = true;
+            return;
+          }
+        } catch (e) {
+          if (!handle(e)) return;
+          return;
+        }
+      }
+    }
+    await save();
+  }
+
+  /** Saves without the duplicate check ("仍然保存"). */
+  async function save() {
+    duplicateDialog.value = false;
+    saving.value = true;
+    try {
+      if (isEdit.value && detail.value) {
+        const updated = await figuresApi.update(id.value!, { ...toInput(form), version: detail.value.version });
+        detail.value = updated;
+        ElMessage.success(t('common.saved'));
+        router.push(`/figures/${id.value}`);
+      } else {
+        const created = await figuresApi.create(toInput(form));
+        ElMessage.success(t('figure.form.created'));
+        router.push(`/figures/${created.id}`);
+      }
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 409) {
+        ElMessageBox.alert(t('common.conflict'), t('common.confirmTitle'), { type: 'warning' }).catch(() => undefined);
+      } else {
+        handle(e);
+      }
+    } finally {
+      saving.value = false;
+    }
+  }
+
+  function cancel() {
+    if (isEdit.value) router.push(`/figures/${id.value}`);
+    else router.push('/figures');
+  }
+
+  onMounted(load);
+
+  return { id, isEdit, form, rules, detail, loading, saving, serverErrors, duplicates, duplicateDialog, submit, save, cancel };
+}

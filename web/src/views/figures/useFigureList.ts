@@ -1,0 +1,96 @@
+import { onMounted } from 'vue';
+import { useRoute, useRouter } from 'vue-router';
+import { figuresApi } from '@/api/figures';
+import type { FigureQuery, FigureSort, FigureStatus, FollowerTier } from '@/api/types';
+import { usePagedList } from '@/composables/usePagedList';
+import { downloadUrl } from '@/utils/download';
+
+export interface FigureFilters {
+  q: string;
+  regionCode: string;
+  category: string;
+  keyLevel: string;
+  platform: string;
+  followerTier: FollowerTier | '';
+  tag: string;
+  status: FigureStatus | 'all';
+  sort: FigureSort;
+}
+
+const blank = (): FigureFilters => ({
+  q: '', regionCode: '', category: '', keyLevel: '', platform: '', followerTier: '', tag: '', status: 'active', sort: 'name',
+});
+
+export const followerTiers: { value: FollowerTier; label: string }[] = [
+  { value: '10k', label: 'figure.tier10k' },
+  { value: '100k', label: 'figure.tier100k' },
+  { value: '1m', label: 'figure.tier1m' },
+  { value: '10m', label: 'figure.tier10m' },
+];
+
+export const statusOptions: { value: FigureStatus | 'all'; label: string }[] = [
+  { value: 'active', label: 'figure.statusActive' },
+  { value: 'left', label: 'figure.statusLeft' },
+  { value: 'transferred', label: 'figure.statusTransferred' },
+  { value: 'all', label: 'common.all' },
+];
+
+export const statusLabel: Record<FigureStatus, string> = {
+  active: 'figure.statusActive',
+  left: 'figure.statusLeft',
+  transferred: 'figure.statusTransferred',
+};
+
+/** Search form, paging, sorting and export of the figure list; the filters live in the URL query. */
+export function useFigureList() {
+  const route = useRoute();
+  const router = useRouter();
+  const list = usePagedList((query: FigureQuery) => figuresApi.list(query), blank);
+
+  function fromUrl() {
+    const q = route.query;
+    const f = list.filters as FigureFilters;
+    for (const key of Object.keys(blank()) as (keyof FigureFilters)[]) {
+      if (typeof q[key] === 'string') (f as unknown as Record<string, string>)[key] = q[key] as string;
+    }
+    if (typeof q.page === 'string') list.page.value = Math.max(1, Number(q.page) || 1);
+    if (typeof q.pageSize === 'string' && [20, 50, 100].includes(Number(q.pageSize))) list.pageSize.value = Number(q.pageSize);
+  }
+
+  function toUrl() {
+    const defaults = blank() as unknown as Record<string, string>;
+    const query: Record<string, string> = {};
+    for (const [key, value] of Object.entries(list.filters as FigureFilters)) {
+      if (value && value !== defaults[key]) query[key] = String(value);
+    }
+    if (list.page.value > 1) query.page = String(list.page.value);
+    if (list.pageSize.value !== 20) query.pageSize = String(list.pageSize.value);
+    router.replace({ query });
+  }
+
+  async function search() { await list.search(); toUrl(); }
+  async function reset() { await list.reset(); toUrl(); }
+  async function onPageChange(p: number) { await list.onPageChange(p); toUrl(); }
+  async function onSizeChange(s: number) { await list.onSizeChange(s); toUrl(); }
+
+  function onSortChange({ prop, order }: { prop: string | null; order: 'ascending' | 'descending' | null }) {
+    const f = list.filters as FigureFilters;
+    if (!order || !prop) f.sort = 'name';
+    else if (prop === 'maxFollowers') f.sort = '-followers';
+    else if (prop === 'enrolledOn') f.sort = '-enrolledOn';
+    else if (prop === 'regionName') f.sort = 'region';
+    else f.sort = 'name';
+    return search();
+  }
+
+  function exportExcel() {
+    downloadUrl(figuresApi.exportUrl(list.query()));
+  }
+
+  onMounted(() => {
+    fromUrl();
+    list.load();
+  });
+
+  return { ...list, search, reset, onPageChange, onSizeChange, onSortChange, exportExcel };
+}

@@ -1,0 +1,143 @@
+import { computed, onBeforeUnmount, onMounted, ref, shallowRef } from 'vue';
+import { importApi, type ImportMode } from '@/api/importExport';
+import type { ImportBatch, ImportReport } from '@/api/types';
+import { t } from '@/i18n';
+import { errorMessage, showError } from '@/utils/errors';
+
+export const MAX_FILE_MB = 50;
+const POLL_MS = 1000;
+
+/** Null when the file may be uploaded, else the message (checked by name here; the server checks content). */
+export function checkImportFile(name: string, size: number): string | null {
+  const lower = name.toLowerCase();
+  if (lower.endsWith('.xls')) return t('import.xlsNotSupported');
+  if (!lower.endsWith('.xlsx')) return t('import.notXlsx');
+  if (size > MAX_FILE_MB * 1024 * 1024) return t('import.tooLarge', { mb: MAX_FILE_MB });
+  return null;
+}
+
+/** Percentage from a job: uses rows when known, else `progress` as a fraction (≤1) or a percentage. */
+export function jobPercent(job: { progress: number; processedRows: number; totalRows: number }): number {
+  if (job.totalRows > 0) return Math.min(100, Math.round((job.processedRows / job.totalRows) * 100));
+  const p = job.progress <= 1 ? job.progress * 100 : job.progress;
+  return Math.max(0, Math.min(100, Math.round(p)));
+}
+
+export function useImport() {
+  const step = ref(0);
+  const file = shallowRef<File | null>(null);
+  const fileError = ref('');
+  const running = ref(false);
+  const runningMode = ref<ImportMode | null>(null);
+  const percent = ref<number | null>(null);
+  const progressText = ref('');
+  const dryRun = shallowRef<ImportReport | null>(null);
+  const result = shallowRef<ImportReport | null>(null);
+  const failure = ref('');
+  const batches = shallowRef<ImportBatch[]>([]);
+  const batchesLoading = ref(false);
+  let stopped = false;
+
+  const canCommit = computed(() => !!dryRun.value && dryRun.value.errors.length === 0 && !running.value);
+
+  function choose(f: File | null) {
+    file.value = null;
+    fileError.value = '';
+    dryRun.value = null;
+    result.value = null;
+    failure.value = '';
+    if (!f) return;
+    const problem = checkImportFile(f.name, f.size);
+    if (problem) { fileError.value = problem; return; }
+    file.value = f;
+  }
+
+  async function waitForJob(jobId: string): Promise<ImportReport> {
+    for (;;) {
+      if (stopped) throw new Error('stopped');
+      const job = await importApi.job(jobId);
+      percent.value = jobPercent(job);
+      progressText.value = t('import.progress', { processed: job.processedRows, total: job.totalRows });
+      if (job.state === 'succeeded' && job.report) return job.report;
+      if (job.state === 'failed') {
+        if (job.report) return job.report;
+        throw new Error(t('import.failed'));
+      }
+      await new Promise((r) => setTimeout(r, POLL_MS));
+    }
+  }
+
+  async function run(mode: ImportMode): Promise<ImportReport | null> {
+    if (!file.value) return null;
+    running.value = true;
+    runningMode.value = mode;
+    percent.value = null;
+    progressText.value = '';
+    failure.value = '';
+    try {
+      const started = await importApi.start(file.value, mode);
+      return started.kind === 'report' ? started.report : await waitForJob(started.jobId);
+    } catch (e) {
+      failure.value = e instanceof Error && e.message === t('import.failed') ? e.message : errorMessage(e);
+      return null;
+    } finally {
+      running.value = false;
+      runningMode.value = null;
+    }
+  }
+
+  async function check() {
+    const report = await run('dryRun');
+    if (report) { dryRun.value = report; step.value = 1; }
+  }
+
+  async function commit() {
+    if (!canCommit.value) return;
+    const report = await run('commit');
+    if (report) {
+      result.value = report;
+      if (report.errors.length) dryRun.value = report;
+      else step.value = 2;
+      loadBatches();
+    }
+  }
+
+  function restart() {
+    step.value = 0;
+    choose(null);
+  }
+
+  async function loadBatches() {
+    batchesLoading.value = true;
+    try {
+      batches.value = await importApi.batches();
+    } catch (e) {
+      showError(e);
+    } finally {
+      batchesLoading.value = false;
+    }
+  }
+
+  async function undo(batch: ImportBatch) {
+    try {
+      await ElMessageBox.confirm(t('import.undoConfirm'), t('common.confirmTitle'), { type: 'warning' });
+    } catch {
+      return;
+    }
+    try {
+      await importApi.undo(batch.id);
+      ElMessage.success(t('import.undone'));
+      loadBatches();
+    } catch (e) {
+      showError(e);
+    }
+  }
+
+  onMounted(loadBatches);
+  onBeforeUnmount(() => { stopped = true; });
+
+  return {
+    step, file, fileError, running, runningMode, percent, progressText, dryRun, result, failure, canCommit,
+    batches, batchesLoading, choose, check, commit, restart, loadBatches, undo,
+  };
+}

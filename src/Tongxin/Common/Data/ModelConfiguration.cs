@@ -60,16 +60,14 @@ internal static class ModelConfiguration
 
         b.Entity<FigureSearchKey>(e =>
         {
-            e.HasKey(k => new { k.Key, k.SortKey, k.FigureId });
+            e.HasKey(k => new { k.Key, k.RegionCode, k.FigureId });
             e.Property(k => k.Key).HasMaxLength(80);
-            e.Property(k => k.SortKey).HasMaxLength(200);
             e.Property(k => k.RegionCode).HasMaxLength(12);
             e.HasIndex(k => k.FigureId);
             e.HasOne<Figure>().WithMany().HasForeignKey(k => k.FigureId).OnDelete(DeleteBehavior.Cascade);
             e.HasQueryFilter(TongxinDb.RegionScopeFilter, k => (string.Compare(k.RegionCode, db.ScopeLow) >= 0 && string.Compare(k.RegionCode, db.ScopeHigh) < 0));
         });
         Ordinal<FigureSearchKey>(k => k.Key);
-        Ordinal<FigureSearchKey>(k => k.SortKey);
         Ordinal<FigureSearchKey>(k => k.RegionCode);
 
         b.Entity<PlatformAccount>(e =>

@@ -56,13 +56,16 @@ public sealed record FigureFilter
         if (!string.IsNullOrWhiteSpace(Tag))
         {
             var tagKey = "t:" + Tag.Trim().ToLowerInvariant();
-            query = query.Where(f => db.FigureSearchKeys.Any(k => k.FigureId == f.Id && k.Key == tagKey));
+            var tagged = db.FigureSearchKeys.Where(k => k.Key == tagKey).Select(k => k.FigureId);
+            query = query.Where(f => tagged.Contains(f.Id));
         }
         var plan = FigureSearch.For(Q);
         if (plan is not null)
         {
-            var keys = db.FigureSearchKeys.Where(FigureSearch.KeyPredicate(plan));
-            query = query.Where(f => keys.Any(k => k.FigureId == f.Id));
+            // Driven from the key index (IN, not a correlated EXISTS): the work is proportional to the
+            // matches in scope, not to the size of the scope.
+            var matching = db.FigureSearchKeys.Where(FigureSearch.KeyPredicate(plan)).Select(k => k.FigureId);
+            query = query.Where(f => matching.Contains(f.Id));
             if (plan.NameContains is { } term)
                 query = query.Where(f => f.Name.Contains(term)
                     || db.OrganizationMembers.Any(m => m.FigureId == f.Id && m.Organization!.NameKey.Contains(term))

@@ -49,7 +49,7 @@ public static class FigureSearchIndexer
         {
             await db.FigureSearchKeys.Where(k => chunk.Contains(k.FigureId)).ExecuteDeleteAsync(ct);
             var figures = await db.Figures.AsNoTracking().Where(f => chunk.Contains(f.Id))
-                .Select(f => new { f.Id, f.Name, f.SortKey, f.RegionCode, f.Tags }).ToListAsync(ct);
+                .Select(f => new { f.Id, f.Name, f.RegionCode, f.Tags }).ToListAsync(ct);
             var handles = await db.PlatformAccounts.AsNoTracking().Where(a => chunk.Contains(a.FigureId))
                 .Select(a => new { a.FigureId, a.HandleKey }).ToListAsync(ct);
             var orgs = await db.OrganizationMembers.AsNoTracking().Where(m => chunk.Contains(m.FigureId))
@@ -60,7 +60,7 @@ public static class FigureSearchIndexer
             foreach (var f in figures)
             {
                 foreach (var key in KeysFor(f.Name, f.Tags, handlesBy[f.Id], orgsBy[f.Id]))
-                    rows.Add(new FigureSearchKey { Key = key, FigureId = f.Id, SortKey = f.SortKey, RegionCode = f.RegionCode });
+                    rows.Add(new FigureSearchKey { Key = key, FigureId = f.Id, RegionCode = f.RegionCode });
             }
             db.FigureSearchKeys.AddRange(rows);
             await db.SaveWithoutHooksAsync(ct);

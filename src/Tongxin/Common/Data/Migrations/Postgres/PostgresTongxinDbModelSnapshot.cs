@@ -579,21 +579,15 @@ namespace Tongxin.Common.Data.Migrations.Postgres
                         .HasColumnType("character varying(80)")
                         .UseCollation("C");
 
-                    b.Property<string>("SortKey")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
                         .UseCollation("C");
 
                     b.Property<long>("FigureId")
                         .HasColumnType("bigint");
 
-                    b.Property<string>("RegionCode")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)")
-                        .UseCollation("C");
-
-                    b.HasKey("Key", "SortKey", "FigureId");
+                    b.HasKey("Key", "RegionCode", "FigureId");
 
                     b.HasIndex("FigureId");
 

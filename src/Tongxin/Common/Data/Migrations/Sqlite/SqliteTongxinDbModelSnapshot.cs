@@ -557,19 +557,14 @@ namespace Tongxin.Common.Data.Migrations.Sqlite
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("SortKey")
-                        .HasMaxLength(200)
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("FigureId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("RegionCode")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Key", "SortKey", "FigureId");
+                    b.HasKey("Key", "RegionCode", "FigureId");
 
                     b.HasIndex("FigureId");
 

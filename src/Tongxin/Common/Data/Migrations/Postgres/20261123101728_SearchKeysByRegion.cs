@@ -1,0 +1,49 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Tongxin.Common.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class SearchKeysByRegion : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropPrimaryKey(
+                name: "PK_FigureSearchKeys",
+                table: "FigureSearchKeys");
+
+            migrationBuilder.DropColumn(
+                name: "SortKey",
+                table: "FigureSearchKeys");
+
+            migrationBuilder.AddPrimaryKey(
+                name: "PK_FigureSearchKeys",
+                table: "FigureSearchKeys",
+                columns: new[] { "Key", "RegionCode", "FigureId" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropPrimaryKey(
+                name: "PK_FigureSearchKeys",
+                table: "FigureSearchKeys");
+
+            migrationBuilder.AddColumn<string>(
+                name: "SortKey",
+                table: "FigureSearchKeys",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: false,
+                defaultValue: "",
+                collation: "C");
+
+            migrationBuilder.AddPrimaryKey(
+                name: "PK_FigureSearchKeys",
+                table: "FigureSearchKeys",
+                columns: new[] { "Key", "SortKey", "FigureId" });
+        }
+    }
+}

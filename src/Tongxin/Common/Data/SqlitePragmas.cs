@@ -19,8 +19,21 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
         new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connection.ConnectionString).Mode
             == Microsoft.Data.Sqlite.SqliteOpenMode.ReadOnly ? ReadOnlySql : Sql;
 
+    // Pooled connections reopen the same native handle: its pragmas are still set, so run them once per handle.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> Prepared = new();
+
+    private static bool AlreadyPrepared(DbConnection connection)
+    {
+        var handle = (connection as Microsoft.Data.Sqlite.SqliteConnection)?.Handle;
+        if (handle is null) return false;
+        if (Prepared.TryGetValue(handle, out _)) return true;
+        Prepared.AddOrUpdate(handle, handle);
+        return false;
+    }
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        if (AlreadyPrepared(connection)) return;
         using var cmd = connection.CreateCommand();
         cmd.CommandText = For(connection);
         cmd.ExecuteNonQuery();
@@ -29,6 +42,7 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData,
         CancellationToken cancellationToken = default)
     {
+        if (AlreadyPrepared(connection)) return;
         await using var cmd = connection.CreateCommand();
         cmd.CommandText = For(connection);
         await cmd.ExecuteNonQueryAsync(cancellationToken);

@@ -12,7 +12,7 @@ public static class GetFigure
         return detail is null ? Problems.NotFound("人士") : TypedResults.Ok(detail);
     }
 
-    /// <summary>The profile in projected queries; a plain view writes no audit line.</summary>
+    /// <summary>The profile in one projected query; a plain view writes no audit line.</summary>
     public static async Task<FigureDetail?> Load(TongxinDb db, long id)
     {
         var f = await db.Figures.AsNoTracking().Where(x => x.Id == id).Select(x => new
@@ -22,18 +22,16 @@ public static class GetFigure
             x.Fields, x.Tags, x.KeyLevel, x.Source, x.RecommendedBy, x.Status, x.StatusReason, x.EnrolledOn,
             x.ConsentVersion, x.ConsentAt, x.Notes, x.MaxFollowers, x.IsDemo, x.CreatedAt, x.UpdatedAt, x.Version,
             RegionName = db.Regions.Where(r => r.Code == x.RegionCode).Select(r => r.FullName).FirstOrDefault(),
+            Accounts = x.Accounts.OrderByDescending(a => a.Followers).ThenBy(a => a.Id)
+                .Select(a => new AccountItem(a.Id, a.Platform, a.Handle, a.Url, a.Followers, a.Likes, a.Works, a.MetricsDate, a.Version)).ToList(),
+            Positions = x.Positions.OrderBy(p => p.Id)
+                .Select(p => new PositionItem(p.Id, p.Kind, p.Level, p.Title, p.Organization, p.TermStart, p.TermEnd, p.Version)).ToList(),
+            Honours = x.Honours.OrderBy(h => h.Id)
+                .Select(h => new HonourItem(h.Id, h.Title, h.Level, h.AwardedOn, h.Issuer, h.Version)).ToList(),
+            Organizations = db.OrganizationMembers.Where(m => m.FigureId == x.Id).OrderBy(m => m.OrganizationId)
+                .Select(m => new FigureOrganizationItem(m.OrganizationId, m.Organization!.Name, m.Role)).ToList(),
         }).FirstOrDefaultAsync();
         if (f is null) return null;
-        var accounts = await db.PlatformAccounts.AsNoTracking().Where(a => a.FigureId == id).OrderByDescending(a => a.Followers)
-            .Select(a => new AccountItem(a.Id, a.Platform, a.Handle, a.Url, a.Followers, a.Likes, a.Works, a.MetricsDate, a.Version))
-            .ToListAsync();
-        var positions = await db.Positions.AsNoTracking().Where(p => p.FigureId == id).OrderBy(p => p.Id)
-            .Select(p => new PositionItem(p.Id, p.Kind, p.Level, p.Title, p.Organization, p.TermStart, p.TermEnd, p.Version))
-            .ToListAsync();
-        var honours = await db.Honours.AsNoTracking().Where(h => h.FigureId == id).OrderBy(h => h.Id)
-            .Select(h => new HonourItem(h.Id, h.Title, h.Level, h.AwardedOn, h.Issuer, h.Version)).ToListAsync();
-        var orgs = await db.OrganizationMembers.AsNoTracking().Where(m => m.FigureId == id)
-            .Select(m => new FigureOrganizationItem(m.OrganizationId, m.Organization!.Name, m.Role)).ToListAsync();
         return new FigureDetail
         {
             Id = f.Id, Name = f.Name, Gender = f.Gender, BirthDate = f.BirthDate, Ethnicity = f.Ethnicity,
@@ -44,7 +42,7 @@ public static class GetFigure
             RecommendedBy = f.RecommendedBy, Status = FigureStatusNames.ToApi(f.Status), StatusReason = f.StatusReason,
             EnrolledOn = f.EnrolledOn, ConsentVersion = f.ConsentVersion, ConsentAt = f.ConsentAt, Notes = f.Notes,
             MaxFollowers = f.MaxFollowers, IsDemo = f.IsDemo, CreatedAt = f.CreatedAt, UpdatedAt = f.UpdatedAt,
-            Version = f.Version, Accounts = accounts, Positions = positions, Honours = honours, Organizations = orgs,
+            Version = f.Version, Accounts = f.Accounts, Positions = f.Positions, Honours = f.Honours, Organizations = f.Organizations,
         };
     }
 }

@@ -14,7 +14,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 ensure_toolchain
-ensure_apt postgresql
+ensure_apt postgresql wrk
 WORK=$(mktemp -d /tmp/tongxin-bench.XXXXXX); chmod 755 "$WORK"
 cleanup() {
   [ -n "${PGDIR:-}" ] && runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDIR/data" -m fast -w stop >/dev/null 2>&1 || true

@@ -18,22 +18,26 @@ public static class HttpScenarios
 
         var client = new LoadClient(server.BaseUrl);
         await client.SignInAsync("bench_city", Generator.UserPassword);
+        var cookie = client.CookieHeader;
 
         var urls = DataLayerScenarios.SearchMix.Select(m => "/api/figures?" + Query(m.Filter)).ToArray();
-        var search = await LoadClient.RunAsync(i => client.Http.GetAsync(urls[i % urls.Length]), 16, warmup, measure);
-        Add(report, config, "HTTP search mix, 16 clients, first page", search, "p99 < 50 ms", search.LatenciesMs.Count > 0 && Report.Percentile(search.LatenciesMs, 0.99) < 50);
+        await Wrk.RunAsync(server.BaseUrl, urls, cookie, 16, warmup);
+        var search = await Wrk.RunAsync(server.BaseUrl, urls, cookie, 16, measure);
+        Add(report, config, "HTTP search mix, 16 clients, first page", search, "p99 < 50 ms", search.P99Ms < 50);
         var deep = urls.Select(u => u + "&page=50").ToArray();
-        var deepRun = await LoadClient.RunAsync(i => client.Http.GetAsync(deep[i % deep.Length]), 16, warmup, measure);
+        var deepRun = await Wrk.RunAsync(server.BaseUrl, deep, cookie, 16, measure);
         Add(report, config, "HTTP search mix, 16 clients, page 50", deepRun, null, null);
 
         long[] ids;
         await using (var db = DataLayerScenarios.Open(config, new FixedScope(RegionRange.ForPrefix("5105"))))
             ids = await db.Figures.OrderBy(f => f.Id).Select(f => f.Id).Take(500).ToArrayAsync();
-        var profile = await LoadClient.RunAsync(i => client.Http.GetAsync($"/api/figures/{ids[i % ids.Length]}"), 16, warmup, measure);
+        var profilePaths = ids.Select(id => $"/api/figures/{id}").ToArray();
+        await Wrk.RunAsync(server.BaseUrl, profilePaths, cookie, 16, warmup);
+        var profile = await Wrk.RunAsync(server.BaseUrl, profilePaths, cookie, 16, measure);
         Add(report, config, "HTTP profile page, 16 clients", profile, "3,000 req/s", profile.PerSecond >= 3000);
 
-        var dashboard = await LoadClient.RunAsync(_ => client.Http.GetAsync("/api/dashboard"), 1, warmup, measure);
-        Add(report, config, "HTTP dashboard aggregates", dashboard, "< 200 ms", dashboard.LatenciesMs.Count > 0 && Report.Percentile(dashboard.LatenciesMs, 0.99) < 200);
+        var dashboard = await Wrk.RunAsync(server.BaseUrl, ["/api/dashboard"], cookie, 1, measure);
+        Add(report, config, "HTTP dashboard aggregates", dashboard, "< 200 ms", dashboard.P99Ms < 200);
 
         var signIns = Generator.BenchUsers.Where(u => u.Name.StartsWith("bench_signin")).Select(u => u.Name).ToArray();
         var signIn = await LoadClient.RunAsync(async i =>
@@ -46,6 +50,10 @@ public static class HttpScenarios
         var (_, peak) = server.Memory();
         report.Add(new Measurement("server peak memory over the run", config.Provider, 0, 0, 0, peak, null, null, null));
     }
+
+    private static void Add(Report report, BenchConfig config, string name, Wrk.Result r, string? budget, bool? met) =>
+        report.Add(new Measurement(name, config.Provider, r.P50Ms, r.P99Ms, r.PerSecond, null, null, budget, met is null ? null : met.Value && r.Errors == 0,
+            r.Errors > 0 ? $"{r.Errors} errors" : null));
 
     private static void Add(Report report, BenchConfig config, string name, LoadClient.LoadResult r, string? budget, bool? met) =>
         report.Add(new Measurement(name, config.Provider, Report.Percentile(r.LatenciesMs, 0.5), Report.Percentile(r.LatenciesMs, 0.99), r.PerSecond, null,

@@ -16,6 +16,9 @@ public sealed class LoadClient
         Http = new HttpClient(handler) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(60) };
     }
 
+    /// <summary>The session cookies as one Cookie header, for an external load generator.</summary>
+    public string CookieHeader => string.Join("; ", _cookies.GetCookies(Http.BaseAddress!).Select(c => $"{c.Name}={c.Value}"));
+
     public async Task<TimeSpan> SignInAsync(string user, string password)
     {
         var sw = Stopwatch.StartNew();

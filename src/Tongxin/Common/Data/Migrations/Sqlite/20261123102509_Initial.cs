@@ -346,12 +346,11 @@ namespace Tongxin.Common.Data.Migrations.Sqlite
                 {
                     Key = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
                     FigureId = table.Column<long>(type: "INTEGER", nullable: false),
-                    SortKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     RegionCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_FigureSearchKeys", x => new { x.Key, x.SortKey, x.FigureId });
+                    table.PrimaryKey("PK_FigureSearchKeys", x => new { x.Key, x.RegionCode, x.FigureId });
                     table.ForeignKey(
                         name: "FK_FigureSearchKeys_Figures_FigureId",
                         column: x => x.FigureId,
@@ -669,7 +668,6 @@ namespace Tongxin.Common.Data.Migrations.Sqlite
                 name: "IX_Regions_ParentCode",
                 table: "Regions",
                 column: "ParentCode");
-
             // The audit log is append-only for the application: updates are refused, and deletes too
             // except for lines past the retention period (the purge verb).
             migrationBuilder.Sql(@"CREATE TRIGGER audit_no_update BEFORE UPDATE ON AuditEntries

@@ -348,12 +348,11 @@ namespace Tongxin.Common.Data.Migrations.Postgres
                 {
                     Key = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false, collation: "C"),
                     FigureId = table.Column<long>(type: "bigint", nullable: false),
-                    SortKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
                     RegionCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false, collation: "C")
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_FigureSearchKeys", x => new { x.Key, x.SortKey, x.FigureId });
+                    table.PrimaryKey("PK_FigureSearchKeys", x => new { x.Key, x.RegionCode, x.FigureId });
                     table.ForeignKey(
                         name: "FK_FigureSearchKeys_Figures_FigureId",
                         column: x => x.FigureId,
@@ -671,7 +670,6 @@ namespace Tongxin.Common.Data.Migrations.Postgres
                 name: "IX_Regions_ParentCode",
                 table: "Regions",
                 column: "ParentCode");
-
             // The audit log is append-only for the application: updates are refused, and deletes too
             // except for lines past the retention period (the purge verb).
             migrationBuilder.Sql(@"CREATE FUNCTION audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -11,7 +11,7 @@ using Tongxin.Common.Data;
 namespace Tongxin.Common.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteTongxinDb))]
-    [Migration("20261123094704_Initial")]
+    [Migration("20261123102509_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -560,19 +560,14 @@ namespace Tongxin.Common.Data.Migrations.Sqlite
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("SortKey")
-                        .HasMaxLength(200)
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("FigureId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("RegionCode")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Key", "SortKey", "FigureId");
+                    b.HasKey("Key", "RegionCode", "FigureId");
 
                     b.HasIndex("FigureId");
 

@@ -44,8 +44,8 @@ public static class TongxinWeb
         services.AddTongxinData(dbOptions);
         services.AddHostedService<DatabaseStartup>();
         services.AddTongxinAuth();
-        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dbOptions.KeysDirectory, "dataprotection")))
-            .SetApplicationName("Tongxin");
+        // Keys in the database: a user signed in on one server continues on any other (cookies, anti-forgery).
+        services.AddDataProtection().PersistKeysToDbContext<TongxinDb>().SetApplicationName("Tongxin");
         services.AddProblemDetails();
         services.AddExceptionHandler<ExceptionMapping>();
         services.Configure<JsonOptions>(o =>

@@ -29,6 +29,29 @@ public sealed class DatabaseStartup(IServiceProvider services, IConfiguration co
         sp.GetRequiredService<DataScopeHolder>().Use(UnrestrictedScope.Instance);
         sp.GetRequiredService<CurrentActor>().Use(null, "system");
         var db = sp.GetRequiredService<TongxinDb>();
+        // Several servers may start at once on one PostgreSQL: one prepares, the others wait for it.
+        var postgres = db.Database.IsNpgsql();
+        if (postgres)
+        {
+            await db.Database.OpenConnectionAsync(ct);
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_lock(72720001)", ct);
+        }
+        try
+        {
+            await PrepareLockedAsync(sp, db, config, log, seedDemo, ct);
+        }
+        finally
+        {
+            if (postgres)
+            {
+                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_unlock(72720001)", CancellationToken.None);
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+    }
+
+    private static async Task PrepareLockedAsync(IServiceProvider sp, TongxinDb db, IConfiguration config, ILogger log, bool seedDemo, CancellationToken ct)
+    {
         if (config.GetValue("Tongxin:AutoMigrate", true)) await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite()) await AssertSqliteDurabilityAsync(db, ct);
 

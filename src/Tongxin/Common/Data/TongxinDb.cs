@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Tongxin.Common.Audit;
@@ -17,7 +18,7 @@ namespace Tongxin.Common.Data;
 /// <see cref="RegionScopeFilter"/>; writes are audited and the search index kept in step in
 /// <see cref="SaveChangesAsync(bool, CancellationToken)"/>.
 /// </summary>
-public abstract class TongxinDb : IdentityDbContext<AppUser>
+public abstract class TongxinDb : IdentityDbContext<AppUser>, IDataProtectionKeyContext
 {
     public const string RegionScopeFilter = "RegionScope";
 
@@ -44,6 +45,8 @@ public abstract class TongxinDb : IdentityDbContext<AppUser>
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<ImportBatchRow> ImportBatchRows => Set<ImportBatchRow>();
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+    /// <summary>Data-protection keys (cookies, anti-forgery) shared by every server on the database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // Read by the query filters on every query (EF parameterizes context members).
     public bool ScopeUnrestricted => _scope.IsUnrestricted;

@@ -50,10 +50,12 @@ if build_app "$APP"; then
         DEMO_PASSWORD="Tongxin-Demo-2026" node e2e/run.mjs | tee "$RESULTS/e2e.log" >&2); then :; else broken+=("browser"); fi
   kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true
   rm -rf "$DATA"
-  line=$(grep -Eo 'E2E: [0-9]+ passed, [0-9]+ failed' "$RESULTS/e2e.log" | tail -1 || true)
+  # "E2E: N passed, N failed" with an optional ", N skipped" (tests whose server endpoint is not there yet)
+  line=$(grep -Eo 'E2E: [0-9]+ passed, [0-9]+ failed(, [0-9]+ skipped)?' "$RESULTS/e2e.log" | tail -1 || true)
   if [ -n "$line" ]; then
-    p=$(sed -E 's/E2E: ([0-9]+) passed.*/\1/' <<<"$line"); f=$(sed -E 's/.* ([0-9]+) failed/\1/' <<<"$line")
-    add_counts "$p" "$f" 0
+    p=$(sed -E 's/E2E: ([0-9]+) passed.*/\1/' <<<"$line"); f=$(sed -E 's/.* ([0-9]+) failed.*/\1/' <<<"$line")
+    s=$(grep -Eo '[0-9]+ skipped' <<<"$line" | grep -Eo '[0-9]+' || echo 0)
+    add_counts "$p" "$f" "$s"
   else broken+=("browser (no summary)"); fi
 else broken+=("build for browser tests"); fi
 

@@ -1,11 +1,14 @@
 // Browser tests against a running Tongxin server (which serves the built front end).
-//   BASE_URL=http://127.0.0.1:5080 ADMIN_USER=admin ADMIN_PASSWORD=… \
-//   FIRST_USER=… FIRST_PASSWORD=… [FIRST_NEW_PASSWORD=…] npm run e2e
-// Prints "E2E: N passed, N failed" last and exits non-zero when a test failed.
+//   BASE_URL=http://127.0.0.1:5080 ADMIN_USER=admin ADMIN_PASSWORD=… [DEMO_PASSWORD=Tongxin-Demo-2026] npm run e2e
+// The admin creates a fresh staff user through the API (it must change its password at first sign-in);
+// FIRST_USER/FIRST_PASSWORD use an existing such user instead. Demo tests need the demo data (DEMO_PASSWORD).
+// A test whose server endpoint is not there yet (import, export answer 404) is skipped, not passed.
+// Prints "E2E: N passed, N failed[, N skipped]" last and exits non-zero when a test failed.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser, newContext } from './browser.mjs';
+import { totpCode } from './totp.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const shots = join(here, 'screenshots');
@@ -16,17 +19,42 @@ mkdirSync(downloads, { recursive: true });
 const BASE_URL = process.env.BASE_URL || 'http://127.0.0.1:5080';
 const ADMIN_USER = process.env.ADMIN_USER || 'admin';
 const ADMIN_PASSWORD = process.env.ADMIN_PASSWORD;
-const FIRST_USER = process.env.FIRST_USER;
-const FIRST_PASSWORD = process.env.FIRST_PASSWORD;
+const DEMO_PASSWORD = process.env.DEMO_PASSWORD;
+let FIRST_USER = process.env.FIRST_USER;
+let FIRST_PASSWORD = process.env.FIRST_PASSWORD;
 const FIRST_NEW_PASSWORD = process.env.FIRST_NEW_PASSWORD || `e2e-新密码-${Date.now()}`;
 const TIMEOUT = Number(process.env.E2E_TIMEOUT_MS || 15000);
 const FIGURE_NAME = '王逸测';
 
 const tests = [];
+/** `skip` is a reason known before the run; a test may also throw Skip when the server lacks a feature. */
 const test = (name, fn, { skip } = {}) => tests.push({ name, fn, skip });
+
+class Skip extends Error {}
 
 function assert(condition, message) {
   if (!condition) throw new Error(message);
+}
+
+/** Calls the API from a signed-in page with the anti-forgery header, like the app does. */
+async function api(page, method, url, body) {
+  return page.evaluate(async ({ method, url, body }) => {
+    const token = document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='))?.slice('XSRF-TOKEN='.length);
+    const headers = { Accept: 'application/json' };
+    if (token) headers['X-XSRF-TOKEN'] = decodeURIComponent(token);
+    let payload;
+    if (body instanceof Object && body.multipart) {
+      payload = new FormData();
+      payload.append('file', new Blob([new Uint8Array(body.bytes)]), body.name);
+    } else if (body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      payload = JSON.stringify(body);
+    }
+    const res = await fetch(url, { method, headers, body: payload, credentials: 'same-origin' });
+    const text = res.headers.get('content-type')?.includes('json') ? await res.text() : '';
+    if (!text) await res.body?.cancel().catch(() => undefined);
+    return { status: res.status, body: text ? JSON.parse(text) : null };
+  }, { method, url, body });
 }
 
 async function shot(page, name) {
@@ -72,24 +100,6 @@ test('the login page shows Chinese and refuses a wrong password', async () => {
   }
 });
 
-test('a new user must change the password first', async () => {
-  const context = await newContext(browser, BASE_URL);
-  const page = await context.newPage();
-  try {
-    await signIn(page, FIRST_USER, FIRST_PASSWORD);
-    await page.waitForURL('**/change-password', { timeout: TIMEOUT });
-    await shot(page, '02-change-password');
-    await page.fill('[data-test=cp-current]', FIRST_PASSWORD);
-    await page.fill('[data-test=cp-new]', FIRST_NEW_PASSWORD);
-    await page.fill('[data-test=cp-confirm]', FIRST_NEW_PASSWORD);
-    await page.click('[data-test=cp-submit]');
-    await page.waitForURL((url) => !url.pathname.startsWith('/change-password'), { timeout: TIMEOUT });
-    await shot(page, '03-after-change-password');
-  } finally {
-    await context.close();
-  }
-}, { skip: !FIRST_USER || !FIRST_PASSWORD ? 'FIRST_USER/FIRST_PASSWORD not set' : undefined });
-
 // The admin session is shared by the remaining tests.
 let adminContext;
 let admin;
@@ -102,6 +112,100 @@ test('the admin signs in and sees the menu', async () => {
   assert(await admin.locator('[data-test=menu-figure-list]').count(), 'figure list menu item missing');
   await shot(admin, '04-admin-home');
 }, { skip: !ADMIN_PASSWORD ? 'ADMIN_PASSWORD not set' : undefined });
+
+test('the admin creates a staff user through the API', async () => {
+  assert(admin, 'admin is not signed in');
+  const userName = `e2e_${Date.now().toString(36)}`;
+  const password = `E2e-First-${Date.now()}`;
+  const res = await api(admin, 'POST', '/api/users', {
+    userName, password, displayName: '测试工作人员', regionCode: '510500', roles: ['staff'],
+  });
+  assert(res.status === 201, `POST /api/users answered ${res.status}: ${JSON.stringify(res.body)}`);
+  FIRST_USER = userName;
+  FIRST_PASSWORD = password;
+}, { skip: !ADMIN_PASSWORD ? 'ADMIN_PASSWORD not set' : FIRST_USER ? 'FIRST_USER given' : undefined });
+
+let firstContext;
+let first;
+
+test('a new user must change the password first', async () => {
+  assert(FIRST_USER && FIRST_PASSWORD, 'no first user (creating one failed)');
+  firstContext = await newContext(browser, BASE_URL);
+  first = await firstContext.newPage();
+  await signIn(first, FIRST_USER, FIRST_PASSWORD);
+  await first.waitForURL('**/change-password', { timeout: TIMEOUT });
+  await shot(first, '02-change-password');
+  await first.fill('[data-test=cp-current]', FIRST_PASSWORD);
+  await first.fill('[data-test=cp-new]', FIRST_NEW_PASSWORD);
+  await first.fill('[data-test=cp-confirm]', FIRST_NEW_PASSWORD);
+  await first.click('[data-test=cp-submit]');
+  await first.waitForURL((url) => !url.pathname.startsWith('/change-password'), { timeout: TIMEOUT });
+  await first.waitForSelector('[data-test=topbar-user]', { timeout: TIMEOUT });
+  await shot(first, '03-after-change-password');
+}, { skip: !ADMIN_PASSWORD && !FIRST_USER ? 'neither ADMIN_PASSWORD nor FIRST_USER set' : undefined });
+
+test('the user turns on the 动态验证码 and then needs it to sign in', async () => {
+  assert(first, 'the first user is not signed in');
+  await first.goto('/security');
+  await first.click('[data-test=totp-start]');
+  const key = (await first.locator('[data-test=totp-key]').textContent({ timeout: TIMEOUT })).replace(/\s+/g, '');
+  assert(/^[A-Z2-7]{16,}$/.test(key), `unexpected shared key: ${key}`);
+  assert((await first.textContent('[data-test=totp-uri]')).startsWith('otpauth://totp/'), 'no otpauth URI shown');
+  await first.fill('[data-test=totp-code]', totpCode(key));
+  await first.click('[data-test=totp-submit]');
+  await first.locator('[data-test=totp-status]', { hasText: '已启用' }).waitFor({ timeout: TIMEOUT });
+  await shot(first, '03b-totp-enabled');
+  await firstContext.close();
+  firstContext = undefined;
+
+  // Signing in again: the password alone is not enough any more.
+  const context = await newContext(browser, BASE_URL);
+  const page = await context.newPage();
+  try {
+    await page.goto('/login');
+    await page.fill('[data-test=login-username]', FIRST_USER);
+    await page.fill('[data-test=login-password]', FIRST_NEW_PASSWORD);
+    await page.press('[data-test=login-password]', 'Enter');
+    const field = page.locator('[data-test=login-totp]');
+    await field.waitFor({ timeout: TIMEOUT });
+    assert(page.url().includes('/login'), 'signed in without the second factor');
+    // The code used to enable it cannot be replayed: use the next window's code (the server accepts ±1 step).
+    await page.fill('[data-test=login-totp]', totpCode(key, Date.now(), 1));
+    await shot(page, '03c-login-totp');
+    await page.press('[data-test=login-totp]', 'Enter');
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: TIMEOUT });
+    await page.waitForSelector('[data-test=topbar-user]', { timeout: TIMEOUT });
+  } finally {
+    await context.close();
+  }
+}, { skip: !ADMIN_PASSWORD && !FIRST_USER ? 'neither ADMIN_PASSWORD nor FIRST_USER set' : undefined });
+
+test('a demo staff user sees figures with dictionary labels and searches with Enter', async () => {
+  const context = await newContext(browser, BASE_URL);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  try {
+    await signIn(page, 'staff', DEMO_PASSWORD);
+    await page.goto('/figures');
+    await page.locator('[data-test=figure-row-name]').first().waitFor({ timeout: TIMEOUT });
+    const table = await page.textContent('[data-test=figure-table]');
+    assert(!/\b(bigv|anchor|selfmedia|douyin|kuaishou|weibo)\b/.test(table), 'raw dictionary codes in the figure table');
+    const searched = page.waitForResponse((r) => r.url().includes('/api/figures?') && r.url().includes('q='), { timeout: TIMEOUT });
+    await page.fill('[data-test=figure-search]', '张');
+    await page.press('[data-test=figure-search]', 'Enter');
+    await searched;
+    await page.locator('[data-test=figure-row-name]', { hasText: '张' }).first().waitFor({ timeout: TIMEOUT });
+    await page.locator('[data-test=figure-row-name]').first().click();
+    await page.waitForSelector('[data-test=profile-name]', { timeout: TIMEOUT });
+    await page.click('#tab-history');
+    await page.waitForSelector('[data-test=figure-history] .el-timeline-item', { timeout: TIMEOUT });
+    assert(errors.length === 0, `page errors: ${errors.join('; ')}`);
+    await shot(page, '03d-staff-profile-history');
+  } finally {
+    await context.close();
+  }
+}, { skip: !DEMO_PASSWORD ? 'DEMO_PASSWORD not set' : undefined });
 
 test(`the admin creates ${FIGURE_NAME} in the first region`, async () => {
   assert(admin, 'admin is not signed in');
@@ -136,6 +240,8 @@ test('pinyin initials "wyc" find the new figure', async () => {
 test('an import with errors lists the error rows and blocks the commit', async () => {
   assert(admin, 'admin is not signed in');
   await admin.goto('/import');
+  const probe = await api(admin, 'POST', '/api/figures/import?mode=dryRun', { multipart: true, name: 'empty.xlsx', bytes: [] });
+  if (probe.status === 404) throw new Skip('POST /api/figures/import answers 404 (not on this server yet)');
   const input = admin.locator('[data-test=import-file] input[type=file]');
   await input.setInputFiles(join(here, 'fixtures', 'figures-with-errors.xlsx'));
   await admin.waitForSelector('[data-test=import-chosen]', { timeout: TIMEOUT });
@@ -153,6 +259,8 @@ test('an import with errors lists the error rows and blocks the commit', async (
 test('the export downloads an .xlsx', async () => {
   assert(admin, 'admin is not signed in');
   await admin.goto('/figures');
+  const probe = await api(admin, 'GET', '/api/figures/export?q=e2e-probe-nobody');
+  if (probe.status === 404) throw new Skip('GET /api/figures/export answers 404 (not on this server yet)');
   await admin.waitForSelector('[data-test=figure-export]', { timeout: TIMEOUT });
   const [download] = await Promise.all([
     admin.waitForEvent('download', { timeout: TIMEOUT * 2 }),
@@ -182,15 +290,20 @@ try {
       passed++;
       console.log(`✓ ${t.name} (${Date.now() - started} ms)`);
     } catch (e) {
+      if (e instanceof Skip) {
+        skipped++;
+        console.log(`- SKIP ${t.name} (${e.message})`);
+        continue;
+      }
       failed++;
       console.log(`✗ ${t.name}\n    ${e?.stack ?? e}`);
       if (admin) await shot(admin, `fail-${passed + failed}`);
     }
   }
 } finally {
+  await firstContext?.close().catch(() => undefined);
   await adminContext?.close().catch(() => undefined);
   await browser.close();
 }
-if (skipped) console.log(`(${skipped} skipped)`);
-console.log(`E2E: ${passed} passed, ${failed} failed`);
+console.log(`E2E: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exitCode = failed ? 1 : 0;

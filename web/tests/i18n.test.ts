@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import zhCN from '@/i18n/zh-CN';
 import en from '@/i18n/en';
+import { PERMISSIONS } from '@/api/types';
 
 function flatten(obj: object, prefix = ''): Map<string, unknown> {
   const out = new Map<string, unknown>();
@@ -28,9 +29,7 @@ const namespaces = Object.keys(zhCN);
 // tables). Template attributes use double quotes, so `:data="figure.accounts"` is not mistaken for a key.
 const literal = new RegExp(`'((?:${namespaces.join('|')})\\.[A-Za-z0-9_.]+)'`, 'g');
 // Permission strings such as 'dashboard.read' share a namespace name and are not keys.
-const permissions = new Set<string>(
-  JSON.parse(readFileSync(join(__dirname, '..', 'openapi.json'), 'utf8')).components.schemas.Permission.enum,
-);
+const permissions = new Set<string>(PERMISSIONS);
 
 describe('i18n', () => {
   const files = sourceFiles(join(__dirname, '..', 'src'));

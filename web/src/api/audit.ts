@@ -1,5 +1,5 @@
 import { http } from './http';
-import type { AuditPage } from './types';
+import type { PagedOfAuditItem } from './types';
 
 export interface AuditQuery {
   userName?: string;
@@ -13,5 +13,5 @@ export interface AuditQuery {
 }
 
 export const auditApi = {
-  list: (query: AuditQuery) => http.get<AuditPage>('/api/audit', { query }),
+  list: (query: AuditQuery) => http.get<PagedOfAuditItem>('/api/audit', { query }),
 };

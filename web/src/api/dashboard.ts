@@ -1,6 +1,6 @@
 import { http } from './http';
-import type { Dashboard } from './types';
+import type { DashboardResponse } from './types';
 
 export const dashboardApi = {
-  get: (regionCode?: string) => http.get<Dashboard>('/api/dashboard', { query: { regionCode } }),
+  get: (regionCode?: string) => http.get<DashboardResponse>('/api/dashboard', { query: { regionCode } }),
 };

@@ -1,7 +1,7 @@
 import { http } from './http';
-import type { Dictionary, DictionaryItem, DictionaryType } from './types';
+import type { DictionaryEntry, DictionaryGroup, DictionaryType } from './types';
 
 export const dictionariesApi = {
-  list: () => http.get<Dictionary[]>('/api/dictionaries'),
-  update: (type: DictionaryType, items: DictionaryItem[]) => http.put<void>(`/api/dictionaries/${type}`, { items }),
+  list: () => http.get<DictionaryGroup[]>('/api/dictionaries'),
+  update: (type: DictionaryType, items: DictionaryEntry[]) => http.put<void>(`/api/dictionaries/${type}`, { items }),
 };

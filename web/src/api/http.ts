@@ -54,6 +54,11 @@ export function isMustChangePasswordType(type: string | null | undefined): boole
   return !!type && type.replace(/\/+$/, '').endsWith('must-change-password');
 }
 
+/** 401 of sign-in when the account has a second factor and the code is missing or wrong. */
+export function isTotpRequiredType(type: string | null | undefined): boolean {
+  return !!type && type.replace(/\/+$/, '').endsWith('totp-required');
+}
+
 /** `Accounts[0].Handle` or `$.accounts[0].handle` → `accounts[0].handle`; `Name` → `name`. */
 export function normalizeFieldName(key: string): string {
   return key

@@ -1,14 +1,17 @@
 import { http } from './http';
-import type { CreatedId, Organization, OrganizationInput, OrganizationMemberInput, OrganizationPage, OrganizationUpdate } from './types';
+import type {
+  LinkFigureRequest, OrganizationCreated, OrganizationDetail, OrganizationInput, PagedOfOrganizationListItem,
+} from './types';
 
 export interface OrganizationQuery { q?: string; regionCode?: string; type?: string; page?: number; pageSize?: number }
 
 export const organizationsApi = {
-  list: (query: OrganizationQuery) => http.get<OrganizationPage>('/api/organizations', { query }),
-  get: (id: number) => http.get<Organization>(`/api/organizations/${id}`),
-  create: (body: OrganizationInput) => http.post<CreatedId>('/api/organizations', body),
-  update: (id: number, body: OrganizationUpdate) => http.put<Organization>(`/api/organizations/${id}`, body),
+  list: (query: OrganizationQuery) => http.get<PagedOfOrganizationListItem>('/api/organizations', { query }),
+  get: (id: number) => http.get<OrganizationDetail>(`/api/organizations/${id}`),
+  create: (body: OrganizationInput) => http.post<OrganizationCreated>('/api/organizations', body),
+  /** `body.version` must be the version that was read (409 when stale). */
+  update: (id: number, body: OrganizationInput) => http.put<OrganizationDetail>(`/api/organizations/${id}`, body),
   remove: (id: number) => http.del<void>(`/api/organizations/${id}`),
-  linkFigure: (id: number, body: OrganizationMemberInput) => http.post<void>(`/api/organizations/${id}/figures`, body),
+  linkFigure: (id: number, body: LinkFigureRequest) => http.post<void>(`/api/organizations/${id}/figures`, body),
   unlinkFigure: (id: number, figureId: number) => http.del<void>(`/api/organizations/${id}/figures/${figureId}`),
 };

@@ -1,7 +1,7 @@
 import { http } from './http';
-import type { Region, RegionInput } from './types';
+import type { CreateRegionRequest, RegionItem } from './types';
 
 export const regionsApi = {
-  list: () => http.get<Region[]>('/api/regions'),
-  create: (body: RegionInput) => http.post<Region>('/api/regions', body),
+  list: () => http.get<RegionItem[]>('/api/regions'),
+  create: (body: CreateRegionRequest) => http.post<RegionItem>('/api/regions', body),
 };

@@ -1,82 +1,95 @@
-// The only place that names generated schema types. When the server's OpenAPI document replaces
-// web/openapi.json, run `npm run gen:api` and fix the aliases here if a schema was renamed.
+// The only place that names generated schema types (src/api/schema.d.ts, made from the server's
+// OpenAPI document by `npm run gen:api`). Names follow the server's schemas. Import/export types are
+// hand-written in ./importExport.ts until those endpoints are in the document.
 import type { components } from './schema';
 
 type Schemas = components['schemas'];
 
-export type ProblemDetails = Schemas['ProblemDetails'];
+/**
+ * Every property present (undefined removed). The server serializes every property, but its document
+ * marks only C# `required` members of class-style records as required (e.g. FigureDetail.id, .version).
+ */
+type Present<T> = { [K in keyof T]-?: Exclude<T[K], undefined> };
 
 // Auth
 export type LoginRequest = Schemas['LoginRequest'];
 export type LoginResponse = Schemas['LoginResponse'];
 export type ChangePasswordRequest = Schemas['ChangePasswordRequest'];
-export type Me = Schemas['Me'];
-export type Permission = Schemas['Permission'];
+export type MeResponse = Schemas['MeResponse'];
+export type TotpSetupResponse = Schemas['TotpSetupResponse'];
+export type TotpCodeRequest = Schemas['TotpCodeRequest'];
 
 // Regions, users, dictionaries, audit
-export type Region = Schemas['Region'];
-export type RegionInput = Schemas['RegionInput'];
-export type UserListItem = Schemas['UserListItem'];
-export type UserPage = Schemas['UserPage'];
-export type UserInput = Schemas['UserInput'];
-export type CreatedUserId = Schemas['CreatedUserId'];
-export type Dictionary = Schemas['Dictionary'];
-export type DictionaryItem = Schemas['DictionaryItem'];
-export type DictionaryType = Schemas['DictionaryType'];
-export type AuditEntry = Schemas['AuditEntry'];
-export type AuditPage = Schemas['AuditPage'];
-export type FieldChanges = Schemas['FieldChanges'];
+export type RegionItem = Schemas['RegionItem'];
+export type CreateRegionRequest = Schemas['CreateRegionRequest'];
+export type UserItem = Schemas['UserItem'];
+export type PagedOfUserItem = Schemas['PagedOfUserItem'];
+export type CreateUserRequest = Schemas['CreateUserRequest'];
+export type CreatedId = Schemas['CreatedId'];
+export type DictionaryGroup = Schemas['DictionaryGroup'];
+export type DictionaryEntry = Schemas['DictionaryEntry'];
+export type AuditItem = Schemas['AuditItem'];
+export type PagedOfAuditItem = Schemas['PagedOfAuditItem'];
+/** `{field: [old, new]}` of an audit line or a history item. */
+export type FieldChanges = AuditItem['changes'];
 
 // Figures
-export type FigureStatus = Schemas['FigureStatus'];
-export type FollowerTier = Schemas['FollowerTier'];
-export type FigureSort = Schemas['FigureSort'];
 export type FigureListItem = Schemas['FigureListItem'];
 export type FigurePage = Schemas['FigurePage'];
+/** Body of POST /api/figures and (with `version`) PUT /api/figures/{id}. */
 export type FigureInput = Schemas['FigureInput'];
-export type FigureUpdate = Schemas['FigureUpdate'];
-export type FigureDetail = Schemas['FigureDetail'];
-export type FigureOrganization = Schemas['FigureOrganization'];
+export type FigureCreated = Schemas['FigureCreated'];
+export type FigureDetail = Present<Schemas['FigureDetail']>;
+export type FigureOrganizationItem = Schemas['FigureOrganizationItem'];
 export type DuplicateCheckRequest = Schemas['DuplicateCheckRequest'];
 export type DuplicateMatch = Schemas['DuplicateMatch'];
-export type RevealField = Schemas['RevealRequest']['field'];
-export type HistoryEntry = Schemas['HistoryEntry'];
-export type CreatedId = Schemas['CreatedId'];
+export type RevealResponse = Schemas['RevealResponse'];
+export type HistoryItem = Schemas['HistoryItem'];
 
-// Accounts, snapshots, positions, honours
-export type PlatformAccount = Schemas['PlatformAccount'];
+// Accounts, snapshots, positions, honours (inputs carry `version` on PUT)
+export type AccountItem = Schemas['AccountItem'];
 export type AccountInput = Schemas['AccountInput'];
-export type AccountUpdate = Schemas['AccountUpdate'];
-export type MetricSnapshot = Schemas['MetricSnapshot'];
-export type MetricSource = Schemas['MetricSource'];
+export type SnapshotItem = Schemas['SnapshotItem'];
 export type SnapshotInput = Schemas['SnapshotInput'];
-export type Position = Schemas['Position'];
+export type PositionItem = Schemas['PositionItem'];
 export type PositionInput = Schemas['PositionInput'];
-export type PositionUpdate = Schemas['PositionUpdate'];
-export type Honour = Schemas['Honour'];
+export type HonourItem = Schemas['HonourItem'];
 export type HonourInput = Schemas['HonourInput'];
-export type HonourUpdate = Schemas['HonourUpdate'];
 
 // Organizations
 export type OrganizationListItem = Schemas['OrganizationListItem'];
-export type OrganizationPage = Schemas['OrganizationPage'];
+export type PagedOfOrganizationListItem = Schemas['PagedOfOrganizationListItem'];
 export type OrganizationInput = Schemas['OrganizationInput'];
-export type OrganizationUpdate = Schemas['OrganizationUpdate'];
-export type Organization = Schemas['Organization'];
-export type OrganizationMember = Schemas['OrganizationMember'];
-export type OrganizationMemberInput = Schemas['OrganizationMemberInput'];
-
-// Import / export
-export type ImportReport = Schemas['ImportReport'];
-export type ImportError = Schemas['ImportError'];
-export type ImportJobAccepted = Schemas['ImportJobAccepted'];
-export type ImportJob = Schemas['ImportJob'];
-export type ImportBatch = Schemas['ImportBatch'];
+export type OrganizationCreated = Schemas['OrganizationCreated'];
+export type OrganizationDetail = Schemas['OrganizationDetail'];
+export type OrganizationFigure = Schemas['OrganizationFigure'];
+export type LinkFigureRequest = Schemas['LinkFigureRequest'];
 
 // Dashboard
-export type Dashboard = Schemas['Dashboard'];
+export type DashboardResponse = Schemas['DashboardResponse'];
 export type CountItem = Schemas['CountItem'];
 export type MonthCount = Schemas['MonthCount'];
+
+// ---- Values the document types as plain strings; the sets below are from docs/api-contract.md ----
+
+/** Permission strings of MeResponse.permissions. */
+export const PERMISSIONS = [
+  'figures.read', 'figures.write', 'figures.import', 'figures.export', 'figures.reveal',
+  'organizations.read', 'organizations.write', 'dashboard.read',
+  'users.manage', 'regions.manage', 'dictionaries.manage', 'audit.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** DictionaryGroup.type values. */
+export type DictionaryType =
+  | 'category' | 'platform' | 'ethnicity' | 'politicalAffiliation' | 'education' | 'keyLevel' | 'source'
+  | 'positionKind' | 'positionLevel' | 'honourLevel' | 'organizationType' | 'field';
+
+export type FigureStatus = 'active' | 'left' | 'transferred';
+export type FollowerTier = '10k' | '100k' | '1m' | '10m';
+export type FigureSort = 'name' | '-followers' | '-enrolledOn' | 'region';
+export type MetricSource = 'self' | 'staff' | 'import';
+export type RevealField = 'idNumber' | 'phone' | 'homeAddress';
 
 /** Query of GET /api/figures (and of the export, without paging). */
 export interface FigureQuery {

@@ -1,11 +1,11 @@
 import { http } from './http';
-import type { CreatedUserId, UserInput, UserPage } from './types';
+import type { CreatedId, CreateUserRequest, PagedOfUserItem } from './types';
 
 export interface UserQuery { q?: string; page?: number; pageSize?: number }
 
 export const usersApi = {
-  list: (query: UserQuery) => http.get<UserPage>('/api/users', { query }),
-  create: (body: UserInput) => http.post<CreatedUserId>('/api/users', body),
+  list: (query: UserQuery) => http.get<PagedOfUserItem>('/api/users', { query }),
+  create: (body: CreateUserRequest) => http.post<CreatedId>('/api/users', body),
   resetPassword: (id: string, newPassword: string) => http.post<void>(`/api/users/${encodeURIComponent(id)}/reset-password`, { newPassword }),
   unlock: (id: string) => http.post<void>(`/api/users/${encodeURIComponent(id)}/unlock`),
 };

@@ -35,6 +35,7 @@ export const routes: RouteRecordRaw[] = [
       { path: 'admin/regions', name: 'admin-regions', component: () => import('@/views/admin/regions/index.vue'), meta: { permission: 'regions.manage', title: 'menu.regions' } },
       { path: 'admin/dictionaries', name: 'admin-dictionaries', component: () => import('@/views/admin/dictionaries/index.vue'), meta: { permission: 'dictionaries.manage', title: 'menu.dictionaries' } },
       { path: 'admin/audit', name: 'admin-audit', component: () => import('@/views/admin/audit/index.vue'), meta: { permission: 'audit.read', title: 'menu.audit' } },
+      { path: 'security', name: 'security', component: () => import('@/views/auth/Security.vue'), meta: { title: 'security.title' } },
       { path: 'forbidden', name: 'forbidden', component: () => import('@/views/error/Forbidden.vue'), meta: { title: 'errors.forbidden' } },
       { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('@/views/error/NotFound.vue'), meta: { title: 'errors.notFound' } },
     ],

@@ -2,13 +2,13 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { dictionariesApi } from '@/api/dictionaries';
 import { regionsApi } from '@/api/regions';
-import type { Dictionary, DictionaryItem, DictionaryType, Region } from '@/api/types';
+import type { DictionaryGroup, DictionaryEntry, DictionaryType, RegionItem } from '@/api/types';
 import { buildRegionTree } from '@/utils/regionTree';
 
 /** Regions and dictionaries, loaded once and shared by filters, forms and tables. */
 export const useReferenceStore = defineStore('reference', () => {
-  const regions = ref<Region[]>([]);
-  const dictionaries = ref<Dictionary[]>([]);
+  const regions = ref<RegionItem[]>([]);
+  const dictionaries = ref<DictionaryGroup[]>([]);
   let regionsPromise: Promise<void> | null = null;
   let dictionariesPromise: Promise<void> | null = null;
 
@@ -32,7 +32,7 @@ export const useReferenceStore = defineStore('reference', () => {
   }
 
   /** Enabled items of a dictionary, in sort order. */
-  function items(type: DictionaryType): DictionaryItem[] {
+  function items(type: DictionaryType): DictionaryEntry[] {
     const dict = dictionaries.value.find((d) => d.type === type);
     return (dict?.items ?? []).filter((i) => i.isEnabled).slice().sort((a, b) => a.sortOrder - b.sortOrder);
   }

@@ -2,11 +2,11 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { authApi } from '@/api/auth';
 import { ApiError } from '@/api/http';
-import type { Me, Permission } from '@/api/types';
+import type { MeResponse, Permission } from '@/api/types';
 
 /** The signed-in user from GET /api/me. */
 export const useSessionStore = defineStore('session', () => {
-  const me = ref<Me | null>(null);
+  const me = ref<MeResponse | null>(null);
   const loaded = ref(false);
 
   const permissions = computed(() => new Set<string>(me.value?.permissions ?? []));
@@ -19,7 +19,7 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   /** Loads /api/me; a 401 just means signed out. */
-  async function load(force = false): Promise<Me | null> {
+  async function load(force = false): Promise<MeResponse | null> {
     if (loaded.value && !force) return me.value;
     try {
       me.value = await authApi.me();

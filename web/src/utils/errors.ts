@@ -1,16 +1,30 @@
 import { ApiError, NetworkError } from '@/api/http';
 import { t } from '@/i18n';
 
+const CJK = /[\u4e00-\u9fff]/;
+
+/**
+ * The server's own Chinese sentence, if it sent one. Tongxin puts it in `title` (e.g. 接口不存在或无权查看),
+ * sometimes in `detail`; ASP.NET's generic English titles ("Bad Request") are not shown to users.
+ */
+export function serverSentence(e: ApiError): string | null {
+  if (e.detail && CJK.test(e.detail)) return e.detail;
+  if (e.title && CJK.test(e.title)) return e.title;
+  return null;
+}
+
 /** The sentence to show a user for any failure. */
 export function errorMessage(e: unknown): string {
   if (e instanceof NetworkError) return t('common.networkError');
   if (e instanceof ApiError) {
-    if (e.status === 409 && !e.detail) return t('common.conflict');
-    if (e.status === 409) return t('common.conflict');
-    if (e.status === 403 && !e.mustChangePassword) return e.detail || t('common.forbidden');
-    if (e.status === 404) return e.detail || t('common.notFound');
+    const sentence = serverSentence(e);
+    if (e.status === 409) return sentence || t('common.conflict');
+    if (e.status === 403 && !e.mustChangePassword) return sentence || t('common.forbidden');
+    if (e.status === 404) return sentence || t('common.notFound');
     if (e.status === 401) return t('common.sessionExpired');
-    return e.allMessages.join('；') || t('common.unknownError');
+    const fieldMessages = Object.values(e.fieldErrors).flat();
+    if (fieldMessages.length) return fieldMessages.join('；');
+    return sentence || t('common.unknownError');
   }
   return t('common.unknownError');
 }

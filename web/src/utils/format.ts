@@ -99,3 +99,13 @@ export function today(): string {
 export function orDash(value: string | number | null | undefined): string {
   return value === null || value === undefined || value === '' ? EMPTY : String(value);
 }
+
+/**
+ * A region's full name relative to the user's own region, for narrow table columns:
+ * ("四川省泸州市泸县", "四川省泸州市") → "泸县". The full name is returned when it is not below `base`.
+ */
+export function relativeRegionName(fullName: string | null | undefined, base: string | null | undefined): string {
+  if (!fullName) return EMPTY;
+  if (base && fullName.length > base.length && fullName.startsWith(base)) return fullName.slice(base.length);
+  return fullName;
+}

@@ -1,4 +1,4 @@
-import type { Region } from '@/api/types';
+import type { RegionItem } from '@/api/types';
 
 export interface RegionNode {
   value: string;
@@ -9,7 +9,7 @@ export interface RegionNode {
 }
 
 /** Builds the tree el-tree-select / el-tree expect from the flat subtree the API returns. */
-export function buildRegionTree(regions: Region[]): RegionNode[] {
+export function buildRegionTree(regions: RegionItem[]): RegionNode[] {
   const nodes = new Map<string, RegionNode>();
   for (const r of regions) nodes.set(r.code, { value: r.code, label: r.name, fullName: r.fullName, level: r.level });
   const roots: RegionNode[] = [];

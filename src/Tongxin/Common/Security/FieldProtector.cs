@@ -37,11 +37,13 @@ public sealed class FieldProtector
                 Keys = new() { ["k1"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) },
                 HashKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             };
-            var tmp = path + ".tmp";
+            var tmp = $"{path}.{Environment.ProcessId}.tmp";
             File.WriteAllText(tmp, JsonSerializer.Serialize(file));
             if (!OperatingSystem.IsWindows())
                 File.SetUnixFileMode(tmp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            File.Move(tmp, path);
+            // Another server sharing the folder may have created it first: then theirs wins.
+            try { File.Move(tmp, path); }
+            catch (IOException) when (File.Exists(path)) { File.Delete(tmp); }
         }
         return new FieldProtector(JsonSerializer.Deserialize<KeyFile>(File.ReadAllText(path))
             ?? throw new InvalidOperationException($"Unreadable key file {path}"));

@@ -32,8 +32,9 @@ public sealed class TwoServerTests : IAsyncLifetime
             psi.ArgumentList.Add(a);
         psi.Environment["TONGXIN_ADMIN_PASSWORD"] = TestApp.AdminPassword;
         var p = Process.Start(psi)!;
-        p.OutputDataReceived += (_, _) => { };
-        p.ErrorDataReceived += (_, _) => { };
+        var log = new System.Text.StringBuilder();
+        p.OutputDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
+        p.ErrorDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
         p.BeginOutputReadLine();
         p.BeginErrorReadLine();
         _servers.Add(p);
@@ -45,7 +46,7 @@ public sealed class TwoServerTests : IAsyncLifetime
             try { if ((await http.GetAsync(url + "/health")).IsSuccessStatusCode) return url; }
             catch (HttpRequestException) { }
             catch (TaskCanceledException) { }
-            Assert.False(p.HasExited, "a server exited during start-up");
+            if (p.HasExited) { lock (log) Assert.Fail("a server exited during start-up:\n" + log); }
             await Task.Delay(100);
         }
         throw new TimeoutException("server did not start");

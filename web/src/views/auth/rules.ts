@@ -8,6 +8,17 @@ export const loginRules: Record<string, FormItemRule[]> = {
   password: [{ required: true, message: () => t('auth.passwordRequired'), trigger: 'blur' }],
 };
 
+/** The 6 digits of an authenticator app (spaces allowed, as apps show "123 456"). */
+export const totpRules: FormItemRule[] = [{
+  trigger: 'blur',
+  validator: (_rule, value: string, callback) => {
+    const digits = (value ?? '').replace(/\s+/g, '');
+    if (!digits) callback(new Error(t('auth.totpRequired')));
+    else if (!/^\d{6}$/.test(digits)) callback(new Error(t('auth.totpFormat')));
+    else callback();
+  },
+}];
+
 export function passwordRule(): FormItemRule {
   return {
     trigger: 'blur',

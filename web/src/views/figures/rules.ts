@@ -13,7 +13,7 @@ export interface FigureFormModel {
   phone: string;
   homeAddress: string;
   email: string;
-  wechat: string;
+  weChat: string;
   regionCode: string;
   workplace: string;
   jobTitle: string;

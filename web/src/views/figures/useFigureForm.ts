@@ -6,6 +6,7 @@ import { ApiError } from '@/api/http';
 import type { DuplicateMatch, FigureDetail, FigureInput } from '@/api/types';
 import { useServerErrors } from '@/composables/useServerErrors';
 import { t } from '@/i18n';
+import { useSessionStore } from '@/stores/session';
 import { showError } from '@/utils/errors';
 import { today } from '@/utils/format';
 import { figureRules, type FigureFormModel } from './rules';
@@ -14,14 +15,14 @@ const FIELD_SEPARATOR = /[、,，;；]/;
 
 export const figureFormProps = [
   'name', 'gender', 'birthDate', 'ethnicity', 'politicalAffiliation', 'education', 'idNumber', 'phone', 'homeAddress',
-  'email', 'wechat', 'regionCode', 'workplace', 'jobTitle', 'category', 'fields', 'tags', 'keyLevel', 'source',
+  'email', 'weChat', 'regionCode', 'workplace', 'jobTitle', 'category', 'fields', 'tags', 'keyLevel', 'source',
   'recommendedBy', 'enrolledOn', 'consentVersion', 'consentAt', 'notes',
 ] as const;
 
 function blank(): FigureFormModel {
   return {
     name: '', gender: null, birthDate: null, ethnicity: null, politicalAffiliation: null, education: null,
-    idNumber: '', phone: '', homeAddress: '', email: '', wechat: '', regionCode: '', workplace: '', jobTitle: '',
+    idNumber: '', phone: '', homeAddress: '', email: '', weChat: '', regionCode: '', workplace: '', jobTitle: '',
     category: null, fields: [], tags: [], keyLevel: null, source: null, recommendedBy: '', enrolledOn: today(),
     consentVersion: '', consentAt: null, notes: '',
   };
@@ -42,7 +43,7 @@ export function toInput(form: FigureFormModel): FigureInput {
     phone: text(form.phone),
     homeAddress: text(form.homeAddress),
     email: text(form.email),
-    wechat: text(form.wechat),
+    weChat: text(form.weChat),
     regionCode: form.regionCode,
     workplace: text(form.workplace),
     jobTitle: text(form.jobTitle),
@@ -63,7 +64,7 @@ function fromDetail(d: FigureDetail): FigureFormModel {
   return {
     ...blank(),
     name: d.name, gender: d.gender, birthDate: d.birthDate, ethnicity: d.ethnicity,
-    politicalAffiliation: d.politicalAffiliation, education: d.education, email: d.email ?? '', wechat: d.wechat ?? '',
+    politicalAffiliation: d.politicalAffiliation, education: d.education, email: d.email ?? '', weChat: d.weChat ?? '',
     regionCode: d.regionCode, workplace: d.workplace ?? '', jobTitle: d.jobTitle ?? '', category: d.category,
     fields: d.fields ? d.fields.split(FIELD_SEPARATOR).map((x) => x.trim()).filter(Boolean) : [],
     tags: [...d.tags], keyLevel: d.keyLevel, source: d.source, recommendedBy: d.recommendedBy ?? '',
@@ -87,7 +88,11 @@ export function useFigureForm() {
   const { serverErrors, clear, handle } = useServerErrors(figureFormProps);
 
   async function load() {
-    if (!id.value) return;
+    if (!id.value) {
+      // A new figure starts in the user's own region (a district user rarely records anyone elsewhere).
+      form.regionCode = useSessionStore().me?.regionCode ?? '';
+      return;
+    }
     loading.value = true;
     try {
       detail.value = await figuresApi.get(id.value);
@@ -109,7 +114,7 @@ export function useFigureForm() {
       const input = toInput(form);
       if (input.idNumber || input.phone) {
         try {
-          const matches = await figuresApi.duplicates({ idNumber: input.idNumber, phone: input.phone, accounts: [] });
+          const matches = await figuresApi.duplicates({ idNumber: input.idNumber ?? null, phone: input.phone ?? null, accounts: [] });
           if (matches.length) {
             duplicates.value = matches;
             duplicateDialog.value = true;

@@ -35,7 +35,7 @@ export const statusOptions: { value: FigureStatus | 'all'; label: string }[] = [
   { value: 'all', label: 'common.all' },
 ];
 
-export const statusLabel: Record<FigureStatus, string> = {
+export const statusLabel: Record<string, string> = {
   active: 'figure.statusActive',
   left: 'figure.statusLeft',
   transferred: 'figure.statusTransferred',

@@ -1,6 +1,7 @@
 import { computed, onBeforeUnmount, onMounted, ref, shallowRef } from 'vue';
+import { ApiError } from '@/api/http';
 import { importApi, type ImportMode } from '@/api/importExport';
-import type { ImportBatch, ImportReport } from '@/api/types';
+import type { ImportBatch, ImportReport } from '@/api/importExport';
 import { t } from '@/i18n';
 import { errorMessage, showError } from '@/utils/errors';
 
@@ -36,6 +37,8 @@ export function useImport() {
   const failure = ref('');
   const batches = shallowRef<ImportBatch[]>([]);
   const batchesLoading = ref(false);
+  /** The server answers 404 for the import endpoints (not installed on this server yet). */
+  const unavailable = ref(false);
   let stopped = false;
 
   const canCommit = computed(() => !!dryRun.value && dryRun.value.errors.length === 0 && !running.value);
@@ -78,7 +81,12 @@ export function useImport() {
       const started = await importApi.start(file.value, mode);
       return started.kind === 'report' ? started.report : await waitForJob(started.jobId);
     } catch (e) {
-      failure.value = e instanceof Error && e.message === t('import.failed') ? e.message : errorMessage(e);
+      if (e instanceof ApiError && e.status === 404) {
+        unavailable.value = true;
+        failure.value = t('import.unavailable');
+      } else {
+        failure.value = e instanceof Error && e.message === t('import.failed') ? e.message : errorMessage(e);
+      }
       return null;
     } finally {
       running.value = false;
@@ -111,8 +119,10 @@ export function useImport() {
     batchesLoading.value = true;
     try {
       batches.value = await importApi.batches();
+      unavailable.value = false;
     } catch (e) {
-      showError(e);
+      if (e instanceof ApiError && e.status === 404) unavailable.value = true;
+      else showError(e);
     } finally {
       batchesLoading.value = false;
     }
@@ -138,6 +148,6 @@ export function useImport() {
 
   return {
     step, file, fileError, running, runningMode, percent, progressText, dryRun, result, failure, canCommit,
-    batches, batchesLoading, choose, check, commit, restart, loadBatches, undo,
+    batches, batchesLoading, unavailable, choose, check, commit, restart, loadBatches, undo,
   };
 }

@@ -1,12 +1,12 @@
 import { computed, onMounted, ref } from 'vue';
 import { dictionariesApi } from '@/api/dictionaries';
-import type { DictionaryItem, DictionaryType } from '@/api/types';
+import type { DictionaryEntry, DictionaryType } from '@/api/types';
 import { t } from '@/i18n';
 import { useReferenceStore } from '@/stores/reference';
 import { showError } from '@/utils/errors';
 
 /** Null when the items may be saved, else the message. */
-export function validateItems(items: DictionaryItem[]): string | null {
+export function validateItems(items: DictionaryEntry[]): string | null {
   const seen = new Set<string>();
   for (const item of items) {
     if (!item.code.trim() || !item.label.trim()) return t('dictionaries.codeRequired');
@@ -21,7 +21,7 @@ export function useDictionaryEditor() {
   const loading = ref(false);
   const saving = ref(false);
   const selected = ref<DictionaryType | null>(null);
-  const items = ref<DictionaryItem[]>([]);
+  const items = ref<DictionaryEntry[]>([]);
   const original = ref('');
   const dirty = computed(() => JSON.stringify(items.value) !== original.value);
 
@@ -29,7 +29,7 @@ export function useDictionaryEditor() {
     loading.value = true;
     try {
       await reference.loadDictionaries(true);
-      if (!selected.value && reference.dictionaries.length) select(reference.dictionaries[0].type, true);
+      if (!selected.value && reference.dictionaries.length) select(reference.dictionaries[0].type as DictionaryType, true);
       else if (selected.value) select(selected.value, true);
     } catch (e) {
       showError(e);

@@ -1,6 +1,6 @@
 import { onMounted } from 'vue';
 import { usersApi, type UserQuery } from '@/api/users';
-import type { UserListItem } from '@/api/types';
+import type { UserItem } from '@/api/types';
 import { usePagedList } from '@/composables/usePagedList';
 import { t } from '@/i18n';
 import { showError } from '@/utils/errors';
@@ -8,7 +8,7 @@ import { showError } from '@/utils/errors';
 export function useUserList() {
   const list = usePagedList((query: UserQuery) => usersApi.list(query), () => ({ q: '' }));
 
-  async function unlock(user: UserListItem) {
+  async function unlock(user: UserItem) {
     try {
       await ElMessageBox.confirm(t('users.unlockConfirm'), t('common.confirmTitle'), { type: 'warning' });
     } catch {

@@ -85,6 +85,8 @@ public static class TongxinWeb
         // Unknown /api routes are 404 problems, everything else is the single-page app.
         app.MapFallback("/api/{**rest}", () => Problems.NotFound("接口")).AllowAnonymous();
         app.MapFallbackToFile("index.html").AllowAnonymous();
+        // A missing file (/favicon.ico, /x.png) is a 404 for everyone, not a sign-in prompt.
+        app.MapFallback("{*path:file}", () => Results.NotFound()).AllowAnonymous();
         return app;
     }
 }

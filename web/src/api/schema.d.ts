@@ -894,15 +894,15 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    Q?: string;
-                    RegionCode?: string;
-                    Category?: string;
-                    KeyLevel?: string;
-                    Platform?: string;
-                    FollowerTier?: string;
-                    Tag?: string;
-                    Status?: string;
-                    Sort?: string;
+                    q?: string;
+                    regionCode?: string;
+                    category?: string;
+                    keyLevel?: string;
+                    platform?: string;
+                    followerTier?: string;
+                    tag?: string;
+                    status?: string;
+                    sort?: string;
                     page?: number;
                     pageSize?: number;
                 };
@@ -1623,45 +1623,45 @@ export interface components {
         };
         FigureDetail: {
             /** Format: int64 */
-            id?: number;
+            id: number;
             name: string;
-            gender?: null | string;
-            birthDate?: null | string;
-            ethnicity?: null | string;
-            politicalAffiliation?: null | string;
-            education?: null | string;
-            idNumberMasked?: null | string;
-            phoneMasked?: null | string;
-            homeAddressMasked?: null | string;
-            email?: null | string;
-            weChat?: null | string;
+            gender: null | string;
+            birthDate: null | string;
+            ethnicity: null | string;
+            politicalAffiliation: null | string;
+            education: null | string;
+            idNumberMasked: null | string;
+            phoneMasked: null | string;
+            homeAddressMasked: null | string;
+            email: null | string;
+            weChat: null | string;
             regionCode: string;
             regionName: string;
-            workplace?: null | string;
-            jobTitle?: null | string;
-            category?: null | string;
-            fields?: null | string;
+            workplace: null | string;
+            jobTitle: null | string;
+            category: null | string;
+            fields: null | string;
             tags: string[];
-            keyLevel?: null | string;
-            source?: null | string;
-            recommendedBy?: null | string;
+            keyLevel: null | string;
+            source: null | string;
+            recommendedBy: null | string;
             status: string;
-            statusReason?: null | string;
+            statusReason: null | string;
             /** Format: date */
-            enrolledOn?: string;
-            consentVersion?: null | string;
+            enrolledOn: string;
+            consentVersion: null | string;
             /** Format: date-time */
-            consentAt?: null | string;
-            notes?: null | string;
+            consentAt: null | string;
+            notes: null | string;
             /** Format: int64 */
-            maxFollowers?: number;
-            isDemo?: boolean;
+            maxFollowers: number;
+            isDemo: boolean;
             /** Format: date-time */
-            createdAt?: string;
+            createdAt: string;
             /** Format: date-time */
-            updatedAt?: string;
+            updatedAt: string;
             /** Format: int32 */
-            version?: number;
+            version: number;
             accounts: components["schemas"]["AccountItem"][];
             positions: components["schemas"]["PositionItem"][];
             honours: components["schemas"]["HonourItem"][];
@@ -1721,6 +1721,7 @@ export interface components {
             /** Format: int64 */
             organizationId: number;
             name: string;
+            type: null | string;
             role: null | string;
         };
         FigurePage: {

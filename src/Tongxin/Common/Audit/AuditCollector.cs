@@ -76,6 +76,8 @@ internal static class AuditCollector
             var info = prop.Metadata.PropertyInfo;
             if (info is null || info.GetCustomAttribute<NotAuditedAttribute>() is not null) continue;
             if (prop.Metadata.IsPrimaryKey() && entry.State != EntityState.Deleted) continue;
+            // Foreign keys of rows added with their parent still hold temporary values here; the line names the figure anyway.
+            if (prop.Metadata.IsForeignKey()) continue;
             object? oldValue = entry.State == EntityState.Added ? null : prop.OriginalValue;
             object? newValue = entry.State == EntityState.Deleted ? null : prop.CurrentValue;
             if (entry.State == EntityState.Modified && !prop.IsModified) continue;
@@ -103,7 +105,7 @@ internal static class AuditCollector
     private static object? Plain(object? v) => v switch
     {
         null => null,
-        Enum e => e.ToString(),
+        Enum e => JsonNamingPolicy.CamelCase.ConvertName(e.ToString()), // as the API spells it: "active", "staff"
         DateOnly d => d.ToString("yyyy-MM-dd"),
         DateTime t => t.ToString("O"),
         System.Collections.IEnumerable e when v is not string => string.Join("、", e.Cast<object?>()),

@@ -19,6 +19,15 @@ public static class DashboardEndpoints
     public static void Map(RouteGroupBuilder api) =>
         api.MapGet("/dashboard", Get).WithTags("Dashboard").RequireAuthorization(Permissions.DashboardRead);
 
+    private static async Task<int> OrganizationsIn(TongxinDb db, string? regionCode)
+    {
+        if (string.IsNullOrWhiteSpace(regionCode)) return await db.Organizations.CountAsync();
+        var region = await RegionEndpoints.InScope(db, regionCode);
+        if (region is null) return 0;
+        var range = Common.Scope.RegionRange.ForPrefix(Region.ScopePrefix(region.Code, region.Level));
+        return await db.Organizations.CountAsync(o => string.Compare(o.RegionCode, range.Low) >= 0 && string.Compare(o.RegionCode, range.High) < 0);
+    }
+
     public static async Task<Ok<DashboardResponse>> Get(TongxinDb db, string? regionCode)
     {
         var figures = await new FigureFilter { RegionCode = regionCode }.ApplyAsync(db, db.Figures.AsNoTracking());
@@ -46,6 +55,8 @@ public static class DashboardEndpoints
         {
             var prefixLength = Region.ScopePrefix(children[0].Code, children[0].Level).Length;
             var grouped = await figures.GroupBy(f => f.RegionCode.Substring(0, prefixLength)).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
+            var own = await figures.CountAsync(f => f.RegionCode == baseCode);
+            if (own > 0) byRegion.Add(new CountItem(baseCode!, "本级", own));
             foreach (var c in children)
             {
                 var prefix = Region.ScopePrefix(c.Code, c.Level);
@@ -60,7 +71,7 @@ public static class DashboardEndpoints
         return TypedResults.Ok(new DashboardResponse(
             total, byKey.Sum(k => k.Count), await figures.CountAsync(f => f.EnrolledOn >= yearStart),
             await db.PlatformAccounts.CountAsync(a => figures.Any(f => f.Id == a.FigureId)),
-            await db.Organizations.CountAsync(),
+            await OrganizationsIn(db, regionCode),
             byCategory, byRegion, byTier, byKey, perMonth));
     }
 }

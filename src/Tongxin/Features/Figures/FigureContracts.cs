@@ -47,43 +47,43 @@ public sealed record PositionItem(long Id, string Kind, string? Level, string? T
 
 public sealed record HonourItem(long Id, string Title, string? Level, string? AwardedOn, string? Issuer, int Version);
 
-public sealed record FigureOrganizationItem(long OrganizationId, string Name, string? Role);
+public sealed record FigureOrganizationItem(long OrganizationId, string Name, string? Type, string? Role);
 
 public sealed record FigureDetail
 {
-    public long Id { get; init; }
+    public required long Id { get; init; }
     public required string Name { get; init; }
-    public string? Gender { get; init; }
-    public string? BirthDate { get; init; }
-    public string? Ethnicity { get; init; }
-    public string? PoliticalAffiliation { get; init; }
-    public string? Education { get; init; }
-    public string? IdNumberMasked { get; init; }
-    public string? PhoneMasked { get; init; }
-    public string? HomeAddressMasked { get; init; }
-    public string? Email { get; init; }
-    public string? WeChat { get; init; }
+    public required string? Gender { get; init; }
+    public required string? BirthDate { get; init; }
+    public required string? Ethnicity { get; init; }
+    public required string? PoliticalAffiliation { get; init; }
+    public required string? Education { get; init; }
+    public required string? IdNumberMasked { get; init; }
+    public required string? PhoneMasked { get; init; }
+    public required string? HomeAddressMasked { get; init; }
+    public required string? Email { get; init; }
+    public required string? WeChat { get; init; }
     public required string RegionCode { get; init; }
     public required string RegionName { get; init; }
-    public string? Workplace { get; init; }
-    public string? JobTitle { get; init; }
-    public string? Category { get; init; }
-    public string? Fields { get; init; }
+    public required string? Workplace { get; init; }
+    public required string? JobTitle { get; init; }
+    public required string? Category { get; init; }
+    public required string? Fields { get; init; }
     public required IReadOnlyList<string> Tags { get; init; }
-    public string? KeyLevel { get; init; }
-    public string? Source { get; init; }
-    public string? RecommendedBy { get; init; }
+    public required string? KeyLevel { get; init; }
+    public required string? Source { get; init; }
+    public required string? RecommendedBy { get; init; }
     public required string Status { get; init; }
-    public string? StatusReason { get; init; }
-    public DateOnly EnrolledOn { get; init; }
-    public string? ConsentVersion { get; init; }
-    public DateTime? ConsentAt { get; init; }
-    public string? Notes { get; init; }
-    public long MaxFollowers { get; init; }
-    public bool IsDemo { get; init; }
-    public DateTime CreatedAt { get; init; }
-    public DateTime UpdatedAt { get; init; }
-    public int Version { get; init; }
+    public required string? StatusReason { get; init; }
+    public required DateOnly EnrolledOn { get; init; }
+    public required string? ConsentVersion { get; init; }
+    public required DateTime? ConsentAt { get; init; }
+    public required string? Notes { get; init; }
+    public required long MaxFollowers { get; init; }
+    public required bool IsDemo { get; init; }
+    public required DateTime CreatedAt { get; init; }
+    public required DateTime UpdatedAt { get; init; }
+    public required int Version { get; init; }
     public required IReadOnlyList<AccountItem> Accounts { get; init; }
     public required IReadOnlyList<PositionItem> Positions { get; init; }
     public required IReadOnlyList<HonourItem> Honours { get; init; }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Tongxin.Common.Data;
 using Tongxin.Common.Domain;
@@ -9,18 +10,18 @@ namespace Tongxin.Features.Figures;
 /// <summary>The list filters, shared by the list, the export and the dashboard.</summary>
 public sealed record FigureFilter
 {
-    public string? Q { get; init; }
-    public string? RegionCode { get; init; }
-    public string? Category { get; init; }
+    [FromQuery(Name = "q")] public string? Q { get; init; }
+    [FromQuery(Name = "regionCode")] public string? RegionCode { get; init; }
+    [FromQuery(Name = "category")] public string? Category { get; init; }
     /// <summary>"city", "district", or "any" for every key figure.</summary>
-    public string? KeyLevel { get; init; }
-    public string? Platform { get; init; }
+    [FromQuery(Name = "keyLevel")] public string? KeyLevel { get; init; }
+    [FromQuery(Name = "platform")] public string? Platform { get; init; }
     /// <summary>10k, 100k, 1m or 10m followers and above on any account.</summary>
-    public string? FollowerTier { get; init; }
-    public string? Tag { get; init; }
+    [FromQuery(Name = "followerTier")] public string? FollowerTier { get; init; }
+    [FromQuery(Name = "tag")] public string? Tag { get; init; }
     /// <summary>active (default), left, transferred or all.</summary>
-    public string? Status { get; init; }
-    public string? Sort { get; init; }
+    [FromQuery(Name = "status")] public string? Status { get; init; }
+    [FromQuery(Name = "sort")] public string? Sort { get; init; }
 
     public static readonly IReadOnlyDictionary<string, long> Tiers = new Dictionary<string, long>
     {

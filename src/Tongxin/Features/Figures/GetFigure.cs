@@ -29,7 +29,7 @@ public static class GetFigure
             Honours = x.Honours.OrderBy(h => h.Id)
                 .Select(h => new HonourItem(h.Id, h.Title, h.Level, h.AwardedOn, h.Issuer, h.Version)).ToList(),
             Organizations = db.OrganizationMembers.Where(m => m.FigureId == x.Id).OrderBy(m => m.OrganizationId)
-                .Select(m => new FigureOrganizationItem(m.OrganizationId, m.Organization!.Name, m.Role)).ToList(),
+                .Select(m => new FigureOrganizationItem(m.OrganizationId, m.Organization!.Name, m.Organization.Type, m.Role)).ToList(),
         }).FirstOrDefaultAsync();
         if (f is null) return null;
         return new FigureDetail

@@ -60,6 +60,13 @@ public static class TongxinWeb
         app.UseStatusCodePages();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        // A missing file (/favicon.ico, /x.png) is a 404 for everyone, not a sign-in prompt. (A fallback
+        // endpoint would not do: static files are served only where routing selected no endpoint.)
+        app.Use((ctx, next) =>
+        {
+            if (ctx.GetEndpoint() is null && Path.HasExtension(ctx.Request.Path.Value)) { ctx.Response.StatusCode = 404; return Task.CompletedTask; }
+            return next(ctx);
+        });
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -73,6 +80,7 @@ public static class TongxinWeb
             .AddEndpointFilter<PasswordChangeGate>();
         AuthEndpoints.Map(api);
         RegionEndpoints.Map(api);
+        Features.OrgUnits.OrgUnitEndpoints.Map(api);
         UserEndpoints.Map(api);
         DictionaryEndpoints.Map(api);
         AuditEndpoints.Map(api);
@@ -85,8 +93,6 @@ public static class TongxinWeb
         // Unknown /api routes are 404 problems, everything else is the single-page app.
         app.MapFallback("/api/{**rest}", () => Problems.NotFound("接口")).AllowAnonymous();
         app.MapFallbackToFile("index.html").AllowAnonymous();
-        // A missing file (/favicon.ico, /x.png) is a 404 for everyone, not a sign-in prompt.
-        app.MapFallback("{*path:file}", () => Results.NotFound()).AllowAnonymous();
         return app;
     }
 }

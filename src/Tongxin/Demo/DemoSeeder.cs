@@ -167,10 +167,25 @@ public static class DemoSeeder
             db.OrganizationMembers.Add(new OrganizationMember { OrganizationId = organizations[rng.Next(organizations.Count)].Id, FigureId = f.Id, Role = Jobs[rng.Next(Jobs.Length)] });
         await db.SaveChangesAsync(ct);
 
+        var units = new Dictionary<string, Features.OrgUnits.OrgUnit>
+        {
+            ["staff"] = new() { Name = "泸州市委统战部", Kind = "department", RegionCode = "510500", IsDemo = true },
+            ["staff_jy"] = new() { Name = "江阳区委统战部", Kind = "department", RegionCode = "510502", IsDemo = true },
+            ["unit"] = new() { Name = "泸州市委网信办", Kind = "memberUnit", RegionCode = "510500", IsDemo = true },
+            ["association"] = new() { Name = "泸州市新的社会阶层人士联合会", Kind = "association", RegionCode = "510500", IsDemo = true },
+        };
+        db.OrgUnits.AddRange(units.Values);
+        await db.SaveChangesAsync(ct);
+        units["leader"] = units["staff"];
+        units["cadre"] = units["staff"];
         foreach (var (userName, display, role, region) in DemoUsers)
         {
             if (await users.FindByNameAsync(userName) is not null || !regions.ContainsKey(region)) continue;
-            var user = new AppUser { UserName = userName, DisplayName = display, RegionCode = region, IsDemo = true, CreatedAt = DateTime.UtcNow };
+            var user = new AppUser
+            {
+                UserName = userName, DisplayName = display, RegionCode = region, IsDemo = true, CreatedAt = DateTime.UtcNow,
+                OrgUnitId = units.TryGetValue(userName, out var unit) ? unit.Id : null,
+            };
             var result = await users.CreateAsync(user, DemoPassword);
             if (result.Succeeded) await users.AddToRoleAsync(user, role);
         }
@@ -192,12 +207,14 @@ public static class DemoSeeder
             await users.DeleteAsync(u);
             n++;
         }
+        n += await db.OrgUnits.Where(u => u.IsDemo && !db.Users.Any(x => x.OrgUnitId == u.Id)).ExecuteDeleteAsync(ct);
         // Children before parents; regions still used by real records stay.
         foreach (var r in await db.Regions.Where(r => r.IsDemo).OrderByDescending(r => r.Level).ToListAsync(ct))
         {
             var prefix = r.Code;
             var used = await db.Figures.AnyAsync(f => f.RegionCode == prefix, ct) || await db.Organizations.AnyAsync(o => o.RegionCode == prefix, ct)
-                || await users.Users.AnyAsync(u => u.RegionCode == prefix, ct) || await db.Regions.AnyAsync(c => c.ParentCode == prefix, ct);
+                || await users.Users.AnyAsync(u => u.RegionCode == prefix, ct) || await db.Regions.AnyAsync(c => c.ParentCode == prefix, ct)
+                || await db.OrgUnits.AnyAsync(u => u.RegionCode == prefix, ct);
             if (used) { r.IsDemo = false; continue; }
             db.Regions.Remove(r);
             await db.SaveChangesAsync(ct);

@@ -674,6 +674,124 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/org-units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrgUnitItem"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["OrgUnitInput"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrgUnitCreated"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/org-units/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["OrgUnitInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrgUnitItem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users": {
         parameters: {
             query?: never;
@@ -1574,6 +1692,8 @@ export interface components {
             displayName: null | string;
             regionCode: null | string;
             roles: null | string[];
+            /** Format: int64 */
+            orgUnitId?: null | number;
         };
         DashboardResponse: {
             /** Format: int32 */
@@ -1846,6 +1966,37 @@ export interface components {
             figureCount: number;
             isBase: boolean;
         };
+        OrgUnitCreated: {
+            /** Format: int64 */
+            id: number;
+        };
+        OrgUnitInput: {
+            name: null | string;
+            kind: null | string;
+            regionCode: null | string;
+            /** Format: int64 */
+            parentId: null | number;
+            contact: null | string;
+            phone: null | string;
+            /** Format: int32 */
+            version: null | number;
+        };
+        OrgUnitItem: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            kind: string;
+            regionCode: string;
+            regionName: string;
+            /** Format: int64 */
+            parentId: null | number;
+            contact: null | string;
+            phone: null | string;
+            /** Format: int32 */
+            userCount: number;
+            /** Format: int32 */
+            version: number;
+        };
         PagedOfAuditItem: {
             items: components["schemas"]["AuditItem"][];
             /** Format: int32 */
@@ -1942,6 +2093,9 @@ export interface components {
             roles: string[];
             isLockedOut: boolean;
             mustChangePassword: boolean;
+            /** Format: int64 */
+            orgUnitId: null | number;
+            orgUnitName: null | string;
         };
     };
     responses: never;

@@ -9,6 +9,8 @@ public class AppUser : IdentityUser
     public required string RegionCode { get; set; }
     /// <summary>Set for generated and administrator-created passwords; cleared by change-password.</summary>
     public bool MustChangePassword { get; set; }
+    /// <summary>The unit (department, member unit, association) the user works for, if any.</summary>
+    public long? OrgUnitId { get; set; }
     public bool IsDemo { get; set; }
     public DateTime CreatedAt { get; set; }
     /// <summary>Last TOTP time step accepted, so a code cannot be replayed.</summary>

@@ -27,6 +27,7 @@ internal static class ModelConfiguration
         {
             e.Property(u => u.RegionCode).HasMaxLength(12);
             e.Property(u => u.DisplayName).HasMaxLength(100);
+            e.HasOne<Features.OrgUnits.OrgUnit>().WithMany().HasForeignKey(u => u.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
         });
 
         b.Entity<Region>(e =>
@@ -40,6 +41,18 @@ internal static class ModelConfiguration
             e.HasQueryFilter(TongxinDb.RegionScopeFilter, r => (string.Compare(r.Code, db.ScopeLow) >= 0 && string.Compare(r.Code, db.ScopeHigh) < 0));
         });
         Ordinal<Region>(r => r.Code);
+
+        b.Entity<Features.OrgUnits.OrgUnit>(e =>
+        {
+            e.Property(u => u.Name).HasMaxLength(100);
+            e.Property(u => u.Kind).HasMaxLength(20);
+            e.Property(u => u.RegionCode).HasMaxLength(12);
+            e.Property(u => u.Version).IsConcurrencyToken();
+            e.HasIndex(u => u.RegionCode);
+            e.HasOne<Features.OrgUnits.OrgUnit>().WithMany().HasForeignKey(u => u.ParentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasQueryFilter(TongxinDb.RegionScopeFilter, u => (string.Compare(u.RegionCode, db.ScopeLow) >= 0 && string.Compare(u.RegionCode, db.ScopeHigh) < 0));
+        });
+        Ordinal<Features.OrgUnits.OrgUnit>(u => u.RegionCode);
 
         b.Entity<Figure>(e =>
         {

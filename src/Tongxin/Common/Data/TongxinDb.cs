@@ -32,6 +32,7 @@ public abstract class TongxinDb : IdentityDbContext<AppUser>, IDataProtectionKey
     }
 
     public DbSet<Region> Regions => Set<Region>();
+    public DbSet<Features.OrgUnits.OrgUnit> OrgUnits => Set<Features.OrgUnits.OrgUnit>();
     public DbSet<Figure> Figures => Set<Figure>();
     public DbSet<FigureSearchKey> FigureSearchKeys => Set<FigureSearchKey>();
     public DbSet<PlatformAccount> PlatformAccounts => Set<PlatformAccount>();

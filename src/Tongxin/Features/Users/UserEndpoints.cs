@@ -11,8 +11,9 @@ using Tongxin.Features.Regions;
 namespace Tongxin.Features.Users;
 
 public sealed record UserItem(string Id, string UserName, string DisplayName, string RegionCode, string RegionName,
-    IReadOnlyList<string> Roles, bool IsLockedOut, bool MustChangePassword);
-public sealed record CreateUserRequest(string? UserName, string? Password, string? DisplayName, string? RegionCode, List<string>? Roles);
+    IReadOnlyList<string> Roles, bool IsLockedOut, bool MustChangePassword, long? OrgUnitId, string? OrgUnitName);
+public sealed record CreateUserRequest(string? UserName, string? Password, string? DisplayName, string? RegionCode, List<string>? Roles,
+    long? OrgUnitId = null);
 public sealed record CreatedId(string Id);
 public sealed record ResetPasswordRequest(string? NewPassword);
 public sealed record Paged<T>(IReadOnlyList<T> Items, int Total);
@@ -47,11 +48,14 @@ public static class UserEndpoints
                            where ids.Contains(ur.UserId) select new { ur.UserId, r.Name }).ToListAsync();
         var codes = users.Select(u => u.RegionCode).Distinct().ToList();
         var regionNames = await db.Regions.Where(r => codes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.FullName);
+        var unitIds = users.Where(u => u.OrgUnitId != null).Select(u => u.OrgUnitId).Distinct().ToList();
+        var unitNames = await db.OrgUnits.Where(o => unitIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name);
         var now = DateTimeOffset.UtcNow;
         return TypedResults.Ok(new Paged<UserItem>(users.Select(u => new UserItem(
             u.Id, u.UserName!, u.DisplayName, u.RegionCode, regionNames.GetValueOrDefault(u.RegionCode, ""),
             roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).ToList(),
-            u.LockoutEnd > now, u.MustChangePassword)).ToList(), total));
+            u.LockoutEnd > now, u.MustChangePassword, u.OrgUnitId,
+            u.OrgUnitId is { } unit ? unitNames.GetValueOrDefault(unit) : null)).ToList(), total));
     }
 
     public static async Task<IResult> Create(CreateUserRequest request, ClaimsPrincipal me, TongxinDb db, UserManager<AppUser> users)
@@ -70,12 +74,13 @@ public static class UserEndpoints
             if (roles.Any(r => Roles.Rank(r) > myRank)) errors["roles"] = ["不能授予高于自己的角色"];
         }
         if (string.IsNullOrEmpty(request.Password)) errors["password"] = ["请填写初始密码"];
+        if (request.OrgUnitId is { } unitId && !await db.OrgUnits.AnyAsync(o => o.Id == unitId)) errors["orgUnitId"] = ["所属单位无效"];
         if (errors.Count > 0) return Problems.Validation(errors);
 
         var user = new AppUser
         {
             UserName = name, DisplayName = request.DisplayName?.Trim() is { Length: > 0 } d ? d : name!,
-            RegionCode = region!.Code, MustChangePassword = true, CreatedAt = DateTime.UtcNow,
+            RegionCode = region!.Code, MustChangePassword = true, CreatedAt = DateTime.UtcNow, OrgUnitId = request.OrgUnitId,
         };
         var result = await users.CreateAsync(user, request.Password!);
         if (!result.Succeeded)

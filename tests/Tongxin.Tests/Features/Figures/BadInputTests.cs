@@ -54,3 +54,13 @@ public sealed class BadInputTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/figures/123456789")).StatusCode);
     }
 }
+
+public sealed class StaticFileTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    [Fact]
+    public async Task A_missing_file_is_404_even_when_signed_out()
+    {
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Anonymous().GetAsync("/favicon-missing.png")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.Anonymous().GetAsync("/health")).StatusCode);
+    }
+}

@@ -267,6 +267,9 @@ namespace Tongxin.Common.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("TEXT");
 
@@ -299,6 +302,8 @@ namespace Tongxin.Common.Data.Migrations.Sqlite
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("OrgUnitId");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -799,6 +804,52 @@ namespace Tongxin.Common.Data.Migrations.Sqlite
                     b.ToTable("ImportJobs");
                 });
 
+            modelBuilder.Entity("Tongxin.Features.OrgUnits.OrgUnit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Contact")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ParentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Phone")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("RegionCode");
+
+                    b.ToTable("OrgUnits");
+                });
+
             modelBuilder.Entity("Tongxin.Features.Organizations.Organization", b =>
                 {
                     b.Property<long>("Id")
@@ -964,6 +1015,14 @@ namespace Tongxin.Common.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Tongxin.Common.Auth.AppUser", b =>
+                {
+                    b.HasOne("Tongxin.Features.OrgUnits.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Tongxin.Features.Accounts.MetricSnapshot", b =>
                 {
                     b.HasOne("Tongxin.Features.Accounts.PlatformAccount", "Account")
@@ -1024,6 +1083,14 @@ namespace Tongxin.Common.Data.Migrations.Sqlite
                         .HasForeignKey("BatchId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Tongxin.Features.OrgUnits.OrgUnit", b =>
+                {
+                    b.HasOne("Tongxin.Features.OrgUnits.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Tongxin.Features.Organizations.OrganizationMember", b =>

@@ -170,6 +170,7 @@ public sealed class FigureImporter(TongxinDb db, FieldProtector protector, Impor
     /// <summary>Adds the chunk's changes, saves them (audit and search index included), then records the batch rows.</summary>
     private async Task SaveChunkAsync(List<Pending> pending, ImportBatch batch, CancellationToken ct)
     {
+        if (pending.Count == 0) return;
         foreach (var p in pending)
         {
             if (p.Inserted) db.Figures.Add(p.Figure);

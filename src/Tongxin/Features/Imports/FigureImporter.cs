@@ -118,7 +118,10 @@ public sealed class FigureImporter(TongxinDb db, FieldProtector protector, Impor
                     var pending = new Pending { Plan = plan, Figure = figure };
                     AddAccounts(pending);
                     db.Entry(figure).DetectChanges();
-                    if (db.Entry(figure).State == EntityState.Modified) pending.Before = before.ToJson();
+                    // An account's new link or metrics change the figure's record too (and make the row "updated").
+                    if (db.Entry(figure).State == EntityState.Modified
+                        || figure.Accounts.Any(a => a.Id != 0 && db.Entry(a).State == EntityState.Modified))
+                        pending.Before = before.ToJson();
                     result.Add(pending);
                 }
                 else

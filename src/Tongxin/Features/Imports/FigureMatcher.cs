@@ -23,35 +23,36 @@ public sealed class FigureMatcher
         IReadOnlyCollection<long> systemIds, CancellationToken ct)
     {
         var m = new FigureMatcher();
-        if (idHashes.Count + phoneHashes.Count > 0)
+        // One query per indexed column (an OR across two IN lists would scan the table).
+        if (idHashes.Count > 0)
         {
             var ids = idHashes.ToList();
-            var phones = phoneHashes.ToList();
             // Deliberate scope bypass (allow-listed): matching is global; out-of-scope hits become row errors, never updates.
-            var hits = await db.Figures.IgnoreQueryFilters([TongxinDb.RegionScopeFilter]).AsNoTracking()
-                .Where(f => (f.IdNumberHash != null && ids.Contains(f.IdNumberHash)) || (f.PhoneHash != null && phones.Contains(f.PhoneHash)))
-                .Select(f => new MatchCandidate(f.Id, f.Name, f.RegionCode, f.IdNumberHash, f.PhoneHash)).ToListAsync(ct);
-            foreach (var h in hits)
+            foreach (var h in await Global(db).Where(f => f.IdNumberHash != null && ids.Contains(f.IdNumberHash))
+                         .Select(f => new MatchCandidate(f.Id, f.Name, f.RegionCode, f.IdNumberHash, f.PhoneHash)).ToListAsync(ct))
+                m.ByIdHash.TryAdd(h.IdNumberHash!, h);
+        }
+        if (phoneHashes.Count > 0)
+        {
+            var phones = phoneHashes.ToList();
+            foreach (var h in await Global(db).Where(f => f.PhoneHash != null && phones.Contains(f.PhoneHash))
+                         .Select(f => new MatchCandidate(f.Id, f.Name, f.RegionCode, f.IdNumberHash, f.PhoneHash)).ToListAsync(ct))
             {
-                if (h.IdNumberHash is { } ih && idHashes.Contains(ih)) m.ByIdHash.TryAdd(ih, h);
-                if (h.PhoneHash is { } ph && phoneHashes.Contains(ph))
-                {
-                    if (!m.ByPhoneHash.TryGetValue(ph, out var list)) m.ByPhoneHash[ph] = list = [];
-                    list.Add(h);
-                }
+                if (!m.ByPhoneHash.TryGetValue(h.PhoneHash!, out var list)) m.ByPhoneHash[h.PhoneHash!] = list = [];
+                list.Add(h);
             }
         }
-        if (accounts.Count > 0)
+        // By platform, so that the (Platform, HandleKey) index serves each look-up.
+        foreach (var group in accounts.GroupBy(a => a.Platform))
         {
-            var keys = accounts.Select(a => a.HandleKey).Distinct().ToList();
+            var platform = group.Key;
+            var keys = group.Select(a => a.HandleKey).Distinct().ToList();
             // Deliberate scope bypass (allow-listed): an account handle is unique across regions.
             var hits = await db.PlatformAccounts.IgnoreQueryFilters([TongxinDb.RegionScopeFilter]).AsNoTracking()
-                .Where(a => keys.Contains(a.HandleKey))
-                .Select(a => new { a.Platform, a.HandleKey, Figure = new MatchCandidate(a.Figure!.Id, a.Figure.Name, a.Figure.RegionCode, a.Figure.IdNumberHash, a.Figure.PhoneHash) })
+                .Where(a => a.Platform == platform && keys.Contains(a.HandleKey))
+                .Select(a => new { a.HandleKey, Figure = new MatchCandidate(a.Figure!.Id, a.Figure.Name, a.Figure.RegionCode, a.Figure.IdNumberHash, a.Figure.PhoneHash) })
                 .ToListAsync(ct);
-            var wanted = accounts.ToHashSet();
-            foreach (var h in hits)
-                if (wanted.Contains((h.Platform, h.HandleKey))) m.ByAccount.TryAdd((h.Platform, h.HandleKey), h.Figure);
+            foreach (var h in hits) m.ByAccount.TryAdd((platform, h.HandleKey), h.Figure);
         }
         if (systemIds.Count > 0)
         {
@@ -63,4 +64,7 @@ public sealed class FigureMatcher
         }
         return m;
     }
+
+    private static IQueryable<Figures.Figure> Global(TongxinDb db) =>
+        db.Figures.IgnoreQueryFilters([TongxinDb.RegionScopeFilter]).AsNoTracking();
 }

@@ -238,6 +238,16 @@ public abstract class FigureImportTests(TestApp app)
     }
 
     [Fact]
+    public async Task An_upload_over_the_size_limit_is_a_clear_400()
+    {
+        var huge = new byte[Tongxin.Features.Imports.ImportLimits.MaxUploadBytes + 1];
+        huge[0] = (byte)'P';
+        huge[1] = (byte)'K';
+        var response = await Upload(await app.As("staff_city"), huge, "dryRun");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Import_needs_the_import_permission_and_the_xsrf_header()
     {
         var file = new WorkbookBuilder().Row(Header).Row(Person(Name())).Build();

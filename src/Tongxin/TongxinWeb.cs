@@ -13,6 +13,7 @@ using Tongxin.Features.Auth;
 using Tongxin.Features.Dashboard;
 using Tongxin.Features.Dictionaries;
 using Tongxin.Features.Figures;
+using Tongxin.Features.Imports;
 using Tongxin.Features.Organizations;
 using Tongxin.Features.Regions;
 using Tongxin.Features.Users;
@@ -43,6 +44,7 @@ public static class TongxinWeb
         services.AddHttpContextAccessor();
         services.AddTongxinData(dbOptions);
         services.AddHostedService<DatabaseStartup>();
+        services.AddImports(dbOptions);
         services.AddTongxinAuth();
         // Keys in the database: a user signed in on one server continues on any other (cookies, anti-forgery).
         services.AddDataProtection().PersistKeysToDbContext<TongxinDb>().SetApplicationName("Tongxin");
@@ -85,6 +87,7 @@ public static class TongxinWeb
         DictionaryEndpoints.Map(api);
         AuditEndpoints.Map(api);
         FigureEndpoints.Map(api);
+        ImportEndpoints.Map(api);
         AccountEndpoints.Map(api);
         PositionEndpoints.Map(api);
         OrganizationEndpoints.Map(api);

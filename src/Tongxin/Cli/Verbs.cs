@@ -20,8 +20,8 @@ public static class Verbs
           Tongxin seed [--remove-demo]                      add the demo data, or remove it
           Tongxin user add --name N --password P --role R --region CODE [--display NAME]
           Tongxin user reset-password --name N --password P
-          Tongxin import --file F.xlsx [--commit] [--region CODE]
-          Tongxin export --file F.xlsx [--q TEXT] [--region CODE]
+          Tongxin import --file F.xlsx [--commit] [--region CODE] [--user NAME]   dry run unless --commit
+          Tongxin export --file F.xlsx [--q TEXT] [--region CODE] [--user NAME] [--status all]
           Tongxin backup [--to DIR]                         SQLite: VACUUM INTO plus the keys and files
           Tongxin restore --from DIR [--data DIR]           put a backup back (server stopped)
           Tongxin purge-audit                               delete audit lines older than 186 days
@@ -41,6 +41,8 @@ public static class Verbs
                 "migrate" => await WithServices(rest, false, (_, _) => Task.FromResult(0)),
                 "seed" => await WithServices(rest, false, SeedAsync),
                 "user" => await WithServices(rest, false, UserAsync),
+                "import" => await WithServices(rest, false, CliImport.RunAsync),
+                "export" => await WithServices(rest, false, CliExport.RunAsync),
                 "backup" => await WithServices(rest, false, Backup.RunAsync),
                 "restore" => await Restore.RunAsync(rest),
                 "purge-audit" => await WithServices(rest, false, PurgeAudit),

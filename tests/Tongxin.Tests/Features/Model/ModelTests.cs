@@ -45,6 +45,7 @@ public class ModelTests
             ["Features/Figures/Duplicates.cs"] = 2,         // duplicates are global; out-of-scope hits reveal only the fact
             ["Features/Accounts/AccountEndpoints.cs"] = 1,  // an account handle is unique across regions
             ["Features/Organizations/OrganizationEndpoints.cs"] = 1, // credit codes are unique across regions
+            ["Features/Imports/FigureMatcher.cs"] = 2,      // import matching is global; out-of-scope hits become row errors, never updates
         };
         var root = FindSource();
         var found = Directory.GetFiles(root, "*.cs", SearchOption.AllDirectories)

@@ -1,0 +1,24 @@
+using MiniExcelLibs;
+using Tongxin.Common.Data;
+using Tongxin.Features.Figures;
+using Tongxin.Features.Imports;
+
+namespace Tongxin.Cli;
+
+/// <summary><c>export --file F.xlsx [--q TEXT] [--region CODE] [--user NAME] [--status all]</c>: the API's export to a file.</summary>
+public static class CliExport
+{
+    public static async Task<int> RunAsync(IServiceProvider sp, Options o)
+    {
+        var path = Path.GetFullPath(o.Required("file"));
+        var region = await CliScope.ApplyAsync(sp, o);
+        var db = sp.GetRequiredService<TongxinDb>();
+        var filter = new FigureFilter { Q = o.Get("q"), Status = o.Get("status"), Category = o.Get("category") };
+        var exporter = new FigureExporter(db);
+        await using (var stream = File.Create(path))
+            await MiniExcel.SaveAsAsync(stream, exporter.Rows(await filter.ApplyAsync(db, db.Figures)), printHeader: false, sheetName: "网络人士");
+        await db.LogAsync("export", nameof(Figure), null, $"命令行导出网络人士 {exporter.Count} 条（{ExportFigures.Describe(filter)}）", region);
+        Console.WriteLine($"Exported {exporter.Count} figures to {path}");
+        return 0;
+    }
+}

@@ -1,0 +1,195 @@
+using Microsoft.EntityFrameworkCore;
+using Tongxin.Common.Data;
+using Tongxin.Common.Security;
+using Tongxin.Features.Accounts;
+using Tongxin.Features.Figures;
+
+namespace Tongxin.Features.Imports;
+
+/// <summary>Who imports what: the importer's own region is the default for rows without a region.</summary>
+public sealed record ImportRequest(string FilePath, string FileName, string Mode, string ImporterRegion, string? UserKey);
+
+/// <summary>
+/// Validates, matches and (on commit) writes the rows of a figure workbook in chunks inside one
+/// transaction: any row error and nothing is written. Every row goes through <see cref="FigureRules"/>,
+/// so the import accepts exactly what the API accepts.
+/// </summary>
+public sealed class FigureImporter(TongxinDb db, FieldProtector protector, ImportFiles files)
+{
+    private sealed class Pending
+    {
+        public required RowPlan Plan { get; init; }
+        public required Figure Figure { get; init; }
+        public bool Inserted { get; init; }
+        public string? Before { get; set; }
+        public List<PlatformAccount> NewAccounts { get; } = [];
+        public List<MetricSnapshot> NewSnapshots { get; } = [];
+    }
+
+    public async Task<ImportReport> RunAsync(FigureSheetReader sheet, ImportRequest request, Func<int, Task>? progress, CancellationToken ct)
+    {
+        var commit = request.Mode == ImportModes.Commit;
+        var codes = new DictionaryCodes(db);
+        var planner = new RowPlanner(sheet.Header, new RowParser(sheet.Header, codes), new FigureRules(codes),
+            await RegionResolver.LoadAsync(db, ct), protector, db, request.ImporterRegion);
+        var errors = new List<RowError>();
+        int total = 0, created = 0, updated = 0, unchanged = 0;
+
+        await using var tx = commit ? await db.Database.BeginTransactionAsync(ct) : null;
+        ImportBatch? batch = null;
+        if (commit)
+        {
+            batch = new ImportBatch
+            {
+                CreatedAt = DateTime.UtcNow, UserId = db.Actor.UserId, UserName = db.Actor.UserName,
+                RegionCode = request.ImporterRegion, FileName = Path.GetFileName(request.FileName),
+            };
+            db.ImportBatches.Add(batch);
+            await db.SaveChangesAsync(ct);
+        }
+
+        foreach (var chunk in sheet.Rows().Chunk(ImportLimits.ChunkSize))
+        {
+            total += chunk.Length;
+            var plans = await planner.PlanAsync(chunk, ct);
+            foreach (var p in plans) errors.AddRange(p.Errors);
+            var valid = plans.Where(p => p.Errors.Count == 0).ToList();
+            var pending = await ApplyAsync(valid, batch?.Id, ct);
+            foreach (var p in pending)
+            {
+                if (p.Inserted) created++;
+                else if (p.Before is not null || p.NewAccounts.Count > 0 || p.NewSnapshots.Count > 0) updated++;
+                else unchanged++;
+            }
+            if (commit && errors.Count == 0) await SaveChunkAsync(pending.Where(p => p.Inserted || p.Before is not null || p.NewSnapshots.Count > 0 || p.NewAccounts.Count > 0).ToList(), batch!, ct);
+            db.ChangeTracker.Clear();
+            if (progress is not null) await progress(total);
+        }
+
+        var committed = false;
+        if (commit && errors.Count == 0)
+        {
+            db.Attach(batch!);
+            batch!.TotalRows = total;
+            batch.Created = created;
+            batch.Updated = updated;
+            await db.LogAsync("import", nameof(ImportBatch), null,
+                $"导入 {batch.FileName}：共{total}行，新增{created}，更新{updated}，未变{unchanged}", request.ImporterRegion, ct: ct);
+            await tx!.CommitAsync(ct);
+            committed = true;
+        }
+        else if (tx is not null)
+        {
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+
+        string? token = null;
+        if (errors.Count > 0) token = await ImportErrorReport.WriteAsync(sheet, errors, files, request.UserKey, ct);
+        var sorted = errors.OrderBy(e => e.Row).ToList();
+        return new ImportReport
+        {
+            Mode = request.Mode, Committed = committed, TotalRows = total,
+            Created = committed || !commit ? created : 0, Updated = committed || !commit ? updated : 0,
+            Unchanged = committed || !commit ? unchanged : 0,
+            ErrorCount = sorted.Count, Errors = sorted.Take(ImportLimits.MaxErrorsInReport).ToList(),
+            UnknownColumns = sheet.Header.UnknownColumns, BatchId = committed ? batch!.Id : null, ErrorReportToken = token,
+        };
+    }
+
+    /// <summary>Applies valid rows to new or tracked figures; nothing is added to the context yet.</summary>
+    private async Task<List<Pending>> ApplyAsync(List<RowPlan> plans, long? batchId, CancellationToken ct)
+    {
+        var ids = plans.Where(p => p.TargetId is not null).Select(p => p.TargetId!.Value).ToList();
+        var dates = plans.Select(p => p.MetricsDate).Distinct().ToList();
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            var existing = ids.Count == 0 ? [] : await db.Figures
+                .Include(f => f.Accounts).ThenInclude(a => a.Snapshots.Where(s => dates.Contains(s.Date)))
+                .Where(f => ids.Contains(f.Id)).AsSplitQuery().ToDictionaryAsync(f => f.Id, ct);
+            var result = new List<Pending>(plans.Count);
+            foreach (var plan in plans)
+            {
+                if (plan.TargetId is { } id && existing.TryGetValue(id, out var figure))
+                {
+                    var before = FigureImage.Capture(figure);
+                    FigureRules.Apply(figure, plan.Values, protector, replace: false);
+                    var pending = new Pending { Plan = plan, Figure = figure };
+                    AddAccounts(pending);
+                    db.Entry(figure).DetectChanges();
+                    // An account's new link or metrics change the figure's record too (and make the row "updated").
+                    if (db.Entry(figure).State == EntityState.Modified
+                        || figure.Accounts.Any(a => a.Id != 0 && db.Entry(a).State == EntityState.Modified))
+                        pending.Before = before.ToJson();
+                    result.Add(pending);
+                }
+                else
+                {
+                    var f = new Figure { Name = plan.Values.Name!, RegionCode = plan.Values.RegionCode!, ImportBatchId = batchId };
+                    FigureRules.Apply(f, plan.Values, protector, replace: true);
+                    var pending = new Pending { Plan = plan, Figure = f, Inserted = true };
+                    AddAccounts(pending);
+                    result.Add(pending);
+                }
+            }
+            return result;
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
+        }
+    }
+
+    private static void AddAccounts(Pending p)
+    {
+        var plan = p.Plan;
+        foreach (var (platform, handle) in plan.Accounts)
+        {
+            var key = PlatformAccount.KeyOf(handle);
+            var account = p.Figure.Accounts.FirstOrDefault(a => a.Platform == platform && a.HandleKey == key);
+            if (account is null)
+            {
+                account = new PlatformAccount { FigureId = p.Figure.Id, Platform = platform, Handle = handle, HandleKey = key, Url = plan.Url };
+                p.Figure.Accounts.Add(account);
+                p.NewAccounts.Add(account);
+            }
+            else if (plan.Url is not null && account.Url != plan.Url) account.Url = plan.Url;
+            if (plan.Accounts.Count != 1 || (plan.Followers ?? plan.Likes ?? plan.Works) is null && !p.NewAccounts.Contains(account)) continue;
+            var followers = plan.Followers ?? account.Followers;
+            var likes = plan.Likes ?? account.Likes;
+            var works = plan.Works ?? account.Works;
+            // The same numbers again (an export re-imported) are nothing new.
+            if (!p.NewAccounts.Contains(account) && followers == account.Followers && likes == account.Likes && works == account.Works) continue;
+            if (account.Record(plan.MetricsDate, followers, likes, works, MetricSource.Import) is { } snapshot)
+            {
+                snapshot.AccountId = account.Id;
+                p.NewSnapshots.Add(snapshot);
+            }
+        }
+        p.Figure.RecomputeMaxFollowers();
+    }
+
+    /// <summary>Adds the chunk's changes, saves them (audit and search index included), then records the batch rows.</summary>
+    private async Task SaveChunkAsync(List<Pending> pending, ImportBatch batch, CancellationToken ct)
+    {
+        if (pending.Count == 0) return;
+        foreach (var p in pending)
+        {
+            if (p.Inserted) db.Figures.Add(p.Figure);
+            else foreach (var a in p.NewAccounts) db.PlatformAccounts.Add(a);
+            foreach (var s in p.NewSnapshots) if (db.Entry(s).State == EntityState.Detached) db.MetricSnapshots.Add(s);
+        }
+        await db.SaveChangesAsync(ct);
+        foreach (var p in pending)
+        {
+            db.ImportBatchRows.Add(new ImportBatchRow
+            {
+                BatchId = batch.Id, RowNumber = p.Plan.Number, FigureId = p.Figure.Id, Inserted = p.Inserted, Before = p.Before,
+                AddedRecords = p.Inserted ? null : new AddedRecords(p.NewAccounts.Select(a => a.Id).ToList(), p.NewSnapshots.Select(s => s.Id).ToList()).ToJson(),
+                VersionAfter = p.Figure.Version,
+            });
+        }
+        await db.SaveChangesAsync(ct);
+    }
+}

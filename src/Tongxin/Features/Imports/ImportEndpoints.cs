@@ -1,0 +1,19 @@
+using Tongxin.Common.Auth;
+
+namespace Tongxin.Features.Imports;
+
+public static class ImportEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/figures").WithTags("Import");
+        // The /api group's AntiforgeryFilter checks X-XSRF-TOKEN; the built-in form check would demand middleware we do not use.
+        g.MapPost("/import", ImportFigures.Handle).RequireAuthorization(Permissions.FiguresImport).DisableAntiforgery();
+        g.MapGet("/import/template", ImportTemplate.Handle).RequireAuthorization(Permissions.FiguresImport);
+        g.MapGet("/import/errors/{token}", ImportFigures.ErrorReport).RequireAuthorization(Permissions.FiguresImport);
+        g.MapGet("/export", ExportFigures.Handle).RequireAuthorization(Permissions.FiguresExport);
+        api.MapGet("/import-jobs/{id:guid}", ImportJobStatusEndpoint.Handle).WithTags("Import").RequireAuthorization(Permissions.FiguresImport);
+        api.MapGet("/import-batches", ListImportBatches.Handle).WithTags("Import").RequireAuthorization(Permissions.FiguresImport);
+        api.MapPost("/import-batches/{id:long}/undo", UndoImportBatch.Handle).WithTags("Import").RequireAuthorization(Permissions.FiguresImport);
+    }
+}

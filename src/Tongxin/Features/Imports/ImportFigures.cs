@@ -1,0 +1,58 @@
+using Tongxin.Common.Auth;
+using Tongxin.Common.Data;
+using Tongxin.Common.Http;
+
+namespace Tongxin.Features.Imports;
+
+/// <summary>
+/// POST /api/figures/import?mode=dryRun|commit: up to <see cref="ImportLimits.MaxSynchronousRows"/> data
+/// rows answer 200 with the report (a commit with errors writes nothing: committed=false); larger files
+/// answer 202 with a job id.
+/// </summary>
+public static class ImportFigures
+{
+    public static async Task<IResult> Handle(IFormFile? file, string? mode, HttpContext http, TongxinDb db,
+        FigureImporter importer, ImportFiles files, ImportJobQueue queue, CancellationToken ct)
+    {
+        mode ??= ImportModes.DryRun;
+        if (!ImportModes.IsValid(mode)) return Problems.Validation("mode", "mode 应为 dryRun 或 commit");
+        if (file is null || file.Length == 0) return Problems.Validation("file", "请选择要导入的 Excel 文件");
+        if (file.Length > ImportLimits.MaxUploadBytes)
+            return Problems.Validation("file", $"文件不能超过{ImportLimits.MaxUploadBytes / 1024 / 1024}MB");
+        var region = http.User.RegionCode();
+        if (region is null) return TypedResults.Forbid();
+
+        var path = files.NewUploadPath();
+        var queued = false;
+        try
+        {
+            await using (var target = File.Create(path))
+                await file.CopyToAsync(target, ct);
+            var sheet = FigureSheetReader.Open(path);
+            var request = new ImportRequest(path, file.FileName, mode, region, db.Actor.UserId);
+            if (sheet.CountRows(stopAfter: ImportLimits.MaxSynchronousRows) > ImportLimits.MaxSynchronousRows)
+            {
+                var id = await queue.EnqueueAsync(db, request, sheet.CountRows(), ct);
+                queued = true;
+                return TypedResults.Accepted($"/api/import-jobs/{id}", new ImportJobAccepted(id));
+            }
+            return TypedResults.Ok(await importer.RunAsync(sheet, request, null, ct));
+        }
+        catch (ImportFileException e)
+        {
+            return TypedResults.Problem(title: e.Message, statusCode: StatusCodes.Status400BadRequest);
+        }
+        finally
+        {
+            if (!queued) ImportFiles.TryDelete(path);
+        }
+    }
+
+    /// <summary>GET /api/figures/import/errors/{token}: the error workbook, for the user who made it only.</summary>
+    public static IResult ErrorReport(string token, TongxinDb db, ImportFiles files)
+    {
+        var path = files.ReportPath(db.Actor.UserId, token);
+        if (path is null || !File.Exists(path)) return Problems.NotFound("错误报告");
+        return TypedResults.PhysicalFile(path, ExportFigures.XlsxType, FileNames.Utf8("导入错误报告", DateTime.UtcNow));
+    }
+}

@@ -1,0 +1,120 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Tongxin.Common.Auth;
+using Tongxin.Common.Data;
+using Tongxin.Common.Scope;
+using Tongxin.Features.Regions;
+
+namespace Tongxin.Features.Imports;
+
+/// <summary>
+/// Runs queued import jobs. A job is claimed in the database with a conditional UPDATE (state queued,
+/// or running with an expired lock after a crash — the import's single transaction means a killed
+/// run left nothing behind), so several servers never run the same job.
+/// </summary>
+public sealed class ImportJobRunner(IServiceProvider services, ImportJobQueue queue, ImportFiles files, ILogger<ImportJobRunner> log) : BackgroundService
+{
+    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
+    private readonly string _me = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
+    private DateTime _lastPurge = DateTime.MinValue;
+
+    protected override async Task ExecuteAsync(CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                while (!stop.IsCancellationRequested && await TryRunOneAsync(stop)) { }
+                if (DateTime.UtcNow - _lastPurge > TimeSpan.FromHours(1))
+                {
+                    files.Purge(TimeSpan.FromDays(7));
+                    _lastPurge = DateTime.UtcNow;
+                }
+            }
+            catch (Exception e) when (!stop.IsCancellationRequested)
+            {
+                log.LogError(e, "Import job runner failed; retrying at the next poll");
+            }
+            await queue.WaitAsync(Poll, stop);
+        }
+    }
+
+    /// <summary>Claims and runs one job; false when there was none to claim.</summary>
+    public async Task<bool> TryRunOneAsync(CancellationToken ct)
+    {
+        Guid id;
+        using (var scope = services.CreateScope())
+        {
+            scope.ServiceProvider.GetRequiredService<DataScopeHolder>().Use(UnrestrictedScope.Instance);
+            var db = scope.ServiceProvider.GetRequiredService<TongxinDb>();
+            var now = DateTime.UtcNow;
+            id = await db.ImportJobs.AsNoTracking()
+                .Where(j => (j.State == ImportJobStates.Queued || j.State == ImportJobStates.Running) && (j.LockedUntil == null || j.LockedUntil < now))
+                .OrderBy(j => j.CreatedAt).Select(j => j.Id).FirstOrDefaultAsync(ct);
+            if (id == Guid.Empty) return false;
+            var until = now + Lease;
+            var claimed = await db.ImportJobs
+                .Where(j => j.Id == id && (j.State == ImportJobStates.Queued || j.State == ImportJobStates.Running) && (j.LockedUntil == null || j.LockedUntil < now))
+                .ExecuteUpdateAsync(s => s.SetProperty(j => j.State, ImportJobStates.Running).SetProperty(j => j.LockedBy, _me)
+                    .SetProperty(j => j.LockedUntil, until), ct);
+            if (claimed != 1) return true; // another server took it; look for the next one
+        }
+        await RunAsync(id, ct);
+        return true;
+    }
+
+    private async Task RunAsync(Guid id, CancellationToken ct)
+    {
+        using var scope = services.CreateScope();
+        var sp = scope.ServiceProvider;
+        var holder = sp.GetRequiredService<DataScopeHolder>();
+        holder.Use(UnrestrictedScope.Instance);
+        var db = sp.GetRequiredService<TongxinDb>();
+        var job = await db.ImportJobs.AsNoTracking().FirstAsync(j => j.Id == id, ct);
+        var path = Path.Combine(files.UploadsDirectory, Path.GetFileName(job.StoredFile));
+        string state, report;
+        try
+        {
+            // The job acts with its importer's scope and name, exactly as the request would have.
+            holder.Use(new FixedScope(RegionRange.ForPrefix(Region.ScopePrefix(job.RegionCode, Region.LevelOf(job.RegionCode)))));
+            sp.GetRequiredService<CurrentActor>().Use(job.UserId, job.UserName ?? "system");
+            var sheet = FigureSheetReader.Open(path);
+            var result = await sp.GetRequiredService<FigureImporter>().RunAsync(sheet,
+                new ImportRequest(path, job.FileName, job.Mode, job.RegionCode, job.UserId), n => ReportProgressAsync(id, n, ct), ct);
+            state = ImportJobStates.Done;
+            report = JsonSerializer.Serialize(result, ImportJson.Options);
+        }
+        catch (ImportFileException e)
+        {
+            state = ImportJobStates.Failed;
+            report = e.Message;
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            log.LogError(e, "Import job {JobId} failed", id);
+            state = ImportJobStates.Failed;
+            report = "导入失败，请稍后重试或联系管理员";
+        }
+        using var done = services.CreateScope();
+        done.ServiceProvider.GetRequiredService<DataScopeHolder>().Use(UnrestrictedScope.Instance);
+        var finishedAt = DateTime.UtcNow;
+        await done.ServiceProvider.GetRequiredService<TongxinDb>().ImportJobs.Where(j => j.Id == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.State, state).SetProperty(j => j.Report, report)
+                .SetProperty(j => j.FinishedAt, finishedAt).SetProperty(j => j.LockedUntil, (DateTime?)null)
+                .SetProperty(j => j.ProcessedRows, j => state == ImportJobStates.Done ? j.TotalRows : j.ProcessedRows), CancellationToken.None);
+        queue.Forget(id);
+        ImportFiles.TryDelete(path);
+    }
+
+    private async Task ReportProgressAsync(Guid id, int rows, CancellationToken ct)
+    {
+        queue.SetProgress(id, rows);
+        if (!queue.WritesProgressToDatabase) return;
+        using var scope = services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<DataScopeHolder>().Use(UnrestrictedScope.Instance);
+        var until = DateTime.UtcNow + Lease;
+        await scope.ServiceProvider.GetRequiredService<TongxinDb>().ImportJobs.Where(j => j.Id == id && j.LockedBy == _me)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.ProcessedRows, rows).SetProperty(j => j.LockedUntil, until), ct);
+    }
+}

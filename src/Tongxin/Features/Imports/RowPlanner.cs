@@ -1,0 +1,144 @@
+using Tongxin.Common.Data;
+using Tongxin.Common.Security;
+using Tongxin.Features.Accounts;
+using Tongxin.Features.Figures;
+
+namespace Tongxin.Features.Imports;
+
+/// <summary>A validated row and what it will do: create (no target) or update the target figure.</summary>
+public sealed class RowPlan
+{
+    public required int Number { get; init; }
+    public required FigureRules.Values Values { get; set; }
+    public long? TargetId { get; set; }
+    public required List<(string Platform, string Handle)> Accounts { get; init; }
+    public string? Url { get; init; }
+    public long? Followers { get; init; }
+    public long? Likes { get; init; }
+    public long? Works { get; init; }
+    public DateOnly MetricsDate { get; init; }
+    public required List<RowError> Errors { get; init; }
+}
+
+/// <summary>
+/// Validates rows with the shared rules, resolves regions, and decides each row's target: by system id,
+/// ID number, mobile number (unique, same name) or platform account, across the whole database. It
+/// remembers what earlier rows of the file used, so a repeated person is an error naming the first row.
+/// </summary>
+public sealed class RowPlanner(SheetHeader header, RowParser parser, FigureRules rules, RegionResolver regions,
+    FieldProtector protector, TongxinDb db, string importerRegion)
+{
+    private readonly Dictionary<string, int> _idRows = new();
+    private readonly Dictionary<(string, string), int> _phoneNameRows = new();
+    private readonly Dictionary<(string, string), int> _accountRows = new();
+    private readonly Dictionary<long, int> _figureRows = new();
+
+    public async Task<List<RowPlan>> PlanAsync(IReadOnlyList<SheetRow> rows, CancellationToken ct)
+    {
+        var plans = new List<(RowPlan Plan, string? IdHash, string? PhoneHash)>(rows.Count);
+        foreach (var row in rows) plans.Add(Validate(row));
+
+        var matcher = await FigureMatcher.LoadAsync(db,
+            plans.Where(p => p.IdHash is not null).Select(p => p.IdHash!).ToHashSet(),
+            plans.Where(p => p.PhoneHash is not null).Select(p => p.PhoneHash!).ToHashSet(),
+            plans.SelectMany(p => p.Plan.Accounts).Select(a => (a.Platform, PlatformAccount.KeyOf(a.Handle))).ToHashSet(),
+            plans.Where(p => p.Plan.TargetId is not null).Select(p => p.Plan.TargetId!.Value).ToHashSet(), ct);
+
+        foreach (var (plan, idHash, phoneHash) in plans) Match(plan, idHash, phoneHash, matcher);
+        return plans.Select(p => p.Plan).ToList();
+    }
+
+    private (RowPlan, string?, string?) Validate(SheetRow row)
+    {
+        var parsed = parser.Parse(row);
+        var errors = parsed.Errors;
+        var fieldErrors = new Dictionary<string, string[]>();
+        var values = rules.Validate(parsed.Input, fieldErrors);
+        foreach (var (field, messages) in fieldErrors)
+            foreach (var m in messages) errors.Add(new RowError(row.Number, ColumnOf(field), m));
+
+        string? region = null;
+        if (parsed.RegionText is { } text)
+        {
+            region = regions.Resolve(text, out var regionError);
+            if (regionError is not null) errors.Add(new RowError(row.Number, header.TextOf(FigureColumn.Region), regionError));
+        }
+        var plan = new RowPlan
+        {
+            Number = row.Number, Values = values with { RegionCode = region }, TargetId = parsed.SystemId,
+            Accounts = parsed.Accounts, Url = parsed.Url, Followers = parsed.Followers, Likes = parsed.Likes,
+            Works = parsed.Works, MetricsDate = parsed.StatDate ?? AccountEndpoints.Today(), Errors = errors,
+        };
+        var idHash = values.IdNumber is { Length: > 0 } id ? protector.Hash(id) : null;
+        var phoneHash = values.Phone is { Length: > 0 } phone && values.PhoneIsMobile ? protector.Hash(phone) : null;
+
+        // Repeats within the file: the later row names the earlier one.
+        if (idHash is not null && !_idRows.TryAdd(idHash, row.Number))
+            Error(plan, FigureColumn.IdNumber, $"与第{_idRows[idHash]}行身份证号重复");
+        if (idHash is null && phoneHash is not null && values.Name is not null
+            && !_phoneNameRows.TryAdd((phoneHash, values.Name), row.Number))
+            Error(plan, FigureColumn.Phone, $"与第{_phoneNameRows[(phoneHash, values.Name)]}行姓名和手机号相同，请合并为一行");
+        foreach (var (platform, handle) in plan.Accounts)
+            if (!_accountRows.TryAdd((platform, PlatformAccount.KeyOf(handle)), row.Number))
+                Error(plan, FigureColumn.Handle, $"与第{_accountRows[(platform, PlatformAccount.KeyOf(handle))]}行平台账号重复");
+        return (plan, idHash, phoneHash);
+    }
+
+    private void Match(RowPlan plan, string? idHash, string? phoneHash, FigureMatcher m)
+    {
+        MatchCandidate? target = null;
+        if (plan.TargetId is { } systemId)
+        {
+            if (!m.BySystemId.TryGetValue(systemId, out target))
+            {
+                Error(plan, FigureColumn.SystemId, $"系统编号{systemId}不存在或不在本单位管辖范围");
+                return;
+            }
+        }
+        if (idHash is not null && m.ByIdHash.TryGetValue(idHash, out var byId))
+        {
+            if (!Visible(byId)) { Error(plan, FigureColumn.IdNumber, "该身份证号" + Duplicates.OtherRegion); return; }
+            if (target is not null && target.Id != byId.Id) { Error(plan, FigureColumn.IdNumber, $"该身份证号已登记（{byId.Name}）"); return; }
+            target = byId;
+        }
+        if (target is null && idHash is null && phoneHash is not null && m.ByPhoneHash.TryGetValue(phoneHash, out var byPhone)
+            && byPhone.Count == 1 && byPhone[0].Name == plan.Values.Name)
+        {
+            if (!Visible(byPhone[0])) { Error(plan, FigureColumn.Phone, "该手机号" + Duplicates.OtherRegion); return; }
+            target = byPhone[0];
+        }
+        foreach (var (platform, handle) in plan.Accounts)
+        {
+            if (!m.ByAccount.TryGetValue((platform, PlatformAccount.KeyOf(handle)), out var owner)) continue;
+            if (!Visible(owner)) { Error(plan, FigureColumn.Handle, $"平台账号“{handle}”" + Duplicates.OtherRegion); return; }
+            if (target is null) target = owner;
+            else if (target.Id != owner.Id) { Error(plan, FigureColumn.Handle, $"平台账号“{handle}”已由他人登记（{owner.Name}）"); return; }
+        }
+        if (target is not null)
+        {
+            if (!_figureRows.TryAdd(target.Id, plan.Number))
+            {
+                Error(plan, null, $"与第{_figureRows[target.Id]}行是同一人，请合并为一行");
+                return;
+            }
+            plan.TargetId = target.Id;
+            // Values already stored are not "changes": re-encrypting them would only churn the record.
+            var v = plan.Values;
+            if (idHash is not null && target.IdNumberHash == idHash) v = v with { IdNumber = null };
+            if (v.Phone is { Length: > 0 } phone && target.PhoneHash == protector.Hash(phone)) v = v with { Phone = null };
+            plan.Values = v;
+        }
+        else plan.Values = plan.Values with { RegionCode = plan.Values.RegionCode ?? importerRegion };
+    }
+
+    private bool Visible(MatchCandidate c) => db.ScopeUnrestricted || db.Scope.Range.Contains(c.RegionCode);
+
+    private void Error(RowPlan plan, FigureColumn? column, string message) =>
+        plan.Errors.Add(new RowError(plan.Number, column is null ? null : header.TextOf(column.Value), message));
+
+    private string? ColumnOf(string field)
+    {
+        var def = FigureColumns.All.FirstOrDefault(d => d.Field == field);
+        return def is null ? field : header.TextOf(def.Column);
+    }
+}

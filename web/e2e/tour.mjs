@@ -141,7 +141,7 @@ try {
     const admin = await adminContext.newPage();
     watch(admin);
     await signIn(admin, ADMIN_USER, ADMIN_PASSWORD);
-    for (const [path, name] of [['/admin/users', '20-users'], ['/admin/regions', '21-regions'], ['/admin/dictionaries', '22-dictionaries'], ['/admin/audit', '23-audit'], ['/import', '24-import'], [new URL(figureUrl).pathname, '25-admin-profile']]) {
+    for (const [path, name] of [['/admin/users', '20-users'], ['/admin/regions', '21-regions'], ['/admin/org-units', '21b-org-units'], ['/admin/dictionaries', '22-dictionaries'], ['/admin/audit', '23-audit'], ['/import', '24-import'], [new URL(figureUrl).pathname, '25-admin-profile']]) {
       current = path;
       await admin.goto(path);
       await shot(admin, name);

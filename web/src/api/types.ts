@@ -26,6 +26,10 @@ export type UserItem = Schemas['UserItem'];
 export type PagedOfUserItem = Schemas['PagedOfUserItem'];
 export type CreateUserRequest = Schemas['CreateUserRequest'];
 export type CreatedId = Schemas['CreatedId'];
+export type OrgUnitItem = Schemas['OrgUnitItem'];
+/** Body of POST /api/org-units and (with `version`) PUT /api/org-units/{id}. */
+export type OrgUnitInput = Schemas['OrgUnitInput'];
+export type OrgUnitCreated = Schemas['OrgUnitCreated'];
 export type DictionaryGroup = Schemas['DictionaryGroup'];
 export type DictionaryEntry = Schemas['DictionaryEntry'];
 export type AuditItem = Schemas['AuditItem'];
@@ -84,6 +88,10 @@ export type Permission = (typeof PERMISSIONS)[number];
 export type DictionaryType =
   | 'category' | 'platform' | 'ethnicity' | 'politicalAffiliation' | 'education' | 'keyLevel' | 'source'
   | 'positionKind' | 'positionLevel' | 'honourLevel' | 'organizationType' | 'field';
+
+/** OrgUnitItem.kind values. */
+export const ORG_UNIT_KINDS = ['department', 'memberUnit', 'association', 'other'] as const;
+export type OrgUnitKind = (typeof ORG_UNIT_KINDS)[number];
 
 export type FigureStatus = 'active' | 'left' | 'transferred';
 export type FollowerTier = '10k' | '100k' | '1m' | '10m';

@@ -7,7 +7,7 @@ export default {
   },
   menu: {
     figures: 'Online figures', figureList: 'Registry', import: 'Import', organizations: 'Organizations',
-    dashboard: 'Dashboard', admin: 'Administration', users: 'Users', regions: 'Regions', dictionaries: 'Dictionaries', audit: 'Audit log',
+    dashboard: 'Dashboard', admin: 'Administration', users: 'Users', regions: 'Regions', orgUnits: 'Org units', dictionaries: 'Dictionaries', audit: 'Audit log',
   },
   auth: {
     loginTitle: 'Sign in', userName: 'User name', password: 'Password', signIn: 'Sign in',

@@ -24,6 +24,7 @@ export const menu: MenuItem[] = [
     children: [
       { key: 'users', title: 'menu.users', path: '/admin/users', permission: 'users.manage' },
       { key: 'regions', title: 'menu.regions', path: '/admin/regions', permission: 'regions.manage' },
+      { key: 'org-units', title: 'menu.orgUnits', path: '/admin/org-units', permission: 'regions.manage' },
       { key: 'dictionaries', title: 'menu.dictionaries', path: '/admin/dictionaries', permission: 'dictionaries.manage' },
       { key: 'audit', title: 'menu.audit', path: '/admin/audit', permission: 'audit.read' },
     ],

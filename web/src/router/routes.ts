@@ -33,6 +33,7 @@ export const routes: RouteRecordRaw[] = [
       { path: 'dashboard', name: 'dashboard', component: () => import('@/views/dashboard/index.vue'), meta: { permission: 'dashboard.read', title: 'menu.dashboard' } },
       { path: 'admin/users', name: 'admin-users', component: () => import('@/views/admin/users/index.vue'), meta: { permission: 'users.manage', title: 'menu.users' } },
       { path: 'admin/regions', name: 'admin-regions', component: () => import('@/views/admin/regions/index.vue'), meta: { permission: 'regions.manage', title: 'menu.regions' } },
+      { path: 'admin/org-units', name: 'admin-org-units', component: () => import('@/views/admin/orgUnits/index.vue'), meta: { permission: 'regions.manage', title: 'menu.orgUnits' } },
       { path: 'admin/dictionaries', name: 'admin-dictionaries', component: () => import('@/views/admin/dictionaries/index.vue'), meta: { permission: 'dictionaries.manage', title: 'menu.dictionaries' } },
       { path: 'admin/audit', name: 'admin-audit', component: () => import('@/views/admin/audit/index.vue'), meta: { permission: 'audit.read', title: 'menu.audit' } },
       { path: 'security', name: 'security', component: () => import('@/views/auth/Security.vue'), meta: { title: 'security.title' } },

@@ -26,3 +26,25 @@ export function buildRegionTree(regions: RegionItem[]): RegionNode[] {
   sort(roots);
   return roots;
 }
+
+/** `root` and every region below it, from the flat list the API returns (empty root → null, meaning no limit). */
+export function regionSubtree(regions: Pick<RegionItem, 'code' | 'parentCode'>[], root: string | null | undefined): Set<string> | null {
+  if (!root) return null;
+  const children = new Map<string, string[]>();
+  for (const r of regions) {
+    if (r.parentCode) {
+      const list = children.get(r.parentCode);
+      if (list) list.push(r.code);
+      else children.set(r.parentCode, [r.code]);
+    }
+  }
+  const out = new Set<string>();
+  const stack = [root];
+  while (stack.length) {
+    const code = stack.pop()!;
+    if (out.has(code)) continue;
+    out.add(code);
+    stack.push(...(children.get(code) ?? []));
+  }
+  return out;
+}

@@ -19,6 +19,13 @@ switch (args.FirstOrDefault())
         Console.WriteLine($"Generated {result.Figures:N0} figures, {result.Accounts:N0} accounts, {result.Snapshots:N0} snapshots, {result.SearchKeys:N0} search keys in {result.Elapsed.TotalSeconds:F0} s");
         return 0;
     }
+    case "import-file":
+    {
+        var rows = int.Parse(Opt("rows") ?? "100000");
+        ImportFile.Write(Opt("out") ?? "import.xlsx", rows);
+        Console.WriteLine($"Wrote {rows:N0} rows to {Opt("out") ?? "import.xlsx"}");
+        return 0;
+    }
     case "run":
     {
         var smoke = Flag("smoke");

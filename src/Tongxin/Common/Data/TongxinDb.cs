@@ -82,16 +82,10 @@ public abstract class TongxinDb : IdentityDbContext<AppUser>, IDataProtectionKey
         var ids = touchedFigures.Select(t => t()).Where(id => id > 0).ToHashSet();
         if (ids.Count > 0) await FigureSearchIndexer.RebuildAsync(this, ids, ct);
         if (audits.Count > 0)
-        {
-            AuditEntries.AddRange(audits.Select(a => a.ToEntry(_actor)));
-            await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
-        }
+            await RawInsert.ExecuteAsync(this, audits.Select(a => a.ToEntry(_actor)).ToList(), AuditCollector.Columns, ct);
         if (tx is not null) await tx.CommitAsync(ct);
         return count;
     }
-
-    /// <summary>Saves derived rows (search keys) without auditing them again.</summary>
-    internal Task<int> SaveWithoutHooksAsync(CancellationToken ct) => base.SaveChangesAsync(true, ct);
 
     /// <summary>Writes an audit line that is not a row change (sign-in, reveal, export…).</summary>
     public async Task LogAsync(string action, string? entityType, string? entityId, string summary,

@@ -43,6 +43,12 @@ public static class FigureSearchIndexer
         return list;
     }
 
+    private static readonly (string, Func<FigureSearchKey, object?>)[] KeyColumns =
+    [
+        (nameof(FigureSearchKey.Key), k => k.Key), (nameof(FigureSearchKey.RegionCode), k => k.RegionCode),
+        (nameof(FigureSearchKey.FigureId), k => k.FigureId),
+    ];
+
     public static async Task RebuildAsync(TongxinDb db, IReadOnlyCollection<long> figureIds, CancellationToken ct)
     {
         foreach (var chunk in figureIds.Chunk(500))
@@ -62,9 +68,7 @@ public static class FigureSearchIndexer
                 foreach (var key in KeysFor(f.Name, f.Tags, handlesBy[f.Id], orgsBy[f.Id]))
                     rows.Add(new FigureSearchKey { Key = key, FigureId = f.Id, RegionCode = f.RegionCode });
             }
-            db.FigureSearchKeys.AddRange(rows);
-            await db.SaveWithoutHooksAsync(ct);
-            foreach (var r in rows) db.Entry(r).State = EntityState.Detached;
+            await RawInsert.ExecuteAsync(db, rows, KeyColumns, ct);
         }
     }
 

@@ -1,0 +1,34 @@
+using MiniExcel = MiniExcelLibs.MiniExcel;
+using Tongxin.Common.Validation;
+
+namespace Tongxin.Bench;
+
+/// <summary>Writes an import workbook the way offices keep them: a title row, Chinese headers, one row per person.</summary>
+public static class ImportFile
+{
+    public static void Write(string path, int rows, int seed = 7)
+    {
+        var people = new SyntheticPeople(seed);
+        string[] districts = ["510502", "510503", "510504"];
+        IEnumerable<Dictionary<string, object?>> Rows()
+        {
+            for (var i = 0; i < rows; i++)
+            {
+                var region = districts[i % districts.Length];
+                var birth = new DateOnly(1965 + i % 40, 1 + i % 12, 1 + i % 28);
+                var first17 = region + birth.ToString("yyyyMMdd") + (i % 1000).ToString("000");
+                var name = people.Name();
+                yield return new Dictionary<string, object?>
+                {
+                    ["姓名"] = name, ["性别"] = i % 1000 % 2 == 1 ? "男" : "女",
+                    ["身份证号"] = first17 + IdCardNumber.CheckDigit(first17),
+                    ["手机"] = "13" + (i + 100_000_000L * (seed % 9 + 1)).ToString("000000000")[..9],
+                    ["所属地区"] = region, ["工作单位"] = "网络科技有限公司", ["人士类别"] = "主播",
+                    ["平台"] = "抖音", ["账号"] = $"import_{seed}_{i}", ["粉丝数"] = people.Followers().ToString(),
+                };
+            }
+        }
+        using var stream = File.Create(path);
+        MiniExcel.SaveAs(stream, Rows());
+    }
+}

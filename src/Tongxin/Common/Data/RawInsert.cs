@@ -1,0 +1,61 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Tongxin.Common.Data;
+
+/// <summary>
+/// Multi-row INSERT on the context's own connection and transaction, for derived rows written in bulk
+/// (search keys, audit lines): EF's per-entity change tracking costs far more than the rows themselves.
+/// Both providers accept "INSERT INTO t (…) VALUES (…), (…)" with quoted identifiers.
+/// </summary>
+public static class RawInsert
+{
+    // Microsoft.Data.Sqlite binds parameters by name with a linear search: keep statements moderate.
+    private const int MaxParameters = 999;
+
+    public static async Task<int> ExecuteAsync<T>(TongxinDb db, IReadOnlyList<T> rows, IReadOnlyList<(string Property, Func<T, object?> Value)> columns,
+        CancellationToken ct)
+    {
+        if (rows.Count == 0) return 0;
+        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped");
+        var table = entity.GetTableName()!;
+        var names = columns.Select(c => "\"" + entity.FindProperty(c.Property)!.GetColumnName() + "\"").ToArray();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            var conn = db.Database.GetDbConnection();
+            var tx = db.Database.CurrentTransaction?.GetDbTransaction();
+            var perStatement = Math.Max(1, MaxParameters / columns.Count);
+            var written = 0;
+            foreach (var chunk in rows.Chunk(perStatement))
+            {
+                await using var cmd = conn.CreateCommand();
+                cmd.Transaction = tx;
+                var sql = new System.Text.StringBuilder($"INSERT INTO \"{table}\" ({string.Join(", ", names)}) VALUES ");
+                var p = 0;
+                for (var r = 0; r < chunk.Length; r++)
+                {
+                    sql.Append(r == 0 ? "(" : ", (");
+                    for (var c = 0; c < columns.Count; c++)
+                    {
+                        var name = "@p" + p++;
+                        sql.Append(c == 0 ? name : ", " + name);
+                        var parameter = cmd.CreateParameter();
+                        parameter.ParameterName = name;
+                        parameter.Value = columns[c].Value(chunk[r]) ?? DBNull.Value;
+                        cmd.Parameters.Add(parameter);
+                    }
+                    sql.Append(')');
+                }
+                cmd.CommandText = sql.ToString();
+                written += await cmd.ExecuteNonQueryAsync(ct);
+            }
+            return written;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+}

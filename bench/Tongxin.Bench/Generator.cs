@@ -171,7 +171,7 @@ public static class Generator
 
     public static readonly (string Name, string Region)[] BenchUsers =
     [
-        ("bench_city", "510500"), ("bench_district", "510502"), ("bench_signin_1", "510500"), ("bench_signin_2", "510500"),
+        ("bench_city", "510500"), ("bench_district", "510502"), ("bench_province", "510000"), ("bench_signin_1", "510500"), ("bench_signin_2", "510500"),
         ("bench_signin_3", "510500"), ("bench_signin_4", "510500"),
     ];
 }

@@ -47,8 +47,72 @@ public static class HttpScenarios
         }, 2, warmup, measure);
         Add(report, config, "HTTP sign-in (PBKDF2 210k), 2 clients", signIn, null, null);
 
+        await ImportAndExport(config, report, server, smoke);
         var (_, peak) = server.Memory();
         report.Add(new Measurement("server peak memory over the run", config.Provider, 0, 0, 0, peak, null, null, null));
+    }
+
+    /// <summary>
+    /// Import through the API (a background job for large files) at two sizes, so that memory growth between
+    /// them shows whether it stays flat; then a province-wide export streamed to nowhere.
+    /// </summary>
+    private static async Task ImportAndExport(BenchConfig config, Report report, ServerProcess server, bool smoke)
+    {
+        var client = new LoadClient(server.BaseUrl);
+        await client.SignInAsync("bench_province", Generator.UserPassword);
+        long? smallPeak = null;
+        var seed = 11;
+        foreach (var rows in smoke ? new[] { 1_000, 6_000 } : new[] { 10_000, 100_000 })
+        {
+            var file = Path.Combine(Path.GetTempPath(), $"tongxin-import-{rows}-{Guid.NewGuid():N}.xlsx");
+            ImportFile.Write(file, rows, seed++);
+            var sw = System.Diagnostics.Stopwatch.StartNew();
+            using var content = new MultipartFormDataContent();
+            var bytes = await File.ReadAllBytesAsync(file);
+            File.Delete(file);
+            content.Add(new ByteArrayContent(bytes), "file", "bench.xlsx");
+            var response = await client.Http.PostAsync("/api/figures/import?mode=commit", content);
+            var body = await response.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>();
+            var committed = body?["committed"]?.GetValue<bool>();
+            string? error = null;
+            if (response.StatusCode == System.Net.HttpStatusCode.Accepted)
+            {
+                var job = body!["jobId"]!.ToString();
+                while (true)
+                {
+                    await Task.Delay(250);
+                    var state = await client.Http.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>($"/api/import-jobs/{job}");
+                    var s = state!["state"]!.GetValue<string>();
+                    if (s is "done" or "succeeded") { committed = state["report"]?["committed"]?.GetValue<bool>(); break; }
+                    if (s == "failed") { error = state["error"]?.ToString() ?? "failed"; break; }
+                    if (sw.Elapsed > TimeSpan.FromMinutes(30)) { error = "timed out"; break; }
+                }
+            }
+            else if (!response.IsSuccessStatusCode) error = $"HTTP {(int)response.StatusCode}";
+            if (committed != true && error is null) error = "not committed: " + body?.ToJsonString()[..Math.Min(300, body.ToJsonString().Length)];
+            var seconds = sw.Elapsed.TotalSeconds;
+            var (_, peak) = server.Memory();
+            var growth = smallPeak is { } small ? peak - small : (long?)null;
+            smallPeak ??= peak;
+            report.Add(new Measurement($"import {rows:N0} rows from Excel (API, commit)", config.Provider, seconds * 1000, seconds * 1000, rows / seconds,
+                peak, null, "20,000 rows/s; <50 MB growth 10k→100k", error is null ? rows / seconds >= 20_000 && (growth is null || growth < 50) : false,
+                error ?? (growth is { } g ? $"peak grew {g} MB from the smaller import" : null)));
+        }
+
+        var exportWatch = System.Diagnostics.Stopwatch.StartNew();
+        using var export = await client.Http.GetAsync("/api/figures/export?status=all", HttpCompletionOption.ResponseHeadersRead);
+        long bytesRead = 0;
+        await using (var stream = await export.Content.ReadAsStreamAsync())
+        {
+            var buffer = new byte[81920];
+            int n;
+            while ((n = await stream.ReadAsync(buffer)) > 0) bytesRead += n;
+        }
+        var (_, exportPeak) = server.Memory();
+        var exportSeconds = exportWatch.Elapsed.TotalSeconds;
+        report.Add(new Measurement("export all figures to Excel (province user)", config.Provider, exportSeconds * 1000, exportSeconds * 1000, 0, exportPeak, null,
+            "peak < 500 MB at 1M rows", export.IsSuccessStatusCode && exportPeak < 500,
+            export.IsSuccessStatusCode ? $"{bytesRead / 1024 / 1024} MB file" : $"HTTP {(int)export.StatusCode}"));
     }
 
     private static void Add(Report report, BenchConfig config, string name, Wrk.Result r, string? budget, bool? met) =>

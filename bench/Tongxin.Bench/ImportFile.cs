@@ -10,19 +10,21 @@ public static class ImportFile
     {
         var people = new SyntheticPeople(seed);
         string[] districts = ["510502", "510503", "510504"];
+        // Birth dates after the generated dataset's, so no imported ID number matches an existing figure.
+        var firstBirth = new DateOnly(2005, 1, 1);
         IEnumerable<Dictionary<string, object?>> Rows()
         {
             for (var i = 0; i < rows; i++)
             {
                 var region = districts[i % districts.Length];
-                var birth = new DateOnly(1965 + i % 40, 1 + i % 12, 1 + i % 28);
+                var birth = firstBirth.AddDays(i / 1000);
                 var first17 = region + birth.ToString("yyyyMMdd") + (i % 1000).ToString("000");
                 var name = people.Name();
                 yield return new Dictionary<string, object?>
                 {
                     ["姓名"] = name, ["性别"] = i % 1000 % 2 == 1 ? "男" : "女",
                     ["身份证号"] = first17 + IdCardNumber.CheckDigit(first17),
-                    ["手机"] = "13" + (i + 100_000_000L * (seed % 9 + 1)).ToString("000000000")[..9],
+                    ["手机"] = "15" + (i + 100_000_000L * (seed % 9 + 1)).ToString("000000000")[..9],
                     ["所属地区"] = region, ["工作单位"] = "网络科技有限公司", ["人士类别"] = "主播",
                     ["平台"] = "抖音", ["账号"] = $"import_{seed}_{i}", ["粉丝数"] = people.Followers().ToString(),
                 };

@@ -31,7 +31,7 @@ switch (args.FirstOrDefault())
         var smoke = Flag("smoke");
         var report = new Report(Opt("scale") ?? "?");
         Console.WriteLine($"Data layer ({provider}):");
-        await DataLayerScenarios.RunAsync(config, report, smoke ? 3 : 200);
+        await DataLayerScenarios.RunAsync(config, report, smoke ? 3 : 50);
         var server = Opt("server");
         if (server is not null)
         {

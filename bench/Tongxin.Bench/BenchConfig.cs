@@ -17,6 +17,8 @@ public sealed record BenchConfig(string Provider, string ConnectionString, strin
     [
         $"--Tongxin:Database={Provider}", $"--ConnectionStrings:Tongxin={ConnectionString}",
         $"--Tongxin:DataDirectory={DataDirectory}", "--Tongxin:SeedDemoOnFirstStart=false",
+        // The sign-in scenario sends hundreds of sign-ins from one address on purpose.
+        "--Tongxin:LoginAttemptsPerMinute=100000",
     ];
 
     public WebApplication BuildApp() => TongxinWeb.Build(ServerArgs);

@@ -45,7 +45,7 @@ public static class TongxinWeb
         services.AddTongxinData(dbOptions);
         services.AddHostedService<DatabaseStartup>();
         services.AddImports(dbOptions);
-        services.AddTongxinAuth();
+        services.AddTongxinAuth(builder.Configuration);
         // Keys in the database: a user signed in on one server continues on any other (cookies, anti-forgery).
         services.AddDataProtection().PersistKeysToDbContext<TongxinDb>().SetApplicationName("Tongxin");
         services.AddProblemDetails();

@@ -13,7 +13,7 @@ public static class AuthSetup
     public static readonly TimeSpan AbsoluteTimeout = TimeSpan.FromHours(12);
     public const string LoginRateLimit = "login";
 
-    public static IServiceCollection AddTongxinAuth(this IServiceCollection services)
+    public static IServiceCollection AddTongxinAuth(this IServiceCollection services, IConfiguration config)
     {
         // OWASP 2023+: PBKDF2-HMAC-SHA512 at 210,000 iterations; older hashes are rehashed at next sign-in.
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
@@ -87,7 +87,10 @@ public static class AuthSetup
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(LoginRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1) }));
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = config.GetValue("Tongxin:LoginAttemptsPerMinute", 30), Window = TimeSpan.FromMinutes(1),
+                }));
             o.OnRejected = (ctx, _) => new ValueTask(Problems.Write(ctx.HttpContext, 429, "尝试过于频繁，请稍后再试"));
         });
         return services;

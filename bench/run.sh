@@ -42,7 +42,7 @@ for P in $PROVIDERS; do
     runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/server.log" -w \
       -o "-c listen_addresses=127.0.0.1 -p $PORT -k $PGDIR -c shared_buffers=2GB -c work_mem=32MB -c max_wal_size=8GB -c max_connections=200" start >/dev/null
     psql -h 127.0.0.1 -p "$PORT" -U postgres -qc 'CREATE DATABASE tongxin_bench' >/dev/null
-    PGARGS=(--pg "Host=127.0.0.1;Port=$PORT;Username=postgres;Database=tongxin_bench;Maximum Pool Size=100")
+    PGARGS=(--pg "Host=127.0.0.1;Port=$PORT;Username=postgres;Database=tongxin_bench;Maximum Pool Size=100;Command Timeout=0")
   fi
   log "generating $FIGURES figures on $P"
   $BENCH generate --provider "$P" --figures "$FIGURES" --data "$DATA" "${PGARGS[@]}" | grep -v '^\[' >&2

@@ -59,6 +59,16 @@ if build_app "$APP"; then
   else broken+=("browser (no summary)"); fi
 else broken+=("build for browser tests"); fi
 
+# --- benchmark harness smoke run (small scale, both providers; fails only when a scenario errors) -----
+log "benchmark smoke"
+if bash "$REPO/bench/run.sh" --figures 20000 --smoke > "$RESULTS/bench-smoke.log" 2>&1; then
+  ran=$(grep -cE '^  (search page|HTTP|cold start|import|export|server peak)' "$RESULTS/bench-smoke.log" || true)
+  add_counts "$ran" 0 0
+else
+  tail -30 "$RESULTS/bench-smoke.log" >&2
+  add_counts 0 1 0; broken+=("bench smoke")
+fi
+
 if [ ${#broken[@]} -gt 0 ]; then echo "suites with failures or errors: ${broken[*]}" >&2; fi
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ] && [ ${#broken[@]} -eq 0 ]

@@ -13,7 +13,7 @@ public sealed class LoadClient
     public LoadClient(string baseUrl)
     {
         var handler = new SocketsHttpHandler { CookieContainer = _cookies, MaxConnectionsPerServer = 64, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
-        Http = new HttpClient(handler) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(60) };
+        Http = new HttpClient(handler) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(30) }; // a million-row export takes minutes
     }
 
     /// <summary>The session cookies as one Cookie header, for an external load generator.</summary>

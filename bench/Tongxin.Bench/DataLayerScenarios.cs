@@ -24,7 +24,7 @@ public static partial class DataLayerScenarios
         ("rare name 诸葛", new() { Q = "诸葛" }),
         ("pinyin initials wzh", new() { Q = "wzh" }),
         ("full pinyin wangwei", new() { Q = "wangwei" }),
-        ("handle prefix luzhou", new() { Q = "meishi" }),
+        ("handle word meishi", new() { Q = "meishi" }),
         ("王 + category", new() { Q = "王", Category = "anchor" }),
         ("wzh + follower tier 100k", new() { Q = "wzh", FollowerTier = "100k" }),
         ("王伟 + platform douyin", new() { Q = "王伟", Platform = "douyin" }),

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Tongxin.Common.Auth;
 using Tongxin.Common.Data;
+using Tongxin.Common.Scope;
 using Tongxin.Features.Figures;
 using Tongxin.Features.Regions;
 
@@ -22,10 +23,7 @@ public static class DashboardEndpoints
     private static async Task<int> OrganizationsIn(TongxinDb db, string? regionCode)
     {
         if (string.IsNullOrWhiteSpace(regionCode)) return await db.Organizations.CountAsync();
-        var region = await RegionEndpoints.InScope(db, regionCode);
-        if (region is null) return 0;
-        var range = Common.Scope.RegionRange.ForPrefix(Region.ScopePrefix(region.Code, region.Level));
-        return await db.Organizations.CountAsync(o => string.Compare(o.RegionCode, range.Low) >= 0 && string.Compare(o.RegionCode, range.High) < 0);
+        return await RegionEndpoints.SubtreeInScope(db, regionCode) is { } range ? await db.Organizations.Within(range).CountAsync() : 0;
     }
 
     public static async Task<Ok<DashboardResponse>> Get(TongxinDb db, string? regionCode)

@@ -33,10 +33,7 @@ public sealed record FigureFilter
     {
         if (!string.IsNullOrWhiteSpace(RegionCode))
         {
-            var region = await RegionEndpoints.InScope(db, RegionCode);
-            if (region is null) throw FieldValidationException.Single("regionCode", RegionEndpoints.UnknownRegionMessage);
-            var range = RegionRange.ForPrefix(Region.ScopePrefix(region.Code, region.Level));
-            query = query.Where(f => string.Compare(f.RegionCode, range.Low) >= 0 && string.Compare(f.RegionCode, range.High) < 0);
+            query = query.Within(await RegionEndpoints.RequireSubtree(db, RegionCode));
         }
         var status = string.IsNullOrWhiteSpace(Status) ? "active" : Status;
         if (status != "all")

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Tongxin.Common.Auth;
 using Tongxin.Common.Data;
 using Tongxin.Common.Http;
+using Tongxin.Common.Scope;
 using Tongxin.Common.Text;
 using Tongxin.Common.Validation;
 using Tongxin.Features.Figures;
@@ -45,10 +46,7 @@ public static class OrganizationEndpoints
         var query = db.Organizations.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(regionCode))
         {
-            var region = await RegionEndpoints.InScope(db, regionCode)
-                ?? throw Common.Domain.FieldValidationException.Single("regionCode", RegionEndpoints.UnknownRegionMessage);
-            var range = Common.Scope.RegionRange.ForPrefix(Region.ScopePrefix(region.Code, region.Level));
-            query = query.Where(o => string.Compare(o.RegionCode, range.Low) >= 0 && string.Compare(o.RegionCode, range.High) < 0);
+            query = query.Within(await RegionEndpoints.RequireSubtree(db, regionCode));
         }
         if (!string.IsNullOrWhiteSpace(type)) query = query.Where(o => o.Type == type);
         if (!string.IsNullOrWhiteSpace(q))

@@ -6,6 +6,8 @@ using Scalar.AspNetCore;
 using Serilog;
 using Tongxin.Common.Auth;
 using Tongxin.Common.Data;
+using Tongxin.Common.Files;
+using Tongxin.Common.Jobs;
 using Tongxin.Common.Http;
 using Tongxin.Features.Accounts;
 using Tongxin.Features.AuditLog;
@@ -44,7 +46,10 @@ public static class TongxinWeb
         services.AddHttpContextAccessor();
         services.AddTongxinData(dbOptions);
         services.AddHostedService<DatabaseStartup>();
+        services.AddSingleton<IFileStore>(new DiskFileStore(dbOptions.FilesDirectory));
         services.AddImports(dbOptions);
+        services.AddSingleton<IRecurringJob, AuditPurgeJob>();
+        services.AddHostedService<RecurringJobRunner>();
         services.AddTongxinAuth(builder.Configuration);
         // Keys in the database: a user signed in on one server continues on any other (cookies, anti-forgery).
         services.AddDataProtection().PersistKeysToDbContext<TongxinDb>().SetApplicationName("Tongxin");

@@ -35,8 +35,16 @@ public static class CliImport
         if (report.UnknownColumns.Count > 0) Console.WriteLine($"Unknown columns: {string.Join(", ", report.UnknownColumns)}");
         foreach (var e in report.Errors) Console.WriteLine($"  row {e.Row}{(e.Column is null ? "" : $" [{e.Column}]")}: {e.Message}");
         if (report.ErrorCount > report.Errors.Count) Console.WriteLine($"  … and {report.ErrorCount - report.Errors.Count} more");
-        if (report.ErrorReportToken is { } token)
-            Console.WriteLine($"Error workbook: {sp.GetRequiredService<ImportFiles>().ReportPath(actor.UserId, token)}");
+        if (report.ErrorReportToken is { } token
+            && await sp.GetRequiredService<ImportFiles>().OpenReportAsync(actor.UserId, token, CancellationToken.None) is { } content)
+        {
+            // The error workbook goes next to the imported file, where the person at the terminal looks.
+            var target = Path.Combine(Path.GetDirectoryName(path)!, Path.GetFileNameWithoutExtension(path) + "-错误报告.xlsx");
+            await using (content)
+            await using (var file = File.Create(target))
+                await content.CopyToAsync(file);
+            Console.WriteLine($"Error workbook: {target}");
+        }
         return report.ErrorCount > 0 ? 1 : 0;
     }
 

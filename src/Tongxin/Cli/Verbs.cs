@@ -24,7 +24,7 @@ public static class Verbs
           Tongxin export --file F.xlsx [--q TEXT] [--region CODE] [--user NAME] [--status all]
           Tongxin backup [--to DIR]                         SQLite: VACUUM INTO plus the keys and files
           Tongxin restore --from DIR [--data DIR]           put a backup back (server stopped)
-          Tongxin purge-audit                               delete audit lines older than 186 days
+          Tongxin purge-audit [--days N]                    delete audit lines older than N days (at least 186)
         Configuration: appsettings.json or environment (Tongxin__Database=postgres, ConnectionStrings__Tongxin=...,
         Tongxin__DataDirectory=..., ASPNETCORE_URLS=http://0.0.0.0:5080, TONGXIN_ADMIN_PASSWORD=...).
         """;
@@ -158,11 +158,10 @@ public static class Verbs
 
     private static async Task<int> PurgeAudit(IServiceProvider sp, Options o)
     {
-        var db = sp.GetRequiredService<TongxinDb>();
-        var cutoff = DateTime.UtcNow.AddDays(-Common.Audit.AuditEntry.RetentionDays);
-        var n = await db.AuditEntries.Where(a => a.At < cutoff).ExecuteDeleteAsync();
-        await db.LogAsync("audit-purge", "AuditEntry", null, $"清理{Common.Audit.AuditEntry.RetentionDays}天前的日志 {n} 条");
-        Console.WriteLine($"Purged {n} audit lines older than {cutoff:yyyy-MM-dd}.");
+        var days = Common.Audit.AuditEntry.RetentionDays;
+        if (o.Has("days") && !int.TryParse(o.Required("days"), out days)) throw new CliException("--days must be a whole number");
+        var n = await Features.AuditLog.AuditPurge.RunAsync(sp.GetRequiredService<TongxinDb>(), days);
+        Console.WriteLine($"Purged {n} audit lines older than {Math.Max(days, Common.Audit.AuditEntry.RetentionDays)} days.");
         return 0;
     }
 }

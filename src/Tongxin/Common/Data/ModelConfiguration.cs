@@ -178,6 +178,16 @@ internal static class ModelConfiguration
         });
         Ordinal<ImportJob>(x => x.RegionCode);
 
+        // System bookkeeping, not region data: no scope filter.
+        b.Entity<Jobs.JobRun>(e =>
+        {
+            e.HasKey(x => new { x.Name, x.Period });
+            e.Property(x => x.Name).HasMaxLength(64);
+            e.Property(x => x.Period).HasMaxLength(16);
+            e.Property(x => x.Server).HasMaxLength(200);
+            e.Property(x => x.Outcome).HasMaxLength(500);
+        });
+
         // Times are stored as UTC; reading them back must say so, or JSON would drop the "Z".
         foreach (var entity in b.Model.GetEntityTypes())
         foreach (var prop in entity.GetProperties())

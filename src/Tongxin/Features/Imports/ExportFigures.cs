@@ -16,7 +16,7 @@ public static class ExportFigures
     public static async Task<IResult> Handle([AsParameters] FigureFilter filter, TongxinDb db, ImportFiles files, HttpContext http, CancellationToken ct)
     {
         var query = await filter.ApplyAsync(db, db.Figures);
-        var path = Path.ChangeExtension(files.NewUploadPath(), ".export.xlsx");
+        var path = files.NewWorkingPath(".export.xlsx");
         var exporter = new FigureExporter(db);
         try
         {

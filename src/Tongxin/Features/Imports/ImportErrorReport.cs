@@ -12,10 +12,9 @@ public static class ImportErrorReport
     public const string ErrorColumn = "错误说明";
 
     /// <summary>Writes the workbook and returns its token.</summary>
-    public static Task<string> WriteAsync(FigureSheetReader sheet, IReadOnlyList<RowError> errors, ImportFiles files, string? userKey, CancellationToken ct)
+    public static async Task<string> WriteAsync(FigureSheetReader sheet, IReadOnlyList<RowError> errors, ImportFiles files, string? userKey, CancellationToken ct)
     {
-        var token = ImportFiles.NewToken();
-        var path = files.ReportPath(userKey, token, create: true)!;
+        var path = files.NewWorkingPath();
         var byRow = errors.GroupBy(e => e.Row).ToDictionary(g => g.Key,
             g => string.Join("；", g.Select(e => e.Column is null ? e.Message : $"{e.Column}：{e.Message}")));
         var letters = sheet.Header.Letters;
@@ -40,7 +39,14 @@ public static class ImportErrorReport
             }
         }
 
-        MiniExcel.SaveAs(path, Rows(), printHeader: false);
-        return Task.FromResult(token);
+        try
+        {
+            MiniExcel.SaveAs(path, Rows(), printHeader: false);
+            return await files.SaveReportAsync(userKey, path, ct);
+        }
+        finally
+        {
+            ImportFiles.TryDelete(path);
+        }
     }
 }

@@ -22,8 +22,7 @@ public static class ImportFigures
         var region = http.User.RegionCode();
         if (region is null) return TypedResults.Forbid();
 
-        var path = files.NewUploadPath();
-        var queued = false;
+        var path = files.NewWorkingPath();
         try
         {
             await using (var target = File.Create(path))
@@ -32,8 +31,7 @@ public static class ImportFigures
             var request = new ImportRequest(path, file.FileName, mode, region, db.Actor.UserId);
             if (sheet.CountRows(stopAfter: ImportLimits.MaxSynchronousRows) > ImportLimits.MaxSynchronousRows)
             {
-                var id = await queue.EnqueueAsync(db, request, sheet.CountRows(), ct);
-                queued = true;
+                var id = await queue.EnqueueAsync(db, request, await files.KeepUploadAsync(path, ct), sheet.CountRows(), ct);
                 return TypedResults.Accepted($"/api/import-jobs/{id}", new ImportJobAccepted(id));
             }
             return TypedResults.Ok(await importer.RunAsync(sheet, request, null, ct));
@@ -44,15 +42,15 @@ public static class ImportFigures
         }
         finally
         {
-            if (!queued) ImportFiles.TryDelete(path);
+            ImportFiles.TryDelete(path);
         }
     }
 
     /// <summary>GET /api/figures/import/errors/{token}: the error workbook, for the user who made it only.</summary>
-    public static IResult ErrorReport(string token, TongxinDb db, ImportFiles files)
+    public static async Task<IResult> ErrorReport(string token, TongxinDb db, ImportFiles files, CancellationToken ct)
     {
-        var path = files.ReportPath(db.Actor.UserId, token);
-        if (path is null || !File.Exists(path)) return Problems.NotFound("错误报告");
-        return TypedResults.PhysicalFile(path, ExportFigures.XlsxType, FileNames.Utf8("导入错误报告", DateTime.UtcNow));
+        var content = await files.OpenReportAsync(db.Actor.UserId, token, ct);
+        if (content is null) return Problems.NotFound("错误报告");
+        return TypedResults.File(content, ExportFigures.XlsxType, FileNames.Utf8("导入错误报告", DateTime.UtcNow));
     }
 }

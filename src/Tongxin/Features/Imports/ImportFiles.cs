@@ -1,55 +1,95 @@
 using System.Security.Cryptography;
 using Tongxin.Common.Data;
+using Tongxin.Common.Files;
 
 namespace Tongxin.Features.Imports;
 
 /// <summary>
-/// Where import files live in the data directory: uploads waiting for a job under files/imports/, error
-/// workbooks under files/import-reports/{user}/{token}.xlsx so that only their maker can fetch them.
+/// Import files in the file store: uploads waiting for a job under imports/ (any server may run the job),
+/// error workbooks under import-reports/{user}/{token}.xlsx so that only their maker can fetch them.
+/// Workbooks are read and written as local working copies under the data directory's tmp/ folder.
 /// </summary>
-public sealed class ImportFiles(DatabaseOptions options)
+public sealed class ImportFiles(DatabaseOptions options, IFileStore store)
 {
-    public string UploadsDirectory => Path.Combine(options.FilesDirectory, "imports");
-    public string ReportsDirectory => Path.Combine(options.FilesDirectory, "import-reports");
+    private const string Uploads = "imports";
+    private const string Reports = "import-reports";
 
-    /// <summary>A fresh path for an upload; the name is random, never the user's file name.</summary>
-    public string NewUploadPath()
+    public string WorkingDirectory => Path.Combine(options.DataDirectory, "tmp");
+
+    /// <summary>A fresh local path for a workbook being read or written; the name is random, never the user's.</summary>
+    public string NewWorkingPath(string extension = ".xlsx")
     {
-        Directory.CreateDirectory(UploadsDirectory);
-        return Path.Combine(UploadsDirectory, Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant() + ".xlsx");
+        Directory.CreateDirectory(WorkingDirectory);
+        return Path.Combine(WorkingDirectory, NewToken() + extension);
     }
 
     public static string NewToken() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
 
     public static bool IsToken(string? token) => token is { Length: 32 } && token.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
 
-    /// <summary>The error workbook of a user and token; null for a malformed token.</summary>
-    public string? ReportPath(string? userKey, string token, bool create = false)
+    /// <summary>Keeps an upload for a job; returns the name the job refers to it by.</summary>
+    public async Task<string> KeepUploadAsync(string localPath, CancellationToken ct)
     {
-        if (!IsToken(token)) return null;
-        var dir = Path.Combine(ReportsDirectory, SafeUserKey(userKey));
-        if (create) Directory.CreateDirectory(dir);
-        return Path.Combine(dir, token + ".xlsx");
+        var name = NewToken() + ".xlsx";
+        await using var content = File.OpenRead(localPath);
+        await store.SaveAsync($"{Uploads}/{name}", content, ct);
+        return name;
     }
 
-    /// <summary>Removes error workbooks and orphaned uploads older than the given age.</summary>
-    public void Purge(TimeSpan olderThan)
+    /// <summary>A local working copy of a kept upload (the caller deletes it), or null when it is gone.</summary>
+    public async Task<string?> FetchUploadAsync(string name, CancellationToken ct)
+    {
+        if (!IsStoredName(name)) return null;
+        await using var content = await store.OpenReadAsync($"{Uploads}/{name}", ct);
+        if (content is null) return null;
+        var path = NewWorkingPath();
+        await using (var target = File.Create(path))
+            await content.CopyToAsync(target, ct);
+        return path;
+    }
+
+    public Task DeleteUploadAsync(string name) =>
+        IsStoredName(name) ? store.DeleteAsync($"{Uploads}/{name}") : Task.CompletedTask;
+
+    /// <summary>Stores a written error workbook for its maker; returns the token to fetch it by.</summary>
+    public async Task<string> SaveReportAsync(string? userKey, string localPath, CancellationToken ct)
+    {
+        var token = NewToken();
+        await using var content = File.OpenRead(localPath);
+        await store.SaveAsync(ReportKey(userKey, token), content, ct);
+        return token;
+    }
+
+    /// <summary>The error workbook of a user and token; null for a malformed token or a missing file.</summary>
+    public Task<Stream?> OpenReportAsync(string? userKey, string token, CancellationToken ct) =>
+        IsToken(token) ? store.OpenReadAsync(ReportKey(userKey, token), ct) : Task.FromResult<Stream?>(null);
+
+    /// <summary>Removes error workbooks, orphaned uploads and stale working copies older than the given age.</summary>
+    public async Task<int> PurgeAsync(TimeSpan olderThan, CancellationToken ct)
     {
         var cutoff = DateTime.UtcNow - olderThan;
-        foreach (var dir in new[] { ReportsDirectory, UploadsDirectory })
-        {
-            if (!Directory.Exists(dir)) continue;
-            foreach (var file in Directory.EnumerateFiles(dir, "*.xlsx", SearchOption.AllDirectories))
-                if (File.GetLastWriteTimeUtc(file) < cutoff) TryDelete(file);
-        }
+        var n = await store.PurgeAsync(Reports, cutoff, ct) + await store.PurgeAsync(Uploads, cutoff, ct);
+        if (Directory.Exists(WorkingDirectory))
+            foreach (var file in Directory.EnumerateFiles(WorkingDirectory))
+                if (File.GetLastWriteTimeUtc(file) < cutoff && TryDelete(file)) n++;
+        return n;
     }
 
-    public static void TryDelete(string? path)
+    public static bool TryDelete(string? path)
     {
-        try { if (path is not null && File.Exists(path)) File.Delete(path); }
-        catch (IOException) { }
-        catch (UnauthorizedAccessException) { }
+        try
+        {
+            if (path is null || !File.Exists(path)) return false;
+            File.Delete(path);
+            return true;
+        }
+        catch (IOException) { return false; }
+        catch (UnauthorizedAccessException) { return false; }
     }
+
+    private static bool IsStoredName(string name) => name.EndsWith(".xlsx") && IsToken(name[..^5]);
+
+    private static string ReportKey(string? userKey, string token) => $"{Reports}/{SafeUserKey(userKey)}/{token}.xlsx";
 
     // User ids are GUIDs; anything else (the CLI) is reduced to safe characters.
     private static string SafeUserKey(string? userKey)

@@ -33,13 +33,13 @@ public sealed class ImportJobQueue(DatabaseOptions options)
     public int ProgressOf(Guid jobId) => _progress.GetValueOrDefault(jobId);
     public void Forget(Guid jobId) => _progress.TryRemove(jobId, out _);
 
-    /// <summary>Queues a large file: the upload stays in files/imports/ until the job has run.</summary>
-    public async Task<Guid> EnqueueAsync(TongxinDb db, ImportRequest request, int totalRows, CancellationToken ct)
+    /// <summary>Queues a large file kept in the file store (<paramref name="storedFile"/>) until the job has run.</summary>
+    public async Task<Guid> EnqueueAsync(TongxinDb db, ImportRequest request, string storedFile, int totalRows, CancellationToken ct)
     {
         var job = new ImportJob
         {
             Id = Guid.NewGuid(), RegionCode = request.ImporterRegion, UserId = db.Actor.UserId, UserName = db.Actor.UserName,
-            Mode = request.Mode, FileName = Path.GetFileName(request.FileName), StoredFile = Path.GetFileName(request.FilePath),
+            Mode = request.Mode, FileName = Path.GetFileName(request.FileName), StoredFile = storedFile,
             TotalRows = totalRows, CreatedAt = DateTime.UtcNow,
         };
         db.ImportJobs.Add(job);

@@ -17,7 +17,6 @@ public sealed class ImportJobRunner(IServiceProvider services, ImportJobQueue qu
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
     private readonly string _me = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
-    private DateTime _lastPurge = DateTime.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stop)
     {
@@ -26,11 +25,6 @@ public sealed class ImportJobRunner(IServiceProvider services, ImportJobQueue qu
             try
             {
                 while (!stop.IsCancellationRequested && await TryRunOneAsync(stop)) { }
-                if (DateTime.UtcNow - _lastPurge > TimeSpan.FromHours(1))
-                {
-                    files.Purge(TimeSpan.FromDays(7));
-                    _lastPurge = DateTime.UtcNow;
-                }
             }
             catch (Exception e) when (!stop.IsCancellationRequested)
             {
@@ -72,10 +66,11 @@ public sealed class ImportJobRunner(IServiceProvider services, ImportJobQueue qu
         holder.Use(UnrestrictedScope.Instance);
         var db = sp.GetRequiredService<TongxinDb>();
         var job = await db.ImportJobs.AsNoTracking().FirstAsync(j => j.Id == id, ct);
-        var path = Path.Combine(files.UploadsDirectory, Path.GetFileName(job.StoredFile));
+        string? path = null;
         string state, report;
         try
         {
+            path = await files.FetchUploadAsync(job.StoredFile, ct) ?? throw new ImportFileException("导入文件已不存在，请重新上传");
             // The job acts with its importer's scope and name, exactly as the request would have.
             holder.Use(new FixedScope(RegionRange.ForPrefix(Region.ScopePrefix(job.RegionCode, Region.LevelOf(job.RegionCode)))));
             sp.GetRequiredService<CurrentActor>().Use(job.UserId, job.UserName ?? "system");
@@ -105,6 +100,7 @@ public sealed class ImportJobRunner(IServiceProvider services, ImportJobQueue qu
                 .SetProperty(j => j.ProcessedRows, j => state == ImportJobStates.Done ? j.TotalRows : j.ProcessedRows), CancellationToken.None);
         queue.Forget(id);
         ImportFiles.TryDelete(path);
+        await files.DeleteUploadAsync(job.StoredFile);
     }
 
     private async Task ReportProgressAsync(Guid id, int rows, CancellationToken ct)

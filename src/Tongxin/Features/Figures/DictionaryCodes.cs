@@ -12,6 +12,13 @@ public sealed class DictionaryCodes(TongxinDb db)
         db.DictionaryItems.AsNoTracking().ToList().GroupBy(d => d.Type)
             .ToDictionary(g => g.Key, g => g.Select(d => (d.Code, d.Label, d.IsEnabled)).ToList());
 
+    /// <summary>Loads the dictionary now, e.g. before a streamed read holds the connection (PostgreSQL allows one reader).</summary>
+    public DictionaryCodes Loaded()
+    {
+        _ = Items;
+        return this;
+    }
+
     public string? Resolve(string type, string value)
     {
         if (!Items.TryGetValue(type, out var list)) return null;

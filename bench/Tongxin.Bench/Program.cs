@@ -42,7 +42,7 @@ switch (args.FirstOrDefault())
         if (outFile is not null)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outFile))!);
-            await File.AppendAllTextAsync(outFile, $"## {provider}\n\n{report.ToMarkdown()}\n");
+            await File.AppendAllTextAsync(outFile, $"## {provider}\n\n{report.ToMarkdown()}\n{await TableSizes.MarkdownAsync(config)}\n");
             Console.WriteLine($"Results appended to {outFile}");
         }
         return 0;

@@ -31,13 +31,14 @@ public static partial class DataLayerScenarios
         ("no query, key figures", new() { KeyLevel = "any" }),
     ];
 
-    public static async Task RunAsync(BenchConfig config, Report report, int iterations, string cityRegion = "510500")
+    public static async Task RunAsync(BenchConfig config, Report report, int iterations, string? only = null, string cityRegion = "510500")
     {
         var scope = new FixedScope(RegionRange.ForPrefix(cityRegion[..4]));
         await using var db = Open(config, scope);
         foreach (var page in new[] { 1, 50 })
         foreach (var (label, filter) in SearchMix)
         {
+            if (only is not null && !label.Contains(only, StringComparison.OrdinalIgnoreCase)) continue;
             var (ef, raw) = (new List<double>(), new List<double>());
             var query = filter.Order(await filter.ApplyAsync(db, db.Figures.AsNoTracking()))
                 .Skip((page - 1) * 20).Take(20)

@@ -3,6 +3,7 @@ using Tongxin.Bench;
 // Tongxin benchmark harness.
 //   generate --provider sqlite|postgres --figures N --data DIR [--pg CS]
 //   run      --provider sqlite|postgres --data DIR [--pg CS] --server PATH/Tongxin.dll [--scale LABEL] [--smoke]
+//            [--only TEXT] runs only the data-layer searches whose label contains TEXT (quick experiments)
 var args2 = args.Skip(1).ToArray();
 string? Opt(string name) { var i = Array.IndexOf(args2, "--" + name); return i >= 0 && i + 1 < args2.Length ? args2[i + 1] : null; }
 bool Flag(string name) => args2.Contains("--" + name);
@@ -31,7 +32,7 @@ switch (args.FirstOrDefault())
         var smoke = Flag("smoke");
         var report = new Report(Opt("scale") ?? "?");
         Console.WriteLine($"Data layer ({provider}):");
-        await DataLayerScenarios.RunAsync(config, report, smoke ? 3 : 50);
+        await DataLayerScenarios.RunAsync(config, report, smoke ? 3 : 50, Opt("only"));
         var server = Opt("server");
         if (server is not null)
         {

@@ -68,6 +68,8 @@ public sealed record FigureFilter
                 query = query.Where(f => f.Name.Contains(term)
                     || db.OrganizationMembers.Any(m => m.FigureId == f.Id && m.Organization!.NameKey.Contains(term))
                     || db.PlatformAccounts.Any(a => a.FigureId == f.Id && a.HandleKey.Contains(term)));
+            if (plan.HandleContains is { } handle)
+                query = query.Where(f => db.PlatformAccounts.Any(a => a.FigureId == f.Id && a.HandleKey.Contains(handle)));
         }
         return query;
     }

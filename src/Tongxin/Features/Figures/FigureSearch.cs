@@ -5,12 +5,14 @@ namespace Tongxin.Features.Figures;
 
 /// <summary>
 /// Turns the one search box into look-ups on <see cref="FigureSearchKey"/>: exact keys for Chinese
-/// name and organization grams and tags, key ranges for pinyin and handle prefixes.
+/// name and organization grams, handle words and tags, key ranges for pinyin prefixes.
 /// </summary>
 public static class FigureSearch
 {
+    /// <param name="NameContains">A filter on the whole term (name, organization or handle contains it) when a key only narrows.</param>
+    /// <param name="HandleContains">A filter on handles alone, for a query of several handle words ("luzhou_w").</param>
     public sealed record Plan(IReadOnlyList<string> ExactKeys, IReadOnlyList<(string Low, string High)> Ranges,
-        string? NameContains);
+        string? NameContains, string? HandleContains = null);
 
     public static Plan? For(string? q)
     {
@@ -19,30 +21,43 @@ public static class FigureSearch
         var exact = new List<string>();
         var ranges = new List<(string, string)>();
         string? nameContains = null;
+        string? handleContains = null;
         if (text.Any(IsCjk))
         {
             var compact = new string(text.Where(c => !char.IsWhiteSpace(c)).ToArray());
-            if (compact.Length <= 2)
+            if (compact.Length <= 2 && compact.All(IsCjk))
             {
                 exact.Add("n:" + compact);
                 exact.Add("o:" + compact);
+                exact.Add("h:" + compact);
             }
             else
             {
-                // Names: the first pair narrows, the whole term filters. Organizations: the first pair.
+                // Names and organizations: the first pair narrows; handles: a Chinese character pair (always a
+                // handle word of its own). The whole term filters.
                 exact.Add("n:" + compact[..2]);
-                nameContains = compact;
                 exact.Add("o:" + compact[..2]);
+                var words = HandleWords.Of(compact);
+                exact.Add("h:" + (words.FirstOrDefault(w => w.Length == 2 && w.All(IsCjk)) ?? words.First(w => w.All(IsCjk))));
+                nameContains = compact;
             }
-            ranges.Add(Prefix("h:" + text));
         }
         else
         {
             var pinyin = Pinyin.NormalizeQuery(text);
             if (pinyin.Length > 0 && pinyin.All(char.IsAsciiLetterLower)) ranges.Add(Prefix("p:" + pinyin));
-            ranges.Add(Prefix("h:" + text.Replace(" ", "")));
+            var handle = text.Replace(" ", "");
+            var words = HandleWords.Of(handle);
+            if (words.Count == 1) exact.Add("h:" + words[0]);
+            else if (words.Count > 1)
+            {
+                // Several words: the last may be still being typed, so a longest earlier word narrows and the
+                // handle must contain the whole query (such a query has no pinyin branch: it is not all letters).
+                exact.Add("h:" + words[..^1].MaxBy(w => w.Length));
+                handleContains = handle;
+            }
         }
-        return new Plan(exact, ranges, nameContains);
+        return new Plan(exact, ranges, nameContains, handleContains);
     }
 
     /// <summary>[prefix, prefix with its last character incremented): every key starting with prefix.</summary>

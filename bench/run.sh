@@ -37,6 +37,7 @@ BENCH="dotnet $WORK/bench/Tongxin.Bench.dll"
 STAMP=$(date -u +%Y%m%d-%H%M)
 OUT="$REPO/bench/results/${STAMP}-${FIGURES}${SMOKE:+-smoke}.md"
 [ -n "$SMOKE" ] && OUT="$WORK/smoke.md"
+[ -n "$GENERATE_ONLY" ] && OUT="$WORK/generate-only.md"
 echo "# Tongxin benchmark, ${FIGURES} figures" > "$OUT"
 
 for P in $PROVIDERS; do
@@ -72,5 +73,5 @@ if [ -n "$SMOKE" ]; then
   if grep -q "errors" "$OUT"; then echo "bench smoke: a scenario had errors" >&2; cat "$OUT" >&2; exit 1; fi
   log "bench smoke passed"
 else
-  log "results written to $OUT"
+  [ -z "$GENERATE_ONLY" ] && log "results written to $OUT"
 fi

@@ -85,8 +85,14 @@ public static partial class DataLayerScenarios
     }
 
     public static TongxinDb Open(BenchConfig config, IDataScope scope) => config.Provider == "postgres"
-        ? new PostgresTongxinDb(new DbContextOptionsBuilder<PostgresTongxinDb>().UseNpgsql(config.ConnectionString).Options, scope, new CurrentActor())
-        : new SqliteTongxinDb(new DbContextOptionsBuilder<SqliteTongxinDb>().UseSqlite(config.ConnectionString).AddInterceptors(new SqlitePragmas()).Options, scope, new CurrentActor());
+        ? new PostgresTongxinDb(Logged(new DbContextOptionsBuilder<PostgresTongxinDb>().UseNpgsql(DatabaseOptions.WithPostgresDefaults(config.ConnectionString))).Options, scope, new CurrentActor())
+        : new SqliteTongxinDb(Logged(new DbContextOptionsBuilder<SqliteTongxinDb>().UseSqlite(config.ConnectionString).AddInterceptors(new SqlitePragmas())).Options, scope, new CurrentActor());
+
+    // BENCH_LOG_SQL=1 prints every command EF sends (to look at a query's shape).
+    private static DbContextOptionsBuilder<T> Logged<T>(DbContextOptionsBuilder<T> b) where T : DbContext =>
+        Environment.GetEnvironmentVariable("BENCH_LOG_SQL") == "1"
+            ? b.LogTo(Console.WriteLine, [Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuted])
+            : b;
 
     /// <summary>Runs SQL produced by ToQueryString: its "-- @p='v'" header lines become parameters.</summary>
     public static async Task<int> RawAsync(DbConnection conn, string sqlWithHeader, List<(string, object)>? given = null)

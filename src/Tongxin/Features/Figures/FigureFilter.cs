@@ -62,7 +62,7 @@ public sealed record FigureFilter
         {
             // Driven from the key index (IN, not a correlated EXISTS): the work is proportional to the
             // matches in scope, not to the size of the scope.
-            var matching = db.FigureSearchKeys.Where(FigureSearch.KeyPredicate(plan)).Select(k => k.FigureId);
+            var matching = FigureSearch.MatchingFigureIds(db.FigureSearchKeys, plan);
             query = query.Where(f => matching.Contains(f.Id));
             if (plan.NameContains is { } term)
                 query = query.Where(f => f.Name.Contains(term)

@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Tongxin.Common.Text;
 
 namespace Tongxin.Features.Figures;
@@ -64,29 +63,26 @@ public static class FigureSearch
     public static (string Low, string High) Prefix(string prefix) =>
         (prefix, prefix[..^1] + (char)(prefix[^1] + 1));
 
-    /// <summary>The key predicate of a plan (ORs of exact keys and ranges), built as an expression EF can translate.</summary>
-    public static Expression<Func<FigureSearchKey, bool>> KeyPredicate(Plan plan)
+    /// <summary>
+    /// The figures a plan's keys point to: the exact keys as one list look-up (PostgreSQL reads it index-only
+    /// with = ANY; an OR of keys became a bitmap scan that visited the table), each prefix range as its own
+    /// branch of a UNION ALL, so every branch is a plain range of the key index.
+    /// </summary>
+    public static IQueryable<long> MatchingFigureIds(IQueryable<FigureSearchKey> keys, Plan plan)
     {
-        var k = Expression.Parameter(typeof(FigureSearchKey), "k");
-        var key = Expression.Property(k, nameof(FigureSearchKey.Key));
-        Expression? body = null;
-        var compare = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
-        foreach (var e in plan.ExactKeys)
-            body = Or(body, Expression.Equal(key, Const(e)));
+        IQueryable<long>? ids = null;
+        if (plan.ExactKeys.Count > 0)
+        {
+            var exact = plan.ExactKeys.ToArray();
+            ids = keys.Where(k => exact.Contains(k.Key)).Select(k => k.FigureId);
+        }
         foreach (var (low, high) in plan.Ranges)
-            body = Or(body, Expression.AndAlso(
-                Expression.GreaterThanOrEqual(Expression.Call(compare, key, Const(low)), Expression.Constant(0)),
-                Expression.LessThan(Expression.Call(compare, key, Const(high)), Expression.Constant(0))));
-        return Expression.Lambda<Func<FigureSearchKey, bool>>(body ?? Expression.Constant(false), k);
+        {
+            var inRange = keys.Where(k => string.Compare(k.Key, low) >= 0 && string.Compare(k.Key, high) < 0).Select(k => k.FigureId);
+            ids = ids is null ? inRange : ids.Concat(inRange);
+        }
+        return ids ?? keys.Where(k => false).Select(k => k.FigureId);
     }
-
-    // Values go in as closures so EF sends them as parameters (plan caching, no SQL injection surface).
-    private static Expression Const(string value) =>
-        Expression.Property(Expression.Constant(new Box(value)), nameof(Box.Value));
-
-    private sealed record Box(string Value);
-
-    private static Expression Or(Expression? a, Expression b) => a is null ? b : Expression.OrElse(a, b);
 
     public static bool IsCjk(char c) => c is >= '\u3400' and <= '\u9fff' or >= '\uf900' and <= '\ufaff';
 }

@@ -7,8 +7,9 @@ namespace Tongxin.Bench;
 /// <summary>End-to-end scenarios against a real server process: search mix, profile, dashboard, sign-in, start-up.</summary>
 public static class HttpScenarios
 {
-    public static async Task RunAsync(BenchConfig config, Report report, string serverDll, bool smoke)
+    public static async Task RunAsync(BenchConfig config, Report report, string serverDll, bool smoke, string? only = null)
     {
+        bool Runs(string name) => only is null || name.Contains(only, StringComparison.OrdinalIgnoreCase);
         var (warmup, measure) = smoke ? (TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2)) : (TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30));
         await using var server = await ServerProcess.StartAsync(serverDll, config);
         await Task.Delay(smoke ? 200 : 2000);
@@ -20,6 +21,8 @@ public static class HttpScenarios
         await client.SignInAsync("bench_city", Generator.UserPassword);
         var cookie = client.CookieHeader;
 
+        if (Runs("HTTP search mix"))
+        {
         var urls = DataLayerScenarios.SearchMix.Select(m => "/api/figures?" + Query(m.Filter)).ToArray();
         await Wrk.RunAsync(server.BaseUrl, urls, cookie, 16, warmup);
         var search = await Wrk.RunAsync(server.BaseUrl, urls, cookie, 16, measure);
@@ -27,7 +30,9 @@ public static class HttpScenarios
         var deep = urls.Select(u => u + "&page=50").ToArray();
         var deepRun = await Wrk.RunAsync(server.BaseUrl, deep, cookie, 16, measure);
         Add(report, config, "HTTP search mix, 16 clients, page 50", deepRun, null, null);
-
+        }
+        if (Runs("HTTP profile page"))
+        {
         long[] ids;
         await using (var db = DataLayerScenarios.Open(config, new FixedScope(RegionRange.ForPrefix("5105"))))
             ids = await db.Figures.OrderBy(f => f.Id).Select(f => f.Id).Take(500).ToArrayAsync();
@@ -35,6 +40,8 @@ public static class HttpScenarios
         await Wrk.RunAsync(server.BaseUrl, profilePaths, cookie, 16, warmup);
         var profile = await Wrk.RunAsync(server.BaseUrl, profilePaths, cookie, 16, measure);
         Add(report, config, "HTTP profile page, 16 clients", profile, "3,000 req/s", profile.PerSecond >= 3000);
+        }
+        if (only is not null) return;
 
         var dashboard = await Wrk.RunAsync(server.BaseUrl, ["/api/dashboard"], cookie, 1, measure);
         Add(report, config, "HTTP dashboard aggregates", dashboard, "< 200 ms", dashboard.P99Ms < 200);

@@ -3,6 +3,9 @@ using Tongxin.Bench;
 // Tongxin benchmark harness.
 //   generate --provider sqlite|postgres --figures N --data DIR [--pg CS]
 //   run      --provider sqlite|postgres --data DIR [--pg CS] --server PATH/Tongxin.dll [--scale LABEL] [--smoke]
+//   reindex-handles --provider … --data DIR [--pg CS]   rebuilds the h: search keys of a dataset
+//            [--only TEXT] runs only the scenarios whose label contains TEXT (quick experiments;
+//            with --server, "HTTP profile" or "HTTP search" runs that HTTP scenario alone)
 var args2 = args.Skip(1).ToArray();
 string? Opt(string name) { var i = Array.IndexOf(args2, "--" + name); return i >= 0 && i + 1 < args2.Length ? args2[i + 1] : null; }
 bool Flag(string name) => args2.Contains("--" + name);
@@ -19,6 +22,9 @@ switch (args.FirstOrDefault())
         Console.WriteLine($"Generated {result.Figures:N0} figures, {result.Accounts:N0} accounts, {result.Snapshots:N0} snapshots, {result.SearchKeys:N0} search keys in {result.Elapsed.TotalSeconds:F0} s");
         return 0;
     }
+    case "reindex-handles":
+        await Reindex.HandlesAsync(config);
+        return 0;
     case "import-file":
     {
         var rows = int.Parse(Opt("rows") ?? "100000");
@@ -31,12 +37,14 @@ switch (args.FirstOrDefault())
         var smoke = Flag("smoke");
         var report = new Report(Opt("scale") ?? "?");
         Console.WriteLine($"Data layer ({provider}):");
-        await DataLayerScenarios.RunAsync(config, report, smoke ? 3 : 50);
+        await DataLayerScenarios.RunAsync(config, report, smoke ? 3 : 50, Opt("only"));
+        if (Opt("only") is { } only && "profile query alone".Contains(only, StringComparison.OrdinalIgnoreCase))
+            await ProfileLoad.RunAsync(config, report);
         var server = Opt("server");
         if (server is not null)
         {
             Console.WriteLine($"HTTP ({provider}):");
-            await HttpScenarios.RunAsync(config, report, server, smoke);
+            await HttpScenarios.RunAsync(config, report, server, smoke, Opt("only"));
         }
         var outFile = Opt("out");
         if (outFile is not null)

@@ -22,6 +22,23 @@ public sealed class DatabaseOptions
             throw new InvalidOperationException("Tongxin:Database=postgres needs ConnectionStrings:Tongxin.");
         if (provider == "sqlite" && string.IsNullOrWhiteSpace(cs))
             cs = $"Data Source={Path.Combine(dataDir, "tongxin.db")}";
+        if (provider == "postgres") cs = WithPostgresDefaults(cs!);
         return new DatabaseOptions { Provider = provider, DataDirectory = dataDir, ConnectionString = cs! };
+    }
+
+    /// <summary>
+    /// Npgsql auto-prepare unless the operator chose otherwise: the same few query shapes run all day, and
+    /// planning them (the region filter joins) cost more than running them — a profile page was ~2.5 ms of
+    /// planning for 0.5 ms of execution. Prepared statements survive the connection pool.
+    /// </summary>
+    public static string WithPostgresDefaults(string connectionString)
+    {
+        var b = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (b.MaxAutoPrepare == 0)
+        {
+            b.MaxAutoPrepare = 64;
+            b.AutoPrepareMinUsages = 2;
+        }
+        return b.ConnectionString;
     }
 }

@@ -62,12 +62,14 @@ public sealed record FigureFilter
         {
             // Driven from the key index (IN, not a correlated EXISTS): the work is proportional to the
             // matches in scope, not to the size of the scope.
-            var matching = db.FigureSearchKeys.Where(FigureSearch.KeyPredicate(plan)).Select(k => k.FigureId);
+            var matching = FigureSearch.MatchingFigureIds(db.FigureSearchKeys, plan);
             query = query.Where(f => matching.Contains(f.Id));
             if (plan.NameContains is { } term)
                 query = query.Where(f => f.Name.Contains(term)
                     || db.OrganizationMembers.Any(m => m.FigureId == f.Id && m.Organization!.NameKey.Contains(term))
                     || db.PlatformAccounts.Any(a => a.FigureId == f.Id && a.HandleKey.Contains(term)));
+            if (plan.HandleContains is { } handle)
+                query = query.Where(f => db.PlatformAccounts.Any(a => a.FigureId == f.Id && a.HandleKey.Contains(handle)));
         }
         return query;
     }

@@ -1,16 +1,17 @@
-using System.Linq.Expressions;
 using Tongxin.Common.Text;
 
 namespace Tongxin.Features.Figures;
 
 /// <summary>
 /// Turns the one search box into look-ups on <see cref="FigureSearchKey"/>: exact keys for Chinese
-/// name and organization grams and tags, key ranges for pinyin and handle prefixes.
+/// name and organization grams, handle words and tags, key ranges for pinyin prefixes.
 /// </summary>
 public static class FigureSearch
 {
+    /// <param name="NameContains">A filter on the whole term (name, organization or handle contains it) when a key only narrows.</param>
+    /// <param name="HandleContains">A filter on handles alone, for a query of several handle words ("luzhou_w").</param>
     public sealed record Plan(IReadOnlyList<string> ExactKeys, IReadOnlyList<(string Low, string High)> Ranges,
-        string? NameContains);
+        string? NameContains, string? HandleContains = null);
 
     public static Plan? For(string? q)
     {
@@ -19,59 +20,69 @@ public static class FigureSearch
         var exact = new List<string>();
         var ranges = new List<(string, string)>();
         string? nameContains = null;
+        string? handleContains = null;
         if (text.Any(IsCjk))
         {
             var compact = new string(text.Where(c => !char.IsWhiteSpace(c)).ToArray());
-            if (compact.Length <= 2)
+            if (compact.Length <= 2 && compact.All(IsCjk))
             {
                 exact.Add("n:" + compact);
                 exact.Add("o:" + compact);
+                exact.Add("h:" + compact);
             }
             else
             {
-                // Names: the first pair narrows, the whole term filters. Organizations: the first pair.
+                // Names and organizations: the first pair narrows; handles: a Chinese character pair (always a
+                // handle word of its own). The whole term filters.
                 exact.Add("n:" + compact[..2]);
-                nameContains = compact;
                 exact.Add("o:" + compact[..2]);
+                var words = HandleWords.Of(compact);
+                exact.Add("h:" + (words.FirstOrDefault(w => w.Length == 2 && w.All(IsCjk)) ?? words.First(w => w.All(IsCjk))));
+                nameContains = compact;
             }
-            ranges.Add(Prefix("h:" + text));
         }
         else
         {
             var pinyin = Pinyin.NormalizeQuery(text);
             if (pinyin.Length > 0 && pinyin.All(char.IsAsciiLetterLower)) ranges.Add(Prefix("p:" + pinyin));
-            ranges.Add(Prefix("h:" + text.Replace(" ", "")));
+            var handle = text.Replace(" ", "");
+            var words = HandleWords.Of(handle);
+            if (words.Count == 1) exact.Add("h:" + words[0]);
+            else if (words.Count > 1)
+            {
+                // Several words: the last may be still being typed, so a longest earlier word narrows and the
+                // handle must contain the whole query (such a query has no pinyin branch: it is not all letters).
+                exact.Add("h:" + words[..^1].MaxBy(w => w.Length));
+                handleContains = handle;
+            }
         }
-        return new Plan(exact, ranges, nameContains);
+        return new Plan(exact, ranges, nameContains, handleContains);
     }
 
     /// <summary>[prefix, prefix with its last character incremented): every key starting with prefix.</summary>
     public static (string Low, string High) Prefix(string prefix) =>
         (prefix, prefix[..^1] + (char)(prefix[^1] + 1));
 
-    /// <summary>The key predicate of a plan (ORs of exact keys and ranges), built as an expression EF can translate.</summary>
-    public static Expression<Func<FigureSearchKey, bool>> KeyPredicate(Plan plan)
+    /// <summary>
+    /// The figures a plan's keys point to: the exact keys as one list look-up (PostgreSQL reads it index-only
+    /// with = ANY; an OR of keys became a bitmap scan that visited the table), each prefix range as its own
+    /// branch of a UNION ALL, so every branch is a plain range of the key index.
+    /// </summary>
+    public static IQueryable<long> MatchingFigureIds(IQueryable<FigureSearchKey> keys, Plan plan)
     {
-        var k = Expression.Parameter(typeof(FigureSearchKey), "k");
-        var key = Expression.Property(k, nameof(FigureSearchKey.Key));
-        Expression? body = null;
-        var compare = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
-        foreach (var e in plan.ExactKeys)
-            body = Or(body, Expression.Equal(key, Const(e)));
+        IQueryable<long>? ids = null;
+        if (plan.ExactKeys.Count > 0)
+        {
+            var exact = plan.ExactKeys.ToArray();
+            ids = keys.Where(k => exact.Contains(k.Key)).Select(k => k.FigureId);
+        }
         foreach (var (low, high) in plan.Ranges)
-            body = Or(body, Expression.AndAlso(
-                Expression.GreaterThanOrEqual(Expression.Call(compare, key, Const(low)), Expression.Constant(0)),
-                Expression.LessThan(Expression.Call(compare, key, Const(high)), Expression.Constant(0))));
-        return Expression.Lambda<Func<FigureSearchKey, bool>>(body ?? Expression.Constant(false), k);
+        {
+            var inRange = keys.Where(k => string.Compare(k.Key, low) >= 0 && string.Compare(k.Key, high) < 0).Select(k => k.FigureId);
+            ids = ids is null ? inRange : ids.Concat(inRange);
+        }
+        return ids ?? keys.Where(k => false).Select(k => k.FigureId);
     }
-
-    // Values go in as closures so EF sends them as parameters (plan caching, no SQL injection surface).
-    private static Expression Const(string value) =>
-        Expression.Property(Expression.Constant(new Box(value)), nameof(Box.Value));
-
-    private sealed record Box(string Value);
-
-    private static Expression Or(Expression? a, Expression b) => a is null ? b : Expression.OrElse(a, b);
 
     public static bool IsCjk(char c) => c is >= '\u3400' and <= '\u9fff' or >= '\uf900' and <= '\ufaff';
 }

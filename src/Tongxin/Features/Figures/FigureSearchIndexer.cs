@@ -86,26 +86,12 @@ public static class FigureSearchIndexer
         return keys;
     }
 
-    /// <summary>
-    /// Handles are matched by prefix: the whole handle, and each word after a separator or a letter/digit
-    /// change ("luzhou_meishi88" → luzhou_meishi88, meishi88). Chinese handles get a key at each character,
-    /// so any part of "小王说美食" is found; they are short, so this stays small.
-    /// </summary>
+    /// <summary>Handles are found by their words (<see cref="HandleWords"/>).</summary>
     private static void AddHandle(HashSet<string> keys, string handle)
     {
         var h = handle.Trim().ToLowerInvariant();
         if (h.Length > MaxHandleLength) h = h[..MaxHandleLength];
-        if (h.Length == 0) return;
-        keys.Add("h:" + h);
-        for (var i = 1; i < h.Length; i++)
-        {
-            var c = h[i];
-            var prev = h[i - 1];
-            var starts = FigureSearch.IsCjk(c)
-                || (char.IsLetter(c) && !char.IsLetter(prev))
-                || (char.IsDigit(c) && !char.IsDigit(prev) && h.Length - i >= 3);
-            if (starts && char.IsLetterOrDigit(c)) keys.Add("h:" + h[i..]);
-        }
+        foreach (var word in HandleWords.Of(h)) keys.Add("h:" + word);
     }
 
     private static void AddGrams(HashSet<string> keys, string prefix, string text)

@@ -14,18 +14,33 @@ public static class ListFigures
     {
         (page, pageSize) = Paging.Clamp(page, pageSize);
         var query = await filter.ApplyAsync(db, db.Figures.AsNoTracking());
-        var counted = await query.Take(TotalCap + 1).CountAsync();
-        var rows = await filter.Order(query).Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(f => new
-            {
-                f.Id, f.Name, f.Gender, f.BirthDate, f.RegionCode, f.Category, f.KeyLevel, f.Workplace, f.JobTitle,
-                f.PhoneMasked, f.MaxFollowers, f.Tags, f.Status, f.EnrolledOn,
-            }).ToListAsync();
+        var rows = await PageOf(filter, query, page, pageSize).ToListAsync();
+        var counted = KnownTotal(page, pageSize, rows.Count) ?? await CountOf(query).CountAsync();
         var items = await Decorate(db, rows.Select(r => new FigureListItem(r.Id, r.Name, r.Gender, r.BirthDate, r.RegionCode, "",
             r.Category, r.KeyLevel, r.Workplace, r.JobTitle, r.PhoneMasked, r.MaxFollowers, [], r.Tags,
             FigureStatusNames.ToApi(r.Status), r.EnrolledOn)).ToList());
         return TypedResults.Ok(new FigurePage(items, Math.Min(counted, TotalCap), counted > TotalCap));
     }
+
+    public sealed record Row(long Id, string Name, string? Gender, string? BirthDate, string RegionCode, string? Category,
+        string? KeyLevel, string? Workplace, string? JobTitle, string? PhoneMasked, long MaxFollowers, List<string> Tags,
+        FigureStatus Status, DateOnly EnrolledOn);
+
+    /// <summary>One page of the filtered figures in the requested order.</summary>
+    public static IQueryable<Row> PageOf(FigureFilter filter, IQueryable<Figure> query, int page, int pageSize) =>
+        filter.Order(query).Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(f => new Row(f.Id, f.Name, f.Gender, f.BirthDate, f.RegionCode, f.Category, f.KeyLevel, f.Workplace,
+                f.JobTitle, f.PhoneMasked, f.MaxFollowers, f.Tags, f.Status, f.EnrolledOn));
+
+    /// <summary>The rows to count for the total, capped.</summary>
+    public static IQueryable<Figure> CountOf(IQueryable<Figure> query) => query.Take(TotalCap + 1);
+
+    /// <summary>
+    /// A first page that is not full is the whole result: its length is the total and the count query is
+    /// not needed (rare names, narrow filters).
+    /// </summary>
+    public static int? KnownTotal(int page, int pageSize, int rowsOnPage) =>
+        page == 1 && rowsOnPage < pageSize ? rowsOnPage : null;
 
     /// <summary>Adds region names and platforms with two small look-ups for the page.</summary>
     public static async Task<List<FigureListItem>> Decorate(TongxinDb db, List<FigureListItem> items)

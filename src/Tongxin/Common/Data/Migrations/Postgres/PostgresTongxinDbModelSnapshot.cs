@@ -623,6 +623,8 @@ namespace Tongxin.Common.Data.Migrations.Postgres
 
                     b.HasIndex("SortKey", "Id");
 
+                    b.HasIndex("Status", "RegionCode", "KeyLevel", "SortKey", "Id");
+
                     b.ToTable("Figures");
                 });
 

@@ -600,6 +600,8 @@ namespace Tongxin.Common.Data.Migrations.Sqlite
 
                     b.HasIndex("SortKey", "Id");
 
+                    b.HasIndex("Status", "RegionCode", "KeyLevel", "SortKey", "Id");
+
                     b.ToTable("Figures");
                 });
 

@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Tongxin.Common.Scope;
+using Tongxin.Features.Figures;
+
+namespace Tongxin.Bench;
+
+/// <summary>
+/// Rebuilds the handle keys (h:) of an existing dataset from its accounts, so that a change to the handle
+/// rules can be measured without generating the dataset again.
+/// </summary>
+public static class Reindex
+{
+    public static async Task HandlesAsync(BenchConfig config)
+    {
+        List<(long FigureId, string HandleKey, string RegionCode)> accounts;
+        await using (var db = DataLayerScenarios.Open(config, UnrestrictedScope.Instance))
+        {
+            db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
+            accounts = (await db.PlatformAccounts.AsNoTracking()
+                .Select(a => new { a.FigureId, a.HandleKey, a.Figure!.RegionCode }).ToListAsync())
+                .Select(a => (a.FigureId, a.HandleKey, a.RegionCode)).ToList();
+        }
+        await using var sink = await BulkSink.OpenAsync(config.Provider, config.ConnectionString);
+        await sink.ExecuteAsync("DELETE FROM \"FigureSearchKeys\" WHERE \"Key\" >= 'h:' AND \"Key\" < 'h;'");
+        var rows = accounts.GroupBy(a => a.FigureId).SelectMany(g =>
+            FigureSearchIndexer.KeysFor("", [], g.Select(a => a.HandleKey), [])
+                .Select(k => new object?[] { k, g.Key, g.First().RegionCode }));
+        await sink.LoadAsync("FigureSearchKeys", ["Key", "FigureId", "RegionCode"], rows);
+        await sink.ExecuteAsync(config.Provider == "postgres" ? "VACUUM ANALYZE \"FigureSearchKeys\"" : "ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);");
+    }
+}

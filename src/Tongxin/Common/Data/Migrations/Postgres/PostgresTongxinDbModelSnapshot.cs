@@ -429,6 +429,8 @@ namespace Tongxin.Common.Data.Migrations.Postgres
 
                     b.HasKey("Dimension", "RegionCode", "Value");
 
+                    b.HasIndex("Dimension", "RegionCode", "Value", "Count");
+
                     b.ToTable("FigureTallies");
                 });
 

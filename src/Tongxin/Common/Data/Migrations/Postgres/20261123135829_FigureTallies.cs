@@ -31,6 +31,11 @@ namespace Tongxin.Common.Data.Migrations.Postgres
                     table.PrimaryKey("PK_FigureTallies", x => new { x.Dimension, x.RegionCode, x.Value });
                 });
 
+            migrationBuilder.CreateIndex(
+                name: "IX_FigureTallies_Dimension_RegionCode_Value_Count",
+                table: "FigureTallies",
+                columns: new[] { "Dimension", "RegionCode", "Value", "Count" });
+
             // Hand-added: backfill AccountCount, fill the tallies, install the triggers that keep them (see FigureTallySql).
             migrationBuilder.Sql(Tongxin.Features.Dashboard.FigureTallySql.Install(postgres: true));
         }

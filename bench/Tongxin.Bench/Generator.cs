@@ -7,6 +7,7 @@ using Tongxin.Common.Scope;
 using Tongxin.Common.Security;
 using Tongxin.Common.Text;
 using Tongxin.Common.Validation;
+using Tongxin.Features.Dashboard;
 using Tongxin.Features.Figures;
 
 namespace Tongxin.Bench;
@@ -58,6 +59,7 @@ public static class Generator
         // Figures, then accounts/snapshots/keys derived from the same deterministic stream of people.
         var figureRows = new List<(long Id, string Name, string SortKey, string Region)>(figures);
         var maxFollowers = new long[figures + 1];
+        var accountCounts = new int[figures + 1];
         var accounts = new List<(long Id, long FigureId, string Platform, string Handle, long Followers)>(figures * 3);
         long accountId = 0;
         for (var i = 1; i <= figures; i++)
@@ -75,12 +77,16 @@ public static class Generator
                 accounts.Add((++accountId, i, platform, handle, followers));
             }
             maxFollowers[i] = best;
+            accountCounts[i] = count;
             figureRows.Add((i, name, Pinyin.SortKey(name), placeable[people.Next(placeable.Length)]));
         }
 
+        // Dashboard tallies: PostgreSQL's statement triggers sum a COPY in one grouped upsert; SQLite's row triggers
+        // would run per figure, so there they are dropped for the load and the tallies rebuilt in one pass after it.
+        if (config.Provider != "postgres") await sink.ExecuteAsync(FigureTallySql.DropSqliteTriggers);
         await sink.LoadAsync("Figures",
             ["Id", "Name", "SortKey", "Gender", "BirthDate", "IdNumberCipher", "IdNumberHash", "IdNumberMasked", "PhoneCipher", "PhoneHash", "PhoneMasked",
-             "RegionCode", "Workplace", "Category", "Tags", "KeyLevel", "Status", "EnrolledOn", "MaxFollowers", "IsDemo", "CreatedAt", "UpdatedAt", "Version"],
+             "RegionCode", "Workplace", "Category", "Tags", "KeyLevel", "Status", "EnrolledOn", "MaxFollowers", "AccountCount", "IsDemo", "CreatedAt", "UpdatedAt", "Version"],
             figureRows.Select(f =>
             {
                 var birth = new DateOnly(1960 + (int)(f.Id * 7 % 45), 1 + (int)(f.Id % 12), 1 + (int)(f.Id % 28));
@@ -94,9 +100,17 @@ public static class Generator
                     protector.Encrypt(phone), protector.Hash(phone), PhoneNumber.Mask(phone),
                     f.Region, "网络科技有限公司", Categories[f.Id % Categories.Length], f.Id % 5 == 0 ? new List<string> { "乡村振兴" } : new List<string>(),
                     f.Id % 40 == 0 ? "city" : f.Id % 15 == 0 ? "district" : null, 0, today.AddDays(-(int)(f.Id % 1500)),
-                    maxFollowers[f.Id], false, now, now, 0,
+                    maxFollowers[f.Id], accountCounts[f.Id], false, now, now, 0,
                 };
             }));
+
+        if (config.Provider != "postgres")
+        {
+            var sw = Stopwatch.StartNew();
+            await sink.ExecuteAsync(FigureTallySql.Rebuild(postgres: false));
+            await sink.ExecuteAsync(FigureTallySql.CreateSqliteTriggers);
+            Console.WriteLine($"  {"FigureTallies",-20} rebuilt in {sw.Elapsed.TotalSeconds:F1} s");
+        }
 
         await sink.LoadAsync("PlatformAccounts", ["Id", "FigureId", "Platform", "Handle", "HandleKey", "Url", "Followers", "Likes", "Works", "MetricsDate", "Version"],
             accounts.Select(a => new object?[] { a.Id, a.FigureId, a.Platform, a.Handle, a.Handle.ToLowerInvariant(), null, a.Followers, a.Followers * 6, 10 + a.Id % 500, today, 0 }));

@@ -25,6 +25,7 @@ public static class Verbs
           Tongxin backup [--to DIR]                         SQLite: VACUUM INTO plus the keys and files
           Tongxin restore --from DIR [--data DIR]           put a backup back (server stopped)
           Tongxin purge-audit [--days N]                    delete audit lines older than N days (at least 186)
+          Tongxin rebuild-tallies                           recompute the dashboard counts from the figures
         Configuration: appsettings.json or environment (Tongxin__Database=postgres, ConnectionStrings__Tongxin=...,
         Tongxin__DataDirectory=..., ASPNETCORE_URLS=http://0.0.0.0:5080, TONGXIN_ADMIN_PASSWORD=...).
         """;
@@ -46,6 +47,7 @@ public static class Verbs
                 "backup" => await WithServices(rest, false, Backup.RunAsync),
                 "restore" => await Restore.RunAsync(rest),
                 "purge-audit" => await WithServices(rest, false, PurgeAudit),
+                "rebuild-tallies" => await WithServices(rest, false, RebuildTallies),
                 "help" or "--help" or "-h" => PrintUsage(0),
                 _ => PrintUsage(2),
             };
@@ -154,6 +156,16 @@ public static class Verbs
             default:
                 throw new CliException("user verbs: add, reset-password");
         }
+    }
+
+    /// <summary>A repair: the triggers keep the tallies; this recomputes them all (e.g. after figures were loaded with the triggers dropped).</summary>
+    private static async Task<int> RebuildTallies(IServiceProvider sp, Options o)
+    {
+        var db = sp.GetRequiredService<TongxinDb>();
+        var started = DateTime.UtcNow;
+        await Features.Dashboard.FigureTallies.RebuildAsync(db);
+        Console.WriteLine($"Dashboard tallies rebuilt from {await db.Figures.CountAsync(f => f.Status == Features.Figures.FigureStatus.Active):N0} active figures in {(DateTime.UtcNow - started).TotalSeconds:F1} s.");
+        return 0;
     }
 
     private static async Task<int> PurgeAudit(IServiceProvider sp, Options o)

@@ -89,7 +89,8 @@ public static class DemoSeeder
         {
             if (!code.StartsWith(Region.ScopePrefix(root.Code, root.Level))) continue; // demo city lies outside a differently configured root
             if (await db.Regions.AnyAsync(r => r.Code == code, ct)) continue;
-            var parentRegion = parent is null ? root : regions[parent];
+            // The parent may already exist (a database that has the city but not the demo districts).
+            var parentRegion = parent is null ? root : regions.GetValueOrDefault(parent) ?? await db.Regions.FirstAsync(r => r.Code == parent, ct);
             var r = new Region { Code = code, Name = name, FullName = parentRegion.FullName + name, ParentCode = parentRegion.Code, Level = Region.LevelOf(code), IsDemo = true };
             regions[code] = r;
             db.Regions.Add(r);
@@ -153,7 +154,7 @@ public static class DemoSeeder
                 }
                 f.Accounts.Add(account);
             }
-            f.RecomputeMaxFollowers();
+            f.RecomputeAccountStats();
             if (rng.Next(6) == 0)
                 f.Positions.Add(new Position { Kind = new[] { "npc", "cppcc", "association", "supervisor" }[rng.Next(4)], Level = new[] { "city", "district" }[rng.Next(2)], Title = "委员", Organization = "泸州市新的社会阶层人士联合会", TermStart = "2022-01", TermEnd = "2027-01" });
             if (rng.Next(8) == 0)

@@ -54,6 +54,12 @@ public sealed class DatabaseStartup(IServiceProvider services, IConfiguration co
     {
         if (config.GetValue("Tongxin:AutoMigrate", true)) await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite()) await AssertSqliteDurabilityAsync(db, ct);
+        if (await Features.Dashboard.FigureTallies.AreMissingAsync(db, ct))
+        {
+            // Figures loaded around the triggers (or a database emptied by hand): the dashboard would show zeros.
+            log.LogWarning("Dashboard tallies are missing; rebuilding them from the figures");
+            await Features.Dashboard.FigureTallies.RebuildAsync(db, ct);
+        }
 
         var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)

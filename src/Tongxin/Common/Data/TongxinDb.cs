@@ -35,6 +35,7 @@ public abstract class TongxinDb : IdentityDbContext<AppUser>, IDataProtectionKey
     public DbSet<Features.OrgUnits.OrgUnit> OrgUnits => Set<Features.OrgUnits.OrgUnit>();
     public DbSet<Figure> Figures => Set<Figure>();
     public DbSet<FigureSearchKey> FigureSearchKeys => Set<FigureSearchKey>();
+    public DbSet<Features.Dashboard.FigureTally> FigureTallies => Set<Features.Dashboard.FigureTally>();
     public DbSet<PlatformAccount> PlatformAccounts => Set<PlatformAccount>();
     public DbSet<MetricSnapshot> MetricSnapshots => Set<MetricSnapshot>();
     public DbSet<Position> Positions => Set<Position>();

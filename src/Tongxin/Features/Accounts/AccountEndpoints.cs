@@ -53,7 +53,7 @@ public static class AccountEndpoints
         var account = new PlatformAccount { Platform = platform!, Handle = handle, Url = input.Url?.Trim() };
         figure.Accounts.Add(account);
         account.Record(Today(), input.Followers ?? 0, input.Likes ?? 0, input.Works ?? 0, MetricSource.Staff);
-        figure.RecomputeMaxFollowers();
+        figure.RecomputeAccountStats();
         await db.SaveChangesAsync();
         return TypedResults.Created($"/api/accounts/{account.Id}", ToItem(account));
     }
@@ -74,7 +74,7 @@ public static class AccountEndpoints
             await db.Entry(account).Collection(a => a.Snapshots).Query().Where(s => s.Date == Today()).LoadAsync();
             account.Record(Today(), input.Followers ?? account.Followers, input.Likes ?? account.Likes, input.Works ?? account.Works, MetricSource.Staff);
         }
-        account.Figure!.RecomputeMaxFollowers();
+        account.Figure!.RecomputeAccountStats();
         db.Entry(account).Property(a => a.Version).OriginalValue = input.Version.Value;
         await db.SaveChangesAsync();
         return TypedResults.Ok(ToItem(account));
@@ -87,7 +87,7 @@ public static class AccountEndpoints
         var figure = account.Figure!;
         figure.Accounts.Remove(account);
         db.PlatformAccounts.Remove(account);
-        figure.RecomputeMaxFollowers();
+        figure.RecomputeAccountStats();
         await db.SaveChangesAsync();
         return TypedResults.NoContent();
     }
@@ -120,7 +120,7 @@ public static class AccountEndpoints
         await db.Entry(account).Collection(a => a.Snapshots).Query().Where(s => s.Date == date).LoadAsync();
         var snapshot = account.Record(date, input.Followers!.Value, input.Likes ?? 0, input.Works ?? 0, source!.Value);
         if (snapshot is null) throw new DomainException("该日期已有相同的数据");
-        account.Figure!.RecomputeMaxFollowers();
+        account.Figure!.RecomputeAccountStats();
         await db.SaveChangesAsync();
         return TypedResults.Created($"/api/accounts/{id}/snapshots",
             new SnapshotItem(snapshot.Id, snapshot.Date, snapshot.Followers, snapshot.Likes, snapshot.Works, SourceName(snapshot.Source)));

@@ -14,9 +14,15 @@ public sealed record DashboardResponse(int TotalFigures, int KeyFigures, int New
     IReadOnlyList<CountItem> ByCategory, IReadOnlyList<CountItem> ByRegion, IReadOnlyList<CountItem> ByFollowerTier,
     IReadOnlyList<CountItem> ByKeyLevel, IReadOnlyList<MonthCount> NewPerMonth);
 
-/// <summary>Counts of active figures in the caller's scope (optionally narrowed to a region), grouped in the database.</summary>
+/// <summary>
+/// Counts of active figures in the caller's scope (optionally narrowed to a region), summed from the
+/// pre-aggregated <see cref="FigureTally"/> rows: the work depends on the number of regions, not of figures.
+/// </summary>
 public static class DashboardEndpoints
 {
+    private static readonly string[] TierKeys = ["lt10k", "10k", "100k", "1m", "10m"];
+    private static readonly string[] TierLabels = ["1万以下", "1万+", "10万+", "100万+", "1000万+"];
+
     public static void Map(RouteGroupBuilder api) =>
         api.MapGet("/dashboard", Get).WithTags("Dashboard").RequireAuthorization(Permissions.DashboardRead);
 
@@ -28,22 +34,32 @@ public static class DashboardEndpoints
 
     public static async Task<Ok<DashboardResponse>> Get(TongxinDb db, string? regionCode)
     {
-        var figures = await new FigureFilter { RegionCode = regionCode }.ApplyAsync(db, db.Figures.AsNoTracking());
+        var tallies = db.FigureTallies.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(regionCode)) tallies = tallies.Within(await RegionEndpoints.RequireSubtree(db, regionCode));
         var codes = new DictionaryCodes(db);
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
-        var yearStart = new DateOnly(today.Year, 1, 1);
         var monthStart = new DateOnly(today.Year, today.Month, 1).AddMonths(-11);
+        var thisYear = FigureTallies.Month(today.Year);
 
-        var total = await figures.CountAsync();
-        var byCategory = (await figures.GroupBy(f => f.Category).Select(g => new { g.Key, Count = g.Count() }).ToListAsync())
-            .OrderByDescending(x => x.Count).Select(x => new CountItem(x.Key ?? "", x.Key is null ? "未分类" : codes.Label("category", x.Key), x.Count)).ToList();
-        var byKey = (await figures.Where(f => f.KeyLevel != null).GroupBy(f => f.KeyLevel).Select(g => new { g.Key, Count = g.Count() }).ToListAsync())
-            .Select(x => new CountItem(x.Key!, codes.Label("keyLevel", x.Key), x.Count)).ToList();
-        var tiers = await figures.GroupBy(f => f.MaxFollowers >= 10_000_000 ? 4 : f.MaxFollowers >= 1_000_000 ? 3 : f.MaxFollowers >= 100_000 ? 2 : f.MaxFollowers >= 10_000 ? 1 : 0)
-            .Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
-        string[] tierKeys = ["lt10k", "10k", "100k", "1m", "10m"];
-        string[] tierLabels = ["1万以下", "1万+", "10万+", "100万+", "1000万+"];
-        var byTier = Enumerable.Range(0, 5).Select(i => new CountItem(tierKeys[i], tierLabels[i], tiers.FirstOrDefault(t => t.Key == i)?.Count ?? 0)).ToList();
+        // One grouped read of every dimension but the regions; the 12-month window lies within two years.
+        string[] dimensions = [FigureTallies.Category, FigureTallies.KeyLevel, FigureTallies.Tier, FigureTallies.Accounts, FigureTallies.Month(today.Year - 1), thisYear];
+        var sums = (await tallies.Where(t => dimensions.Contains(t.Dimension))
+                .GroupBy(t => new { t.Dimension, t.Value }).Select(g => new { g.Key.Dimension, g.Key.Value, Count = g.Sum(t => t.Count) }).ToListAsync())
+            .Where(x => x.Count != 0).ToList();
+        int Sum(string dimension, string? value = null) => sums.Where(x => x.Dimension == dimension && (value is null || x.Value == value)).Sum(x => x.Count);
+        // Enrolment dates after this year are unusual but count as "new this year", as a date filter would.
+        var laterYears = await tallies.Where(t => string.Compare(t.Dimension, thisYear) > 0 && string.Compare(t.Dimension, "month;") < 0).SumAsync(t => t.Count);
+
+        var byCategory = sums.Where(x => x.Dimension == FigureTallies.Category).OrderByDescending(x => x.Count).ThenBy(x => x.Value, StringComparer.Ordinal)
+            .Select(x => new CountItem(x.Value, x.Value == "" ? "未分类" : codes.Label("category", x.Value), x.Count)).ToList();
+        var byKey = sums.Where(x => x.Dimension == FigureTallies.KeyLevel && x.Value != "").OrderBy(x => x.Value, StringComparer.Ordinal)
+            .Select(x => new CountItem(x.Value, codes.Label("keyLevel", x.Value), x.Count)).ToList();
+        var byTier = Enumerable.Range(0, 5).Select(i => new CountItem(TierKeys[i], TierLabels[i], Sum(FigureTallies.Tier, i.ToString()))).ToList();
+        var perMonth = Enumerable.Range(0, 12).Select(i => monthStart.AddMonths(i))
+            .Select(m => new MonthCount($"{m:yyyy-MM}", Sum(FigureTallies.Month(m.Year), $"{m.Month:00}"))).ToList();
+
+        // Totals per region code (a few thousand rows for a province at most) give the total and the by-region chart.
+        var totals = await tallies.Where(t => t.Dimension == FigureTallies.Total && t.Count != 0).Select(t => new { t.RegionCode, t.Count }).ToListAsync();
 
         // By region: one level below the caller's (or the chosen) region.
         var baseCode = regionCode ?? (await db.Regions.AsNoTracking().OrderBy(r => r.Level).ThenBy(r => r.Code).Select(r => r.Code).FirstOrDefaultAsync());
@@ -51,24 +67,17 @@ public static class DashboardEndpoints
         var byRegion = new List<CountItem>();
         if (children.Count > 0)
         {
-            var prefixLength = Region.ScopePrefix(children[0].Code, children[0].Level).Length;
-            var grouped = await figures.GroupBy(f => f.RegionCode.Substring(0, prefixLength)).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
-            var own = await figures.CountAsync(f => f.RegionCode == baseCode);
+            var own = totals.Where(t => t.RegionCode == baseCode).Sum(t => t.Count);
             if (own > 0) byRegion.Add(new CountItem(baseCode!, "本级", own));
             foreach (var c in children)
             {
                 var prefix = Region.ScopePrefix(c.Code, c.Level);
-                byRegion.Add(new CountItem(c.Code, c.Name, grouped.Where(g => g.Key == prefix).Sum(g => g.Count)));
+                byRegion.Add(new CountItem(c.Code, c.Name, totals.Where(t => t.RegionCode.StartsWith(prefix, StringComparison.Ordinal)).Sum(t => t.Count)));
             }
         }
-        var months = await figures.Where(f => f.EnrolledOn >= monthStart)
-            .GroupBy(f => new { f.EnrolledOn.Year, f.EnrolledOn.Month }).Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count() }).ToListAsync();
-        var perMonth = Enumerable.Range(0, 12).Select(i => monthStart.AddMonths(i))
-            .Select(m => new MonthCount($"{m:yyyy-MM}", months.FirstOrDefault(x => x.Year == m.Year && x.Month == m.Month)?.Count ?? 0)).ToList();
 
         return TypedResults.Ok(new DashboardResponse(
-            total, byKey.Sum(k => k.Count), await figures.CountAsync(f => f.EnrolledOn >= yearStart),
-            await db.PlatformAccounts.CountAsync(a => figures.Any(f => f.Id == a.FigureId)),
+            totals.Sum(t => t.Count), byKey.Sum(k => k.Count), Sum(thisYear) + laterYears, Sum(FigureTallies.Accounts),
             await OrganizationsIn(db, regionCode),
             byCategory, byRegion, byTier, byKey, perMonth));
     }

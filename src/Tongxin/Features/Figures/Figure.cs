@@ -49,6 +49,8 @@ public class Figure : IRegionOwned, IAudited, IVersioned
 
     /// <summary>Largest follower count over the figure's accounts; kept for tier filters and sorting.</summary>
     [NotAudited] public long MaxFollowers { get; set; }
+    /// <summary>Number of the figure's platform accounts; kept so the dashboard tallies can count accounts without a join.</summary>
+    [NotAudited] public int AccountCount { get; set; }
     [NotAudited] public bool IsDemo { get; set; }
     [NotAudited] public DateTime CreatedAt { get; set; }
     [NotAudited] public DateTime UpdatedAt { get; set; }
@@ -69,8 +71,12 @@ public class Figure : IRegionOwned, IAudited, IVersioned
         StatusReason = reason.Trim();
     }
 
-    public void RecomputeMaxFollowers() =>
+    /// <summary>Refreshes the figures kept from the accounts (largest follower count, number of accounts); call after any account change.</summary>
+    public void RecomputeAccountStats()
+    {
         MaxFollowers = Accounts.Count == 0 ? 0 : Accounts.Max(a => a.Followers);
+        AccountCount = Accounts.Count;
+    }
 }
 
 public enum FigureStatus

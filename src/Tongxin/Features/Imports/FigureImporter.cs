@@ -167,7 +167,7 @@ public sealed class FigureImporter(TongxinDb db, FieldProtector protector, Impor
                 p.NewSnapshots.Add(snapshot);
             }
         }
-        p.Figure.RecomputeMaxFollowers();
+        p.Figure.RecomputeAccountStats();
     }
 
     /// <summary>Adds the chunk's changes, saves them (audit and search index included), then records the batch rows.</summary>

@@ -83,7 +83,7 @@ public static class UndoImportBatch
                 }
                 else if (keptAccounts.Contains(account.Id)) Revert(account, latest.GetValueOrDefault(account.Id));
             }
-            figure.RecomputeMaxFollowers();
+            figure.RecomputeAccountStats();
         }
         await db.SaveChangesAsync(ct);
     }

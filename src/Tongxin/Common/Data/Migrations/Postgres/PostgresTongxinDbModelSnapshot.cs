@@ -439,6 +439,31 @@ namespace Tongxin.Common.Data.Migrations.Postgres
                     b.ToTable("PlatformAccounts");
                 });
 
+            modelBuilder.Entity("Tongxin.Features.Dashboard.FigureTally", b =>
+                {
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .UseCollation("C");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Value")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Dimension", "RegionCode", "Value");
+
+                    b.HasIndex("Dimension", "RegionCode", "Value", "Count");
+
+                    b.ToTable("FigureTallies");
+                });
+
             modelBuilder.Entity("Tongxin.Features.Dictionaries.DictionaryItem", b =>
                 {
                     b.Property<long>("Id")
@@ -483,6 +508,9 @@ namespace Tongxin.Common.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AccountCount")
+                        .HasColumnType("integer");
 
                     b.Property<string>("BirthDate")
                         .HasColumnType("text");

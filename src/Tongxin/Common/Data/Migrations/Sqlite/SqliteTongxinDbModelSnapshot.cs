@@ -421,6 +421,29 @@ namespace Tongxin.Common.Data.Migrations.Sqlite
                     b.ToTable("PlatformAccounts");
                 });
 
+            modelBuilder.Entity("Tongxin.Features.Dashboard.FigureTally", b =>
+                {
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Dimension", "RegionCode", "Value");
+
+                    b.HasIndex("Dimension", "RegionCode", "Value", "Count");
+
+                    b.ToTable("FigureTallies");
+                });
+
             modelBuilder.Entity("Tongxin.Features.Dictionaries.DictionaryItem", b =>
                 {
                     b.Property<long>("Id")
@@ -460,6 +483,9 @@ namespace Tongxin.Common.Data.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AccountCount")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("BirthDate")

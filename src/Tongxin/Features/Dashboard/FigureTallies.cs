@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using Tongxin.Common.Data;
+
+namespace Tongxin.Features.Dashboard;
+
+/// <summary>Names of the tally dimensions and the operator's rebuild of every tally.</summary>
+public static class FigureTallies
+{
+    public const string Total = "total";
+    public const string Category = "category";
+    public const string KeyLevel = "keyLevel";
+    public const string Tier = "tier";
+    public const string Accounts = "accounts";
+    public static string Month(int year) => $"month:{year:0000}";
+
+    /// <summary>
+    /// Recomputes every tally from the figures in one transaction (writers wait on PostgreSQL). For bulk loads
+    /// that bypass the triggers, restores of old backups, or a repair; the triggers keep them otherwise.
+    /// </summary>
+    public static async Task RebuildAsync(TongxinDb db, CancellationToken ct = default)
+    {
+        var postgres = db.Database.IsNpgsql();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (postgres) await db.Database.ExecuteSqlRawAsync("LOCK TABLE \"Figures\" IN SHARE MODE", ct);
+        await db.Database.ExecuteSqlRawAsync(FigureTallySql.Rebuild(postgres), ct);
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>True when figures exist but no tally does (a database restored from before the tallies, or emptied by hand).</summary>
+    public static async Task<bool> AreMissingAsync(TongxinDb db, CancellationToken ct = default) =>
+        !await db.FigureTallies.AnyAsync(ct) && await db.Figures.AnyAsync(f => f.Status == Figures.FigureStatus.Active, ct);
+}

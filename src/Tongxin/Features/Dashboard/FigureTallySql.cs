@@ -1,0 +1,92 @@
+namespace Tongxin.Features.Dashboard;
+
+/// <summary>
+/// The SQL that keeps <see cref="FigureTally"/> rows: triggers on Figures for each provider, the statements
+/// that rebuild every tally from the figures, and what a migration runs to install or remove them.
+/// Hand-written on purpose: the triggers catch every write path (EF, raw multi-row INSERTs, COPY, ExecuteDelete).
+/// </summary>
+/// <remarks>
+/// An active figure (Status 0) contributes to: ("total", "", 1), ("category", category or "", 1),
+/// ("keyLevel", key level or "", 1), ("tier", "0".."4" from MaxFollowers, 1), ("month:YYYY", "MM" of EnrolledOn, 1)
+/// and ("accounts", "", AccountCount), each under its own region code. A change subtracts the old row's
+/// contributions and adds the new one's in one upsert; pairs that cancel out write nothing.
+/// Changing these contributions needs a new migration that drops and recreates the triggers and rebuilds.
+/// </remarks>
+public static class FigureTallySql
+{
+    private const string Columns = "\"Dimension\", \"RegionCode\", \"Value\", \"Count\"";
+
+    private const string Upsert = "ON CONFLICT (\"Dimension\", \"RegionCode\", \"Value\") DO UPDATE SET \"Count\" = \"FigureTallies\".\"Count\" + excluded.\"Count\"";
+
+    private static string Tier(string r) =>
+        $"CASE WHEN {r}.\"MaxFollowers\" >= 10000000 THEN '4' WHEN {r}.\"MaxFollowers\" >= 1000000 THEN '3' " +
+        $"WHEN {r}.\"MaxFollowers\" >= 100000 THEN '2' WHEN {r}.\"MaxFollowers\" >= 10000 THEN '1' ELSE '0' END";
+
+    /// <summary>(dimension, value, count) expressions of one figure row called <paramref name="r"/>.</summary>
+    private static (string Dimension, string Value, string Count)[] Contributions(string r, bool postgres) =>
+    [
+        ("'total'", "''", "1"),
+        ("'category'", $"coalesce({r}.\"Category\", '')", "1"),
+        ("'keyLevel'", $"coalesce({r}.\"KeyLevel\", '')", "1"),
+        ("'tier'", Tier(r), "1"),
+        postgres
+            ? ($"'month:' || to_char({r}.\"EnrolledOn\", 'YYYY')", $"to_char({r}.\"EnrolledOn\", 'MM')", "1")
+            // EF stores a DateOnly as 'yyyy-MM-dd' text on SQLite.
+            : ($"'month:' || substr({r}.\"EnrolledOn\", 1, 4)", $"substr({r}.\"EnrolledOn\", 6, 2)", "1"),
+        ("'accounts'", "''", $"{r}.\"AccountCount\""),
+    ];
+
+    /// <summary>SELECT branches giving the contributions of row <paramref name="r"/> times <paramref name="sign"/>, if it is active.</summary>
+    private static IEnumerable<string> Branches(string r, string? from, int sign, bool postgres) =>
+        Contributions(r, postgres).Select(c =>
+            $"SELECT {c.Dimension} AS d, {r}.\"RegionCode\" AS r, {c.Value} AS v, {sign} * {c.Count} AS c{(from is null ? "" : " FROM " + from)} WHERE {r}.\"Status\" = 0");
+
+    /// <summary>One upsert of the summed contributions; keys are ordered so concurrent writers lock tally rows in one order.</summary>
+    private static string Apply(IEnumerable<string> branches) =>
+        $"INSERT INTO \"FigureTallies\" ({Columns})\n" +
+        $"SELECT d, r, v, sum(c) FROM (\n  {string.Join("\n  UNION ALL ", branches)}\n) AS x\n" +
+        $"WHERE true GROUP BY d, r, v HAVING sum(c) <> 0 ORDER BY d, r, v\n{Upsert};";
+
+    private const string TallyColumns = "\"Status\", \"RegionCode\", \"Category\", \"KeyLevel\", \"MaxFollowers\", \"EnrolledOn\", \"AccountCount\"";
+
+    /// <summary>SQLite has row triggers only; the update trigger fires only when a counted column is set.</summary>
+    public static readonly string CreateSqliteTriggers =
+        "CREATE TRIGGER figure_tally_insert AFTER INSERT ON \"Figures\" WHEN NEW.\"Status\" = 0 BEGIN\n" +
+        Apply(Branches("NEW", null, 1, false)) + "\nEND;\n" +
+        "CREATE TRIGGER figure_tally_delete AFTER DELETE ON \"Figures\" WHEN OLD.\"Status\" = 0 BEGIN\n" +
+        Apply(Branches("OLD", null, -1, false)) + "\nEND;\n" +
+        $"CREATE TRIGGER figure_tally_update AFTER UPDATE OF {TallyColumns} ON \"Figures\" WHEN OLD.\"Status\" = 0 OR NEW.\"Status\" = 0 BEGIN\n" +
+        Apply(Branches("OLD", null, -1, false).Concat(Branches("NEW", null, 1, false))) + "\nEND;";
+
+    public const string DropSqliteTriggers =
+        "DROP TRIGGER IF EXISTS figure_tally_insert; DROP TRIGGER IF EXISTS figure_tally_delete; DROP TRIGGER IF EXISTS figure_tally_update;";
+
+    /// <summary>
+    /// PostgreSQL: statement triggers with transition tables, so a multi-row INSERT or a COPY of a million
+    /// figures costs one grouped upsert, not a million trigger calls.
+    /// </summary>
+    public static readonly string CreatePostgresTriggers =
+        "CREATE FUNCTION figure_tally() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n" +
+        "  IF TG_OP = 'INSERT' THEN\n" + Apply(Branches("n", "new_rows AS n", 1, true)) + "\n" +
+        "  ELSIF TG_OP = 'DELETE' THEN\n" + Apply(Branches("o", "old_rows AS o", -1, true)) + "\n" +
+        "  ELSIF TG_OP = 'UPDATE' THEN\n" + Apply(Branches("o", "old_rows AS o", -1, true).Concat(Branches("n", "new_rows AS n", 1, true))) + "\n" +
+        "  ELSE\n  DELETE FROM \"FigureTallies\";\n" + // TRUNCATE
+        "  END IF;\n  RETURN NULL;\nEND $$;\n" +
+        "CREATE TRIGGER figure_tally_insert AFTER INSERT ON \"Figures\" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION figure_tally();\n" +
+        "CREATE TRIGGER figure_tally_update AFTER UPDATE ON \"Figures\" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION figure_tally();\n" +
+        "CREATE TRIGGER figure_tally_delete AFTER DELETE ON \"Figures\" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION figure_tally();\n" +
+        "CREATE TRIGGER figure_tally_truncate AFTER TRUNCATE ON \"Figures\" FOR EACH STATEMENT EXECUTE FUNCTION figure_tally();";
+
+    public const string DropPostgresTriggers = "DROP FUNCTION IF EXISTS figure_tally() CASCADE;";
+
+    /// <summary>Every tally computed afresh from the figures: one grouped scan per dimension.</summary>
+    public static string Rebuild(bool postgres) =>
+        "DELETE FROM \"FigureTallies\";\n" + string.Join("\n", Contributions("f", postgres).Select(c =>
+            $"INSERT INTO \"FigureTallies\" ({Columns}) SELECT {c.Dimension}, f.\"RegionCode\", {c.Value}, sum({c.Count}) " +
+            "FROM \"Figures\" AS f WHERE f.\"Status\" = 0 GROUP BY 1, 2, 3;"));
+
+    /// <summary>What the migration adding the tallies runs after creating the table and the AccountCount column.</summary>
+    public static string Install(bool postgres) =>
+        "UPDATE \"Figures\" SET \"AccountCount\" = (SELECT count(*) FROM \"PlatformAccounts\" AS a WHERE a.\"FigureId\" = \"Figures\".\"Id\");\n" +
+        Rebuild(postgres) + "\n" + (postgres ? CreatePostgresTriggers : CreateSqliteTriggers);
+}

@@ -34,17 +34,21 @@ public static class DashboardEndpoints
 
     public static async Task<Ok<DashboardResponse>> Get(TongxinDb db, string? regionCode)
     {
-        var tallies = db.FigureTallies.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(regionCode)) tallies = tallies.Within(await RegionEndpoints.RequireSubtree(db, regionCode));
+        // The chosen region, or the top of the caller's scope; its own tally rows count its whole subtree.
+        if (!string.IsNullOrWhiteSpace(regionCode)) await RegionEndpoints.RequireSubtree(db, regionCode);
+        var baseCode = string.IsNullOrWhiteSpace(regionCode)
+            ? await db.Regions.AsNoTracking().OrderBy(r => r.Level).ThenBy(r => r.Code).Select(r => r.Code).FirstOrDefaultAsync()
+            : regionCode.Trim();
         var codes = new DictionaryCodes(db);
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
         var monthStart = new DateOnly(today.Year, today.Month, 1).AddMonths(-11);
         var thisYear = FigureTallies.Month(today.Year);
 
-        // One grouped read of every dimension but the regions; the 12-month window lies within two years.
-        string[] dimensions = [FigureTallies.Category, FigureTallies.KeyLevel, FigureTallies.Tier, FigureTallies.Accounts, FigureTallies.Month(today.Year - 1), thisYear];
-        var sums = (await tallies.Where(t => dimensions.Contains(t.Dimension))
-                .GroupBy(t => new { t.Dimension, t.Value }).Select(g => new { g.Key.Dimension, g.Key.Value, Count = g.Sum(t => t.Count) }).ToListAsync())
+        // One read of the region's rows: every dimension but the regions; the 12-month window lies within two years.
+        var tallies = db.FigureTallies.AsNoTracking().Where(t => t.RegionCode == baseCode);
+        string[] dimensions = [FigureTallies.Total, FigureTallies.Category, FigureTallies.KeyLevel, FigureTallies.Tier, FigureTallies.Accounts,
+            FigureTallies.Month(today.Year - 1), thisYear];
+        var sums = (await tallies.Where(t => dimensions.Contains(t.Dimension)).Select(t => new { t.Dimension, t.Value, t.Count }).ToListAsync())
             .Where(x => x.Count != 0).ToList();
         int Sum(string dimension, string? value = null) => sums.Where(x => x.Dimension == dimension && (value is null || x.Value == value)).Sum(x => x.Count);
         // Enrolment dates after this year are unusual but count as "new this year", as a date filter would.
@@ -57,27 +61,23 @@ public static class DashboardEndpoints
         var byTier = Enumerable.Range(0, 5).Select(i => new CountItem(TierKeys[i], TierLabels[i], Sum(FigureTallies.Tier, i.ToString()))).ToList();
         var perMonth = Enumerable.Range(0, 12).Select(i => monthStart.AddMonths(i))
             .Select(m => new MonthCount($"{m:yyyy-MM}", Sum(FigureTallies.Month(m.Year), $"{m.Month:00}"))).ToList();
+        var total = Sum(FigureTallies.Total);
 
-        // Totals per region code (a few thousand rows for a province at most) give the total and the by-region chart.
-        var totals = await tallies.Where(t => t.Dimension == FigureTallies.Total && t.Count != 0).Select(t => new { t.RegionCode, t.Count }).ToListAsync();
-
-        // By region: one level below the caller's (or the chosen) region.
-        var baseCode = regionCode ?? (await db.Regions.AsNoTracking().OrderBy(r => r.Level).ThenBy(r => r.Code).Select(r => r.Code).FirstOrDefaultAsync());
+        // By region: one level below; the children's own totals, and what is left over is the region's own (本级).
         var children = baseCode is null ? [] : await db.Regions.AsNoTracking().Where(r => r.ParentCode == baseCode).OrderBy(r => r.Code).ToListAsync();
         var byRegion = new List<CountItem>();
         if (children.Count > 0)
         {
-            var own = totals.Where(t => t.RegionCode == baseCode).Sum(t => t.Count);
+            var childCodes = children.Select(c => c.Code).ToList();
+            var totals = await db.FigureTallies.AsNoTracking().Where(t => t.Dimension == FigureTallies.Total && t.Value == "" && childCodes.Contains(t.RegionCode))
+                .ToDictionaryAsync(t => t.RegionCode, t => t.Count);
+            var own = total - totals.Values.Sum();
             if (own > 0) byRegion.Add(new CountItem(baseCode!, "本级", own));
-            foreach (var c in children)
-            {
-                var prefix = Region.ScopePrefix(c.Code, c.Level);
-                byRegion.Add(new CountItem(c.Code, c.Name, totals.Where(t => t.RegionCode.StartsWith(prefix, StringComparison.Ordinal)).Sum(t => t.Count)));
-            }
+            byRegion.AddRange(children.Select(c => new CountItem(c.Code, c.Name, totals.GetValueOrDefault(c.Code))));
         }
 
         return TypedResults.Ok(new DashboardResponse(
-            totals.Sum(t => t.Count), byKey.Sum(k => k.Count), Sum(thisYear) + laterYears, Sum(FigureTallies.Accounts),
+            total, byKey.Sum(k => k.Count), Sum(thisYear) + laterYears, Sum(FigureTallies.Accounts),
             await OrganizationsIn(db, regionCode),
             byCategory, byRegion, byTier, byKey, perMonth));
     }

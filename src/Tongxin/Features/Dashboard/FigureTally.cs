@@ -11,7 +11,11 @@ public class FigureTally : IRegionOwned
 {
     /// <summary>One of <see cref="FigureTallies"/>' dimensions, e.g. "category" or "month:2026".</summary>
     public required string Dimension { get; set; }
-    /// <summary>The figures' own region code (not a prefix), so a scope or subtree is a range.</summary>
+    /// <summary>
+    /// A region whose whole subtree is counted here (each figure counts under its province, city, district and
+    /// township), so a region's dashboard reads its own rows; the scope filter shows a user only the regions
+    /// within their range.
+    /// </summary>
     public required string RegionCode { get; set; }
     /// <summary>The value within the dimension ("" for none); tiers are "0".."4", months "01".."12".</summary>
     public required string Value { get; set; }

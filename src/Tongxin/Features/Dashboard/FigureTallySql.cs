@@ -8,7 +8,8 @@ namespace Tongxin.Features.Dashboard;
 /// <remarks>
 /// An active figure (Status 0) contributes to: ("total", "", 1), ("category", category or "", 1),
 /// ("keyLevel", key level or "", 1), ("tier", "0".."4" from MaxFollowers, 1), ("month:YYYY", "MM" of EnrolledOn, 1)
-/// and ("accounts", "", AccountCount), each under its own region code. A change subtracts the old row's
+/// and ("accounts", "", AccountCount), each under every region whose subtree holds the figure (province, city,
+/// district, township: see <see cref="Levels"/>). A change subtracts the old row's
 /// contributions and adds the new one's in one upsert; pairs that cancel out write nothing.
 /// Changing these contributions needs a new migration that drops and recreates the triggers and rebuilds.
 /// </remarks>
@@ -36,10 +37,24 @@ public static class FigureTallySql
         ("'accounts'", "''", $"{r}.\"AccountCount\""),
     ];
 
+    /// <summary>
+    /// The regions whose subtree holds a figure of row <paramref name="r"/>, each with the condition under which
+    /// that level exists: province "xx0000", city "xxxx00", district "xxxxxx" and the township itself. Counting a
+    /// figure under each of them lets a dashboard read the ~50 rows of one region instead of summing a subtree.
+    /// </summary>
+    private static (string Code, string Condition)[] Levels(string r) =>
+    [
+        ($"substr({r}.\"RegionCode\", 1, 2) || '0000'", "true"),
+        ($"substr({r}.\"RegionCode\", 1, 4) || '00'", $"substr({r}.\"RegionCode\", 3, 2) <> '00'"),
+        ($"substr({r}.\"RegionCode\", 1, 6)", $"substr({r}.\"RegionCode\", 5, 2) <> '00'"),
+        ($"{r}.\"RegionCode\"", $"length({r}.\"RegionCode\") = 9"),
+    ];
+
     /// <summary>SELECT branches giving the contributions of row <paramref name="r"/> times <paramref name="sign"/>, if it is active.</summary>
     private static IEnumerable<string> Branches(string r, string? from, int sign, bool postgres) =>
-        Contributions(r, postgres).Select(c =>
-            $"SELECT {c.Dimension} AS d, {r}.\"RegionCode\" AS r, {c.Value} AS v, {sign} * {c.Count} AS c{(from is null ? "" : " FROM " + from)} WHERE {r}.\"Status\" = 0");
+        from c in Contributions(r, postgres)
+        from l in Levels(r)
+        select $"SELECT {c.Dimension} AS d, {l.Code} AS r, {c.Value} AS v, {sign} * {c.Count} AS c{(from is null ? "" : " FROM " + from)} WHERE {r}.\"Status\" = 0 AND {l.Condition}";
 
     /// <summary>One upsert of the summed contributions; keys are ordered so concurrent writers lock tally rows in one order.</summary>
     private static string Apply(IEnumerable<string> branches) =>
@@ -79,11 +94,13 @@ public static class FigureTallySql
 
     public const string DropPostgresTriggers = "DROP FUNCTION IF EXISTS figure_tally() CASCADE;";
 
-    /// <summary>Every tally computed afresh from the figures: one grouped scan per dimension.</summary>
+    /// <summary>Every tally computed afresh from the figures: one grouped scan per dimension and level.</summary>
     public static string Rebuild(bool postgres) =>
-        "DELETE FROM \"FigureTallies\";\n" + string.Join("\n", Contributions("f", postgres).Select(c =>
-            $"INSERT INTO \"FigureTallies\" ({Columns}) SELECT {c.Dimension}, f.\"RegionCode\", {c.Value}, sum({c.Count}) " +
-            "FROM \"Figures\" AS f WHERE f.\"Status\" = 0 GROUP BY 1, 2, 3;"));
+        "DELETE FROM \"FigureTallies\";\n" + string.Join("\n",
+            from c in Contributions("f", postgres)
+            from l in Levels("f")
+            select $"INSERT INTO \"FigureTallies\" ({Columns}) SELECT {c.Dimension}, {l.Code}, {c.Value}, sum({c.Count}) " +
+                   $"FROM \"Figures\" AS f WHERE f.\"Status\" = 0 AND {l.Condition} GROUP BY 1, 2, 3;");
 
     /// <summary>What the migration adding the tallies runs after creating the table and the AccountCount column.</summary>
     public static string Install(bool postgres) =>

@@ -59,18 +59,18 @@ public sealed class OperatorVerbTests : IDisposable
     {
         Assert.Equal(0, await Run("seed"));
         var active = Scalar("SELECT COUNT(*) FROM Figures WHERE Status = 0");
-        Assert.Equal(active, Scalar("SELECT SUM(Count) FROM FigureTallies WHERE Dimension = 'total'"));
-        Assert.Equal(Scalar("SELECT COUNT(*) FROM PlatformAccounts"), Scalar("SELECT SUM(Count) FROM FigureTallies WHERE Dimension = 'accounts'"));
+        Assert.Equal(active, Scalar("SELECT SUM(Count) FROM FigureTallies WHERE Dimension = 'total' AND RegionCode LIKE '__0000'"));
+        Assert.Equal(Scalar("SELECT COUNT(*) FROM PlatformAccounts"), Scalar("SELECT SUM(Count) FROM FigureTallies WHERE Dimension = 'accounts' AND RegionCode LIKE '__0000'"));
 
         // Lost tallies (figures loaded around the triggers): the next start rebuilds them…
         Scalar("DELETE FROM FigureTallies; SELECT 0");
         Assert.Equal(0, await Run("migrate"));
-        Assert.Equal(active, Scalar("SELECT SUM(Count) FROM FigureTallies WHERE Dimension = 'total'"));
+        Assert.Equal(active, Scalar("SELECT SUM(Count) FROM FigureTallies WHERE Dimension = 'total' AND RegionCode LIKE '__0000'"));
         // …and the verb recomputes wrong ones.
         Scalar("UPDATE FigureTallies SET Count = Count + 5 WHERE Dimension = 'total'; SELECT 0");
         Assert.Equal(0, await Run("rebuild-tallies"));
-        Assert.Equal(active, Scalar("SELECT SUM(Count) FROM FigureTallies WHERE Dimension = 'total'"));
-        Assert.Equal(active, Scalar("SELECT SUM(Count) FROM FigureTallies WHERE Dimension = 'category'"));
+        Assert.Equal(active, Scalar("SELECT SUM(Count) FROM FigureTallies WHERE Dimension = 'total' AND RegionCode LIKE '__0000'"));
+        Assert.Equal(active, Scalar("SELECT SUM(Count) FROM FigureTallies WHERE Dimension = 'category' AND RegionCode LIKE '__0000'"));
     }
 
     [Fact]

@@ -86,14 +86,12 @@ internal static class ModelConfiguration
         Ordinal<FigureSearchKey>(k => k.Key);
         Ordinal<FigureSearchKey>(k => k.RegionCode);
 
-        // Kept by database triggers (Features/Dashboard/FigureTallySql.cs); the key serves "one dimension within a region range".
+        // Kept by database triggers (Features/Dashboard/FigureTallySql.cs); the key serves "a region's rows of one dimension".
         b.Entity<Features.Dashboard.FigureTally>(e =>
         {
             e.HasKey(t => new { t.Dimension, t.RegionCode, t.Value });
             e.Property(t => t.Dimension).HasMaxLength(20);
             e.Property(t => t.RegionCode).HasMaxLength(12);
-            // Covering: a province's dashboard sums ~100k tally rows; reading them from the index alone halves that on SQLite.
-            e.HasIndex(t => new { t.Dimension, t.RegionCode, t.Value, t.Count });
             e.HasQueryFilter(TongxinDb.RegionScopeFilter, t => (string.Compare(t.RegionCode, db.ScopeLow) >= 0 && string.Compare(t.RegionCode, db.ScopeHigh) < 0));
         });
         Ordinal<Features.Dashboard.FigureTally>(t => t.Dimension);

@@ -459,8 +459,6 @@ namespace Tongxin.Common.Data.Migrations.Postgres
 
                     b.HasKey("Dimension", "RegionCode", "Value");
 
-                    b.HasIndex("Dimension", "RegionCode", "Value", "Count");
-
                     b.ToTable("FigureTallies");
                 });
 

@@ -439,8 +439,6 @@ namespace Tongxin.Common.Data.Migrations.Sqlite
 
                     b.HasKey("Dimension", "RegionCode", "Value");
 
-                    b.HasIndex("Dimension", "RegionCode", "Value", "Count");
-
                     b.ToTable("FigureTallies");
                 });
 

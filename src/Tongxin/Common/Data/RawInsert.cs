@@ -11,8 +11,29 @@ namespace Tongxin.Common.Data;
 /// </summary>
 public static class RawInsert
 {
-    // Microsoft.Data.Sqlite binds parameters by name with a linear search: keep statements moderate.
-    private const int MaxParameters = 999;
+    // Microsoft.Data.Sqlite binds parameters by name with a linear search: keep statements moderate there.
+    private const int MaxSqliteParameters = 999;
+    private const int MaxPostgresParameters = 16_000;
+
+    /// <summary>
+    /// Every mapped column of an entity as the database stores it (value converters applied: enums, UTC
+    /// times, SQLite's JSON lists), for writers that insert whole rows without change tracking.
+    /// </summary>
+    public static List<(string Property, Func<T, object?> Value)> ColumnsOf<T>(TongxinDb db, bool includeKey)
+    {
+        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped");
+        var columns = new List<(string, Func<T, object?>)>();
+        foreach (var prop in entity.GetProperties())
+        {
+            if (prop.IsPrimaryKey() && !includeKey) continue;
+            var info = prop.PropertyInfo ?? throw new InvalidOperationException($"{typeof(T).Name}.{prop.Name} is a shadow property");
+            var converter = prop.GetTypeMapping().Converter;
+            columns.Add((prop.Name, converter is null
+                ? row => info.GetValue(row)
+                : row => info.GetValue(row) is { } v ? converter.ConvertToProvider(v) : null));
+        }
+        return columns;
+    }
 
     public static async Task<int> ExecuteAsync<T>(TongxinDb db, IReadOnlyList<T> rows, IReadOnlyList<(string Property, Func<T, object?> Value)> columns,
         CancellationToken ct)
@@ -26,7 +47,8 @@ public static class RawInsert
         {
             var conn = db.Database.GetDbConnection();
             var tx = db.Database.CurrentTransaction?.GetDbTransaction();
-            var perStatement = Math.Max(1, MaxParameters / columns.Count);
+            var maxParameters = db.Database.IsNpgsql() ? MaxPostgresParameters : MaxSqliteParameters;
+            var perStatement = Math.Max(1, maxParameters / columns.Count);
             var written = 0;
             foreach (var chunk in rows.Chunk(perStatement))
             {

@@ -72,6 +72,19 @@ public static class FigureSearchIndexer
         }
     }
 
+    /// <summary>
+    /// Keys of figures just inserted together with their accounts (bulk import): they have no keys to
+    /// delete and no organizations yet, and everything needed is in memory, so nothing is read back.
+    /// </summary>
+    public static async Task InsertForNewAsync(TongxinDb db, IEnumerable<Figure> figures, CancellationToken ct)
+    {
+        var rows = new List<FigureSearchKey>();
+        foreach (var f in figures)
+            foreach (var key in KeysFor(f.Name, f.Tags, f.Accounts.Select(a => a.HandleKey), []))
+                rows.Add(new FigureSearchKey { Key = key, FigureId = f.Id, RegionCode = f.RegionCode });
+        await RawInsert.ExecuteAsync(db, rows, KeyColumns, ct);
+    }
+
     /// <summary>Every key of one figure, without duplicates.</summary>
     public static HashSet<string> KeysFor(string name, IEnumerable<string> tags, IEnumerable<string> handles,
         IEnumerable<string> organizationNames)

@@ -5,14 +5,12 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Tongxin.Common.Data;
 
 /// <summary>
-/// Multi-row INSERT on the context's own connection and transaction, for derived rows written in bulk
+/// Bulk INSERT (multi-row statements on PostgreSQL, a prepared statement per row on SQLite) on the context's own connection and transaction, for derived rows written in bulk
 /// (search keys, audit lines): EF's per-entity change tracking costs far more than the rows themselves.
 /// Both providers accept "INSERT INTO t (…) VALUES (…), (…)" with quoted identifiers.
 /// </summary>
 public static class RawInsert
 {
-    // Microsoft.Data.Sqlite binds parameters by name with a linear search: keep statements moderate there.
-    private const int MaxSqliteParameters = 999;
     private const int MaxPostgresParameters = 16_000;
 
     /// <summary>
@@ -47,8 +45,8 @@ public static class RawInsert
         {
             var conn = db.Database.GetDbConnection();
             var tx = db.Database.CurrentTransaction?.GetDbTransaction();
-            var maxParameters = db.Database.IsNpgsql() ? MaxPostgresParameters : MaxSqliteParameters;
-            var perStatement = Math.Max(1, maxParameters / columns.Count);
+            if (!db.Database.IsNpgsql()) return WriteSqlite(conn, tx, table, names, rows, columns);
+            var perStatement = Math.Max(1, MaxPostgresParameters / columns.Count);
             var written = 0;
             foreach (var chunk in rows.Chunk(perStatement))
             {
@@ -79,5 +77,32 @@ public static class RawInsert
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    /// <summary>
+    /// SQLite: one prepared single-row statement run per row. SQLite runs in process, so a row costs a
+    /// step, while a long multi-row statement costs a fresh parse and parameter look-ups by name.
+    /// </summary>
+    private static int WriteSqlite<T>(DbConnection conn, DbTransaction? tx, string table, string[] names, IReadOnlyList<T> rows,
+        IReadOnlyList<(string Property, Func<T, object?> Value)> columns)
+    {
+        using var cmd = conn.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", names)}) VALUES ({string.Join(", ", names.Select((_, i) => "@p" + i))})";
+        var parameters = new DbParameter[columns.Count];
+        for (var c = 0; c < columns.Count; c++)
+        {
+            parameters[c] = cmd.CreateParameter();
+            parameters[c].ParameterName = "@p" + c;
+            cmd.Parameters.Add(parameters[c]);
+        }
+        cmd.Prepare();
+        var written = 0;
+        foreach (var row in rows)
+        {
+            for (var c = 0; c < columns.Count; c++) parameters[c].Value = columns[c].Value(row) ?? DBNull.Value;
+            written += cmd.ExecuteNonQuery();
+        }
+        return written;
     }
 }

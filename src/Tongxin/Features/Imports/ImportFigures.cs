@@ -30,9 +30,11 @@ public static class ImportFigures
                 await file.CopyToAsync(target, ct);
             var sheet = FigureSheetReader.Open(path);
             var request = new ImportRequest(path, file.FileName, mode, region, db.Actor.UserId);
-            if (sheet.CountRows(stopAfter: ImportLimits.MaxSynchronousRows) > ImportLimits.MaxSynchronousRows)
+            // One pass over the file gives both the decision and the job's total (each pass re-reads the zip).
+            var rows = sheet.CountRows();
+            if (rows > ImportLimits.MaxSynchronousRows)
             {
-                var id = await queue.EnqueueAsync(db, request, sheet.CountRows(), ct);
+                var id = await queue.EnqueueAsync(db, request, rows, ct);
                 queued = true;
                 return TypedResults.Accepted($"/api/import-jobs/{id}", new ImportJobAccepted(id));
             }

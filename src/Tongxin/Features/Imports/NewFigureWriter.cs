@@ -40,6 +40,7 @@ public static class NewFigureWriter
                     snapshot.AccountId = account.Id;
                 }
             }
+            // Denormalized figure columns derived from its accounts are set here: nothing else sees these rows before the INSERT.
             figure.RecomputeMaxFollowers();
         }
 

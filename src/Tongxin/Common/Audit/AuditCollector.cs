@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Tongxin.Common.Auth;
 using Tongxin.Common.Domain;
 using Tongxin.Features.Figures;
@@ -66,22 +67,39 @@ internal static class AuditCollector
             };
             var changes = Changes(entry);
             if (action == AuditActions.Update && changes.Count == 0) continue;
-            var entity = entry.Entity;
-            var keyProps = entry.Metadata.FindPrimaryKey()!.Properties.Select(p => p.PropertyInfo!).ToArray();
-            list.Add(new Pending(
-                entity, action, entry.Metadata.ClrType.Name,
-                () => string.Join(",", keyProps.Select(p => p.GetValue(entity))),
-                () => entity switch
-                {
-                    Figure f => f.Id,
-                    IFigureOwned o => o.FigureId,
-                    _ => null,
-                },
-                (entity as IRegionOwned)?.RegionCode,
-                changes,
-                Describe(entity)));
+            list.Add(Make(entry.Entity, action, entry.Metadata, changes));
         }
         return list;
+    }
+
+    /// <summary>The line change tracking would give a new row, for writers that insert without it (bulk import).</summary>
+    public static Pending Created(object entity, IEntityType type)
+    {
+        var changes = new Dictionary<string, object?[]>();
+        foreach (var prop in type.GetProperties())
+        {
+            var info = prop.PropertyInfo;
+            if (info is null || KindOf(info).Skip || prop.IsPrimaryKey() || prop.IsForeignKey()) continue;
+            Add(changes, info, null, info.GetValue(entity));
+        }
+        return Make(entity, AuditActions.Create, type, changes);
+    }
+
+    private static Pending Make(object entity, string action, IEntityType type, Dictionary<string, object?[]> changes)
+    {
+        var keyProps = type.FindPrimaryKey()!.Properties.Select(p => p.PropertyInfo!).ToArray();
+        return new Pending(
+            entity, action, type.ClrType.Name,
+            () => string.Join(",", keyProps.Select(p => p.GetValue(entity))),
+            () => entity switch
+            {
+                Figure f => f.Id,
+                IFigureOwned o => o.FigureId,
+                _ => null,
+            },
+            (entity as IRegionOwned)?.RegionCode,
+            changes,
+            Describe(entity));
     }
 
     private static Dictionary<string, object?[]> Changes(EntityEntry entry)
@@ -97,17 +115,22 @@ internal static class AuditCollector
             object? oldValue = entry.State == EntityState.Added ? null : prop.OriginalValue;
             object? newValue = entry.State == EntityState.Deleted ? null : prop.CurrentValue;
             if (entry.State == EntityState.Modified && !prop.IsModified) continue;
-            if (Equal(oldValue, newValue)) continue;
-            var name = FieldName(info.Name);
-            if (KindOf(info).Sensitive)
-            {
-                if (!info.Name.EndsWith("Cipher")) continue; // the hash changes with the value; one line is enough
-                changes[name] = [null, SensitiveMarker];
-                continue;
-            }
-            changes[name] = [Plain(oldValue), Plain(newValue)];
+            Add(changes, info, oldValue, newValue);
         }
         return changes;
+    }
+
+    private static void Add(Dictionary<string, object?[]> changes, PropertyInfo info, object? oldValue, object? newValue)
+    {
+        if (Equal(oldValue, newValue)) return;
+        var name = FieldName(info.Name);
+        if (KindOf(info).Sensitive)
+        {
+            if (!info.Name.EndsWith("Cipher")) return; // the hash changes with the value; one line is enough
+            changes[name] = [null, SensitiveMarker];
+            return;
+        }
+        changes[name] = [Plain(oldValue), Plain(newValue)];
     }
 
     private static bool Equal(object? a, object? b) => a switch

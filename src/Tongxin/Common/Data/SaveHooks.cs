@@ -24,16 +24,10 @@ internal static class SaveHooks
             switch (entry.Entity)
             {
                 case Figure f:
-                    f.SortKey = Pinyin.SortKey(f.Name);
-                    f.UpdatedAt = now;
-                    if (entry.State == EntityState.Added)
-                    {
-                        f.CreatedAt = now;
-                        if (f.EnrolledOn == default) f.EnrolledOn = DateOnly.FromDateTime(now);
-                    }
+                    Stamp(f, now, entry.State == EntityState.Added);
                     break;
                 case PlatformAccount a:
-                    a.HandleKey = PlatformAccount.KeyOf(a.Handle);
+                    Stamp(a);
                     break;
                 case Organization o:
                     o.NameKey = o.Name.Trim().ToLowerInvariant();
@@ -41,4 +35,16 @@ internal static class SaveHooks
             }
         }
     }
+
+    /// <summary>The derived fields of a figure; also called by writers that bypass change tracking.</summary>
+    public static void Stamp(Figure f, DateTime now, bool added)
+    {
+        f.SortKey = Pinyin.SortKey(f.Name);
+        f.UpdatedAt = now;
+        if (!added) return;
+        f.CreatedAt = now;
+        if (f.EnrolledOn == default) f.EnrolledOn = DateOnly.FromDateTime(now);
+    }
+
+    public static void Stamp(PlatformAccount a) => a.HandleKey = PlatformAccount.KeyOf(a.Handle);
 }

@@ -170,26 +170,28 @@ public sealed class FigureImporter(TongxinDb db, FieldProtector protector, Impor
         p.Figure.RecomputeAccountStats();
     }
 
-    /// <summary>Adds the chunk's changes, saves them (audit and search index included), then records the batch rows.</summary>
+    /// <summary>
+    /// Writes the chunk: changes to existing figures through change tracking (audit and search index in
+    /// SaveChanges), new figures through the bulk writer, then the batch rows that undo reads.
+    /// </summary>
     private async Task SaveChunkAsync(List<Pending> pending, ImportBatch batch, CancellationToken ct)
     {
         if (pending.Count == 0) return;
-        foreach (var p in pending)
+        var changed = false;
+        foreach (var p in pending.Where(p => !p.Inserted))
         {
-            if (p.Inserted) db.Figures.Add(p.Figure);
-            else foreach (var a in p.NewAccounts) db.PlatformAccounts.Add(a);
+            foreach (var a in p.NewAccounts) db.PlatformAccounts.Add(a);
             foreach (var s in p.NewSnapshots) if (db.Entry(s).State == EntityState.Detached) db.MetricSnapshots.Add(s);
+            changed = true;
         }
-        await db.SaveChangesAsync(ct);
-        foreach (var p in pending)
+        if (changed) await db.SaveChangesAsync(ct);
+        await NewFigureWriter.WriteAsync(db, pending.Where(p => p.Inserted).Select(p => p.Figure).ToList(), ct);
+        var rows = pending.Select(p => new ImportBatchRow
         {
-            db.ImportBatchRows.Add(new ImportBatchRow
-            {
-                BatchId = batch.Id, RowNumber = p.Plan.Number, FigureId = p.Figure.Id, Inserted = p.Inserted, Before = p.Before,
-                AddedRecords = p.Inserted ? null : new AddedRecords(p.NewAccounts.Select(a => a.Id).ToList(), p.NewSnapshots.Select(s => s.Id).ToList()).ToJson(),
-                VersionAfter = p.Figure.Version,
-            });
-        }
-        await db.SaveChangesAsync(ct);
+            BatchId = batch.Id, RowNumber = p.Plan.Number, FigureId = p.Figure.Id, Inserted = p.Inserted, Before = p.Before,
+            AddedRecords = p.Inserted ? null : new AddedRecords(p.NewAccounts.Select(a => a.Id).ToList(), p.NewSnapshots.Select(s => s.Id).ToList()).ToJson(),
+            VersionAfter = p.Figure.Version,
+        }).ToList();
+        await RawInsert.ExecuteAsync(db, rows, RawInsert.ColumnsOf<ImportBatchRow>(db, includeKey: false), ct);
     }
 }

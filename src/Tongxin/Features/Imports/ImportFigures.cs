@@ -29,9 +29,11 @@ public static class ImportFigures
                 await file.CopyToAsync(target, ct);
             var sheet = FigureSheetReader.Open(path);
             var request = new ImportRequest(path, file.FileName, mode, region, db.Actor.UserId);
-            if (sheet.CountRows(stopAfter: ImportLimits.MaxSynchronousRows) > ImportLimits.MaxSynchronousRows)
+            // One pass over the file gives both the decision and the job's total (each pass re-reads the zip).
+            var rows = sheet.CountRows();
+            if (rows > ImportLimits.MaxSynchronousRows)
             {
-                var id = await queue.EnqueueAsync(db, request, await files.KeepUploadAsync(path, ct), sheet.CountRows(), ct);
+                var id = await queue.EnqueueAsync(db, request, await files.KeepUploadAsync(path, ct), rows, ct);
                 return TypedResults.Accepted($"/api/import-jobs/{id}", new ImportJobAccepted(id));
             }
             return TypedResults.Ok(await importer.RunAsync(sheet, request, null, ct));

@@ -19,7 +19,7 @@ public static class ImportLimits
     public const int HeaderSearchRows = 20;
 
     /// <summary>Rows validated, matched and saved together; job progress is published after each chunk.</summary>
-    public const int ChunkSize = 500;
+    public const int ChunkSize = 2_000;
 
     /// <summary>At most this many errors travel in the JSON report; the error workbook has them all.</summary>
     public const int MaxErrorsInReport = 1_000;

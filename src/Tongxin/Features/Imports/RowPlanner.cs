@@ -1,3 +1,6 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
 using Tongxin.Common.Data;
 using Tongxin.Common.Security;
 using Tongxin.Features.Accounts;
@@ -28,9 +31,11 @@ public sealed class RowPlan
 public sealed class RowPlanner(SheetHeader header, RowParser parser, FigureRules rules, RegionResolver regions,
     FieldProtector protector, TongxinDb db, string importerRegion)
 {
-    private readonly Dictionary<string, int> _idRows = new();
-    private readonly Dictionary<(string, string), int> _phoneNameRows = new();
-    private readonly Dictionary<(string, string), int> _accountRows = new();
+    // What earlier rows used, kept for the whole file as 128-bit digests rather than strings, so that
+    // memory stays flat as files grow (100,000 rows hold a few MB here).
+    private readonly Dictionary<UInt128, int> _idRows = new();
+    private readonly Dictionary<UInt128, int> _phoneNameRows = new();
+    private readonly Dictionary<UInt128, int> _accountRows = new();
     private readonly Dictionary<long, int> _figureRows = new();
 
     public async Task<List<RowPlan>> PlanAsync(IReadOnlyList<SheetRow> rows, CancellationToken ct)
@@ -73,14 +78,14 @@ public sealed class RowPlanner(SheetHeader header, RowParser parser, FigureRules
         var phoneHash = values.Phone is { Length: > 0 } phone && values.PhoneIsMobile ? protector.Hash(phone) : null;
 
         // Repeats within the file: the later row names the earlier one.
-        if (idHash is not null && !_idRows.TryAdd(idHash, row.Number))
-            Error(plan, FigureColumn.IdNumber, $"与第{_idRows[idHash]}行身份证号重复");
+        if (idHash is not null && !_idRows.TryAdd(Digest(idHash), row.Number))
+            Error(plan, FigureColumn.IdNumber, $"与第{_idRows[Digest(idHash)]}行身份证号重复");
         if (idHash is null && phoneHash is not null && values.Name is not null
-            && !_phoneNameRows.TryAdd((phoneHash, values.Name), row.Number))
-            Error(plan, FigureColumn.Phone, $"与第{_phoneNameRows[(phoneHash, values.Name)]}行姓名和手机号相同，请合并为一行");
+            && !_phoneNameRows.TryAdd(Digest(phoneHash, values.Name), row.Number))
+            Error(plan, FigureColumn.Phone, $"与第{_phoneNameRows[Digest(phoneHash, values.Name)]}行姓名和手机号相同，请合并为一行");
         foreach (var (platform, handle) in plan.Accounts)
-            if (!_accountRows.TryAdd((platform, PlatformAccount.KeyOf(handle)), row.Number))
-                Error(plan, FigureColumn.Handle, $"与第{_accountRows[(platform, PlatformAccount.KeyOf(handle))]}行平台账号重复");
+            if (!_accountRows.TryAdd(Digest(platform, PlatformAccount.KeyOf(handle)), row.Number))
+                Error(plan, FigureColumn.Handle, $"与第{_accountRows[Digest(platform, PlatformAccount.KeyOf(handle))]}行平台账号重复");
         return (plan, idHash, phoneHash);
     }
 
@@ -129,6 +134,14 @@ public sealed class RowPlanner(SheetHeader header, RowParser parser, FigureRules
             plan.Values = v;
         }
         else plan.Values = plan.Values with { RegionCode = plan.Values.RegionCode ?? importerRegion };
+    }
+
+    /// <summary>First 128 bits of SHA-256 over the parts: collisions are out of reach at any file size.</summary>
+    private static UInt128 Digest(params string[] parts)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u0001', parts)), hash);
+        return BinaryPrimitives.ReadUInt128LittleEndian(hash);
     }
 
     private bool Visible(MatchCandidate c) => db.ScopeUnrestricted || db.Scope.Range.Contains(c.RegionCode);

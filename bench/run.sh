@@ -73,5 +73,5 @@ if [ -n "$SMOKE" ]; then
   if grep -q "errors" "$OUT"; then echo "bench smoke: a scenario had errors" >&2; cat "$OUT" >&2; exit 1; fi
   log "bench smoke passed"
 else
-  [ -z "$GENERATE_ONLY" ] && log "results written to $OUT"
+  if [ -z "$GENERATE_ONLY" ]; then log "results written to $OUT"; fi
 fi

@@ -60,6 +60,7 @@ public sealed class DatabaseStartup(IServiceProvider services, IConfiguration co
             log.LogWarning("Dashboard tallies are missing; rebuilding them from the figures");
             await Features.Dashboard.FigureTallies.RebuildAsync(db, ct);
         }
+        await Features.Figures.SearchKeyFormat.EnsureCurrentAsync(db, log, ct);
 
         var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)

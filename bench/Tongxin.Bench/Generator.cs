@@ -130,10 +130,6 @@ public static class Generator
             Enumerable.Range(1, Math.Max(10, figures / 50)).Select(i => new object?[]
                 { (long)i, $"{fullNames[placeable[i % placeable.Length]][..3]}网络科技{i}号有限公司", $"网络科技{i}号有限公司", "company", placeable[i % placeable.Length], false, false, 0 }));
 
-        // The keys above follow the current rules: the server need not rebuild them at its first start.
-        await sink.LoadAsync("JobRuns", ["Name", "Period", "Server"],
-            [new object?[] { SearchKeyFormat.JobName, SearchKeyFormat.Period, "bench generator" }]);
-
         Console.WriteLine("  analyzing…");
         if (config.Provider == "postgres")
         {

@@ -20,7 +20,7 @@ public sealed class DiskFileStore(string root) : IFileStore
         }
         finally
         {
-            TryDelete(temp);
+            LocalFiles.TryDelete(temp);
         }
     }
 
@@ -39,32 +39,10 @@ public sealed class DiskFileStore(string root) : IFileStore
 
     public Task DeleteAsync(string key, CancellationToken ct = default)
     {
-        TryDelete(PathOf(key));
+        LocalFiles.TryDelete(PathOf(key));
         return Task.CompletedTask;
     }
 
-    public Task<int> PurgeAsync(string folder, DateTime olderThanUtc, CancellationToken ct = default)
-    {
-        var dir = PathOf(folder);
-        var n = 0;
-        if (Directory.Exists(dir))
-            foreach (var file in Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories))
-            {
-                ct.ThrowIfCancellationRequested();
-                if (File.GetLastWriteTimeUtc(file) < olderThanUtc && TryDelete(file)) n++;
-            }
-        return Task.FromResult(n);
-    }
-
-    private static bool TryDelete(string path)
-    {
-        try
-        {
-            if (!File.Exists(path)) return false;
-            File.Delete(path);
-            return true;
-        }
-        catch (IOException) { return false; }
-        catch (UnauthorizedAccessException) { return false; }
-    }
+    public Task<int> PurgeAsync(string folder, DateTime olderThanUtc, CancellationToken ct = default) =>
+        Task.FromResult(LocalFiles.Purge(PathOf(folder), olderThanUtc, ct));
 }

@@ -26,16 +26,10 @@ public static class DashboardEndpoints
     public static void Map(RouteGroupBuilder api) =>
         api.MapGet("/dashboard", Get).WithTags("Dashboard").RequireAuthorization(Permissions.DashboardRead);
 
-    private static async Task<int> OrganizationsIn(TongxinDb db, string? regionCode)
-    {
-        if (string.IsNullOrWhiteSpace(regionCode)) return await db.Organizations.CountAsync();
-        return await RegionEndpoints.SubtreeInScope(db, regionCode) is { } range ? await db.Organizations.Within(range).CountAsync() : 0;
-    }
-
     public static async Task<Ok<DashboardResponse>> Get(TongxinDb db, string? regionCode)
     {
         // The chosen region, or the top of the caller's scope; its own tally rows count its whole subtree.
-        if (!string.IsNullOrWhiteSpace(regionCode)) await RegionEndpoints.RequireSubtree(db, regionCode);
+        RegionRange? chosen = string.IsNullOrWhiteSpace(regionCode) ? null : await RegionEndpoints.RequireSubtree(db, regionCode);
         var baseCode = string.IsNullOrWhiteSpace(regionCode)
             ? await db.Regions.AsNoTracking().OrderBy(r => r.Level).ThenBy(r => r.Code).Select(r => r.Code).FirstOrDefaultAsync()
             : regionCode.Trim();
@@ -78,7 +72,7 @@ public static class DashboardEndpoints
 
         return TypedResults.Ok(new DashboardResponse(
             total, byKey.Sum(k => k.Count), Sum(thisYear) + laterYears, Sum(FigureTallies.Accounts),
-            await OrganizationsIn(db, regionCode),
+            await (chosen is { } range ? db.Organizations.Within(range) : db.Organizations).CountAsync(),
             byCategory, byRegion, byTier, byKey, perMonth));
     }
 }

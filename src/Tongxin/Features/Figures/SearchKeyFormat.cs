@@ -17,6 +17,7 @@ public static class SearchKeyFormat
     public static async Task EnsureCurrentAsync(TongxinDb db, ILogger log, CancellationToken ct)
     {
         if (await db.JobRuns.AnyAsync(r => r.Name == JobName && r.Period == Period, ct)) return;
+        var startedAt = DateTime.UtcNow;
         var rebuilt = 0;
         if (await db.FigureSearchKeys.AnyAsync(ct))
         {
@@ -31,10 +32,9 @@ public static class SearchKeyFormat
                 last = ids[^1];
             }
         }
-        var now = DateTime.UtcNow;
         db.JobRuns.Add(new Common.Jobs.JobRun
         {
-            Name = JobName, Period = Period, Server = Environment.MachineName, StartedAt = now, FinishedAt = DateTime.UtcNow,
+            Name = JobName, Period = Period, Server = Environment.MachineName, StartedAt = startedAt, FinishedAt = DateTime.UtcNow,
             Outcome = $"search keys of {rebuilt} figures rebuilt",
         });
         await db.SaveChangesAsync(ct);

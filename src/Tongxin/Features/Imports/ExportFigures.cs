@@ -1,3 +1,4 @@
+using Tongxin.Common.Files;
 using MiniExcelLibs;
 using Tongxin.Common.Auth;
 using Tongxin.Common.Data;
@@ -25,7 +26,7 @@ public static class ExportFigures
         }
         catch
         {
-            ImportFiles.TryDelete(path);
+            LocalFiles.TryDelete(path);
             throw;
         }
         await db.LogAsync("export", nameof(Figure), null, $"导出网络人士 {exporter.Count} 条（{Describe(filter)}）", http.User.RegionCode(), ct: ct);

@@ -1,3 +1,4 @@
+using Tongxin.Common.Files;
 using MiniExcelLibs;
 using Tongxin.Common.Text;
 
@@ -46,7 +47,7 @@ public static class ImportErrorReport
         }
         finally
         {
-            ImportFiles.TryDelete(path);
+            LocalFiles.TryDelete(path);
         }
     }
 }

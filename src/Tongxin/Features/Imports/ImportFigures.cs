@@ -1,3 +1,4 @@
+using Tongxin.Common.Files;
 using Tongxin.Common.Auth;
 using Tongxin.Common.Data;
 using Tongxin.Common.Http;
@@ -44,7 +45,7 @@ public static class ImportFigures
         }
         finally
         {
-            ImportFiles.TryDelete(path);
+            LocalFiles.TryDelete(path);
         }
     }
 

@@ -68,23 +68,8 @@ public sealed class ImportFiles(DatabaseOptions options, IFileStore store)
     public async Task<int> PurgeAsync(TimeSpan olderThan, CancellationToken ct)
     {
         var cutoff = DateTime.UtcNow - olderThan;
-        var n = await store.PurgeAsync(Reports, cutoff, ct) + await store.PurgeAsync(Uploads, cutoff, ct);
-        if (Directory.Exists(WorkingDirectory))
-            foreach (var file in Directory.EnumerateFiles(WorkingDirectory))
-                if (File.GetLastWriteTimeUtc(file) < cutoff && TryDelete(file)) n++;
-        return n;
-    }
-
-    public static bool TryDelete(string? path)
-    {
-        try
-        {
-            if (path is null || !File.Exists(path)) return false;
-            File.Delete(path);
-            return true;
-        }
-        catch (IOException) { return false; }
-        catch (UnauthorizedAccessException) { return false; }
+        return await store.PurgeAsync(Reports, cutoff, ct) + await store.PurgeAsync(Uploads, cutoff, ct)
+            + LocalFiles.Purge(WorkingDirectory, cutoff, ct);
     }
 
     private static bool IsStoredName(string name) => name.EndsWith(".xlsx") && IsToken(name[..^5]);

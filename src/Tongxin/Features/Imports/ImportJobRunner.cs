@@ -1,3 +1,4 @@
+using Tongxin.Common.Files;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Tongxin.Common.Auth;
@@ -99,7 +100,7 @@ public sealed class ImportJobRunner(IServiceProvider services, ImportJobQueue qu
                 .SetProperty(j => j.FinishedAt, finishedAt).SetProperty(j => j.LockedUntil, (DateTime?)null)
                 .SetProperty(j => j.ProcessedRows, j => state == ImportJobStates.Done ? j.TotalRows : j.ProcessedRows), CancellationToken.None);
         queue.Forget(id);
-        ImportFiles.TryDelete(path);
+        LocalFiles.TryDelete(path);
         await files.DeleteUploadAsync(job.StoredFile);
     }
 

@@ -68,7 +68,8 @@ export const importApi = {
       : { kind: 'report', report: data as ImportReport };
   },
   job: (id: string) => http.get<ImportJob>(`/api/import-jobs/${encodeURIComponent(id)}`),
-  batches: () => http.get<ImportBatch[]>('/api/import-batches'),
+  // The API pages the batches ({ items, total }); the wizard shows the newest page.
+  batches: async () => (await http.get<{ items: ImportBatch[]; total: number }>('/api/import-batches')).items,
   undo: (id: number) => http.post<void>(`/api/import-batches/${id}/undo`),
 };
 

@@ -28,10 +28,11 @@ public static class PostgresServer
                 .FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")))
             : null;
         if (bin is null) throw new InvalidOperationException("PostgreSQL server binaries not found: apt-get install -y postgresql (scripts/test.sh does this)");
+        var asRoot = Environment.UserName == "root";
+        RemoveAbandoned(bin, asRoot);
         var dir = Path.Combine(Path.GetTempPath(), $"tongxin-pg-{Environment.ProcessId}");
         if (Directory.Exists(dir)) Directory.Delete(dir, true);
         Directory.CreateDirectory(dir);
-        var asRoot = Environment.UserName == "root";
         if (asRoot) Run("chown", $"postgres:postgres {dir}");
         var port = FreePort();
         Pg(bin, asRoot, "initdb", $"-D {dir}/data -U postgres -A trust -E UTF8 --locale=C.UTF-8");
@@ -42,6 +43,30 @@ public static class PostgresServer
             catch { /* best effort at exit */ }
         };
         return $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=true";
+    }
+
+    /// <summary>
+    /// A test host killed before its exit handler runs leaves its cluster (~150 MB) behind; remove those
+    /// whose process is gone, stopping a server that may still run from one.
+    /// </summary>
+    private static void RemoveAbandoned(string bin, bool asRoot)
+    {
+        foreach (var old in Directory.GetDirectories(Path.GetTempPath(), "tongxin-pg-*"))
+        {
+            if (!int.TryParse(Path.GetFileName(old)["tongxin-pg-".Length..], out var pid) || IsRunning(pid)) continue;
+            try
+            {
+                if (File.Exists(Path.Combine(old, "data", "postmaster.pid"))) Pg(bin, asRoot, "pg_ctl", $"-D {old}/data -m immediate -w stop");
+            }
+            catch { /* not running */ }
+            try { Directory.Delete(old, true); } catch { /* another run got there first */ }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try { using var p = Process.GetProcessById(pid); return !p.HasExited; }
+        catch (ArgumentException) { return false; }
     }
 
     private static void Pg(string bin, bool asRoot, string tool, string args)

@@ -81,7 +81,7 @@ public static class Generator
             figureRows.Add((i, name, Pinyin.SortKey(name), placeable[people.Next(placeable.Length)]));
         }
 
-        // Dashboard tallies: PostgreSQL's statement triggers sum a COPY in one grouped upsert; SQLite's row triggers
+        // Dashboard tallies: PostgreSQL's statement triggers sum a COPY in one grouped insert of changes; SQLite's row triggers
         // would run per figure, so there they are dropped for the load and the tallies rebuilt in one pass after it.
         if (config.Provider != "postgres") await sink.ExecuteAsync(FigureTallySql.DropSqliteTriggers);
         await sink.LoadAsync("Figures",
@@ -111,6 +111,7 @@ public static class Generator
             await sink.ExecuteAsync(FigureTallySql.CreateSqliteTriggers);
             Console.WriteLine($"  {"FigureTallies",-20} rebuilt in {sw.Elapsed.TotalSeconds:F1} s");
         }
+        else await sink.ExecuteAsync(FigureTallySql.FoldChanges); // as a server would within seconds
 
         await sink.LoadAsync("PlatformAccounts", ["Id", "FigureId", "Platform", "Handle", "HandleKey", "Url", "Followers", "Likes", "Works", "MetricsDate", "Version"],
             accounts.Select(a => new object?[] { a.Id, a.FigureId, a.Platform, a.Handle, a.Handle.ToLowerInvariant(), null, a.Followers, a.Followers * 6, 10 + a.Id % 500, today, 0 }));

@@ -50,6 +50,7 @@ public static class TongxinWeb
         services.AddImports(dbOptions);
         services.AddSingleton<IRecurringJob, AuditPurgeJob>();
         services.AddHostedService<RecurringJobRunner>();
+        services.AddHostedService<Features.Dashboard.FigureTallyCompactor>();
         services.AddTongxinAuth(builder.Configuration);
         // Keys in the database: a user signed in on one server continues on any other (cookies, anti-forgery).
         services.AddDataProtection().PersistKeysToDbContext<TongxinDb>().SetApplicationName("Tongxin");

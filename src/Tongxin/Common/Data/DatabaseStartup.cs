@@ -29,12 +29,14 @@ public sealed class DatabaseStartup(IServiceProvider services, IConfiguration co
         sp.GetRequiredService<DataScopeHolder>().Use(UnrestrictedScope.Instance);
         sp.GetRequiredService<CurrentActor>().Use(null, "system");
         var db = sp.GetRequiredService<TongxinDb>();
-        // Several servers may start at once on one PostgreSQL: one prepares, the others wait for it.
+        // Migrations and one-off rebuilds of a province's tables take minutes, not the default 30 s.
+        db.Database.SetCommandTimeout(0);
+        // Several servers may start at once on one PostgreSQL: one prepares, the others wait for it as long as it takes.
         var postgres = db.Database.IsNpgsql();
         if (postgres)
         {
             await db.Database.OpenConnectionAsync(ct);
-            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_lock(72720001)", ct);
+            await WaitForStartupLockAsync(db, log, ct);
         }
         try
         {
@@ -47,6 +49,21 @@ public sealed class DatabaseStartup(IServiceProvider services, IConfiguration co
                 await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_unlock(72720001)", CancellationToken.None);
                 await db.Database.CloseConnectionAsync();
             }
+        }
+    }
+
+    private static async Task WaitForStartupLockAsync(TongxinDb db, ILogger log, CancellationToken ct)
+    {
+        var waiting = System.Diagnostics.Stopwatch.StartNew();
+        var told = TimeSpan.Zero;
+        while (!await db.Database.SqlQueryRaw<bool>("SELECT pg_try_advisory_lock(72720001) AS \"Value\"").SingleAsync(ct))
+        {
+            if (waiting.Elapsed - told >= TimeSpan.FromSeconds(10))
+            {
+                told = waiting.Elapsed;
+                log.LogInformation("Waiting for another server to finish preparing the database ({Seconds:F0} s)", told.TotalSeconds);
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(500), ct);
         }
     }
 

@@ -36,6 +36,7 @@ public abstract class TongxinDb : IdentityDbContext<AppUser>, IDataProtectionKey
     public DbSet<Figure> Figures => Set<Figure>();
     public DbSet<FigureSearchKey> FigureSearchKeys => Set<FigureSearchKey>();
     public DbSet<Features.Dashboard.FigureTally> FigureTallies => Set<Features.Dashboard.FigureTally>();
+    public DbSet<Features.Dashboard.FigureTallyChange> FigureTallyChanges => Set<Features.Dashboard.FigureTallyChange>();
     public DbSet<PlatformAccount> PlatformAccounts => Set<PlatformAccount>();
     public DbSet<MetricSnapshot> MetricSnapshots => Set<MetricSnapshot>();
     public DbSet<Position> Positions => Set<Position>();

@@ -14,12 +14,28 @@ public static class FigureTallies
     public static string Month(int year) => $"month:{year:0000}";
 
     /// <summary>
+    /// The tallies as they stand: the folded rows plus the changes not folded yet, summed in one statement so
+    /// that a fold committing meanwhile neither hides nor doubles a change.
+    /// </summary>
+    public static IQueryable<FigureTally> Current(TongxinDb db) =>
+        db.FigureTallies.AsNoTracking()
+            .Select(t => new { t.Dimension, t.RegionCode, t.Value, t.Count })
+            .Concat(db.FigureTallyChanges.AsNoTracking().Select(t => new { t.Dimension, t.RegionCode, t.Value, t.Count }))
+            .GroupBy(t => new { t.Dimension, t.RegionCode, t.Value })
+            .Select(g => new FigureTally { Dimension = g.Key.Dimension, RegionCode = g.Key.RegionCode, Value = g.Key.Value, Count = g.Sum(t => t.Count) });
+
+    /// <summary>Folds the pending changes into the tallies (PostgreSQL; SQLite's triggers update the tallies directly).</summary>
+    public static async Task<int> FoldChangesAsync(TongxinDb db, CancellationToken ct = default) =>
+        db.Database.IsNpgsql() ? await db.Database.ExecuteSqlRawAsync(FigureTallySql.FoldChanges, ct) : 0;
+
+    /// <summary>
     /// Recomputes every tally from the figures in one transaction (writers wait on PostgreSQL). For bulk loads
     /// that bypass the triggers, restores of old backups, or a repair; the triggers keep them otherwise.
     /// </summary>
     public static async Task RebuildAsync(TongxinDb db, CancellationToken ct = default)
     {
         var postgres = db.Database.IsNpgsql();
+        db.Database.SetCommandTimeout(0); // a province's figures take longer than the default 30 s
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (postgres) await db.Database.ExecuteSqlRawAsync("LOCK TABLE \"Figures\" IN SHARE MODE", ct);
         await db.Database.ExecuteSqlRawAsync(FigureTallySql.Rebuild(postgres), ct);
@@ -28,5 +44,5 @@ public static class FigureTallies
 
     /// <summary>True when figures exist but no tally does (a database restored from before the tallies, or emptied by hand).</summary>
     public static async Task<bool> AreMissingAsync(TongxinDb db, CancellationToken ct = default) =>
-        !await db.FigureTallies.AnyAsync(ct) && await db.Figures.AnyAsync(f => f.Status == Figures.FigureStatus.Active, ct);
+        !await db.FigureTallies.AnyAsync(ct) && !await db.FigureTallyChanges.AnyAsync(ct) && await db.Figures.AnyAsync(f => f.Status == Figures.FigureStatus.Active, ct);
 }

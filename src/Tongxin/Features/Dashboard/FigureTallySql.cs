@@ -56,11 +56,17 @@ public static class FigureTallySql
         from l in Levels(r)
         select $"SELECT {c.Dimension} AS d, {l.Code} AS r, {c.Value} AS v, {sign} * {c.Count} AS c{(from is null ? "" : " FROM " + from)} WHERE {r}.\"Status\" = 0 AND {l.Condition}";
 
-    /// <summary>One upsert of the summed contributions; keys are ordered so concurrent writers lock tally rows in one order.</summary>
+    /// <summary>One upsert of the summed contributions (SQLite: one writer at a time, so nothing waits on the rows).</summary>
     private static string Apply(IEnumerable<string> branches) =>
-        $"INSERT INTO \"FigureTallies\" ({Columns})\n" +
+        $"INSERT INTO \"FigureTallies\" ({Columns})\n{Summed(branches)}\n{Upsert};";
+
+    /// <summary>PostgreSQL: the summed contributions are appended as changes, which lock nothing another writer needs.</summary>
+    private static string Append(IEnumerable<string> branches) =>
+        $"INSERT INTO \"FigureTallyChanges\" ({Columns})\n{Summed(branches)};";
+
+    private static string Summed(IEnumerable<string> branches) =>
         $"SELECT d, r, v, sum(c) FROM (\n  {string.Join("\n  UNION ALL ", branches)}\n) AS x\n" +
-        $"WHERE true GROUP BY d, r, v HAVING sum(c) <> 0 ORDER BY d, r, v\n{Upsert};";
+        "WHERE true GROUP BY d, r, v HAVING sum(c) <> 0";
 
     private const string TallyColumns = "\"Status\", \"RegionCode\", \"Category\", \"KeyLevel\", \"MaxFollowers\", \"EnrolledOn\", \"AccountCount\"";
 
@@ -78,14 +84,16 @@ public static class FigureTallySql
 
     /// <summary>
     /// PostgreSQL: statement triggers with transition tables, so a multi-row INSERT or a COPY of a million
-    /// figures costs one grouped upsert, not a million trigger calls.
+    /// figures costs one grouped insert, not a million trigger calls. They append <see cref="FigureTallyChange"/>
+    /// rows rather than upsert the tallies: an upsert would keep the province's rows locked until the writing
+    /// transaction commits, so a long import would stall every figure write in the province.
     /// </summary>
     public static readonly string CreatePostgresTriggers =
         "CREATE FUNCTION figure_tally() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n" +
-        "  IF TG_OP = 'INSERT' THEN\n" + Apply(Branches("n", "new_rows AS n", 1, true)) + "\n" +
-        "  ELSIF TG_OP = 'DELETE' THEN\n" + Apply(Branches("o", "old_rows AS o", -1, true)) + "\n" +
-        "  ELSIF TG_OP = 'UPDATE' THEN\n" + Apply(Branches("o", "old_rows AS o", -1, true).Concat(Branches("n", "new_rows AS n", 1, true))) + "\n" +
-        "  ELSE\n  DELETE FROM \"FigureTallies\";\n" + // TRUNCATE
+        "  IF TG_OP = 'INSERT' THEN\n" + Append(Branches("n", "new_rows AS n", 1, true)) + "\n" +
+        "  ELSIF TG_OP = 'DELETE' THEN\n" + Append(Branches("o", "old_rows AS o", -1, true)) + "\n" +
+        "  ELSIF TG_OP = 'UPDATE' THEN\n" + Append(Branches("o", "old_rows AS o", -1, true).Concat(Branches("n", "new_rows AS n", 1, true))) + "\n" +
+        "  ELSE\n  DELETE FROM \"FigureTallies\"; DELETE FROM \"FigureTallyChanges\";\n" + // TRUNCATE
         "  END IF;\n  RETURN NULL;\nEND $$;\n" +
         "CREATE TRIGGER figure_tally_insert AFTER INSERT ON \"Figures\" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION figure_tally();\n" +
         "CREATE TRIGGER figure_tally_update AFTER UPDATE ON \"Figures\" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION figure_tally();\n" +
@@ -94,16 +102,33 @@ public static class FigureTallySql
 
     public const string DropPostgresTriggers = "DROP FUNCTION IF EXISTS figure_tally() CASCADE;";
 
+    /// <summary>
+    /// Folds the committed changes into the tallies in one statement (one snapshot). Servers may run it at the
+    /// same time: a change row deleted by one waits the other out and is then skipped, so none counts twice.
+    /// Tally keys are taken in one order so two folds cannot deadlock.
+    /// </summary>
+    public const string FoldChanges =
+        "WITH moved AS (DELETE FROM \"FigureTallyChanges\" RETURNING \"Dimension\", \"RegionCode\", \"Value\", \"Count\")\n" +
+        $"INSERT INTO \"FigureTallies\" ({Columns})\n" +
+        "SELECT \"Dimension\", \"RegionCode\", \"Value\", sum(\"Count\") FROM moved GROUP BY 1, 2, 3 HAVING sum(\"Count\") <> 0 ORDER BY 1, 2, 3\n" +
+        Upsert + ";";
+
     /// <summary>Every tally computed afresh from the figures: one grouped scan per dimension and level.</summary>
     public static string Rebuild(bool postgres) =>
+        (postgres ? "DELETE FROM \"FigureTallyChanges\";\n" : "") + Fill(postgres);
+
+    private static string Fill(bool postgres) =>
         "DELETE FROM \"FigureTallies\";\n" + string.Join("\n",
             from c in Contributions("f", postgres)
             from l in Levels("f")
             select $"INSERT INTO \"FigureTallies\" ({Columns}) SELECT {c.Dimension}, {l.Code}, {c.Value}, sum({c.Count}) " +
                    $"FROM \"Figures\" AS f WHERE f.\"Status\" = 0 AND {l.Condition} GROUP BY 1, 2, 3;");
 
-    /// <summary>What the migration adding the tallies runs after creating the table and the AccountCount column.</summary>
+    /// <summary>
+    /// What the migration adding the tallies runs after creating the table and the AccountCount column. It predates
+    /// FigureTallyChanges: its PostgreSQL triggers name that table, which the next migration creates before any write.
+    /// </summary>
     public static string Install(bool postgres) =>
         "UPDATE \"Figures\" SET \"AccountCount\" = (SELECT count(*) FROM \"PlatformAccounts\" AS a WHERE a.\"FigureId\" = \"Figures\".\"Id\");\n" +
-        Rebuild(postgres) + "\n" + (postgres ? CreatePostgresTriggers : CreateSqliteTriggers);
+        Fill(postgres) + "\n" + (postgres ? CreatePostgresTriggers : CreateSqliteTriggers);
 }

@@ -462,6 +462,40 @@ namespace Tongxin.Common.Data.Migrations.Postgres
                     b.ToTable("FigureTallies");
                 });
 
+            modelBuilder.Entity("Tongxin.Features.Dashboard.FigureTallyChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .UseCollation("C");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "Dimension");
+
+                    b.ToTable("FigureTallyChanges");
+                });
+
             modelBuilder.Entity("Tongxin.Features.Dictionaries.DictionaryItem", b =>
                 {
                     b.Property<long>("Id")

@@ -39,7 +39,7 @@ public static class DashboardEndpoints
         var thisYear = FigureTallies.Month(today.Year);
 
         // One read of the region's rows: every dimension but the regions; the 12-month window lies within two years.
-        var tallies = FigureTallies.Current(db).Where(t => t.RegionCode == baseCode);
+        var tallies = FigureTallies.Current(db, baseCode is null ? [] : [baseCode]);
         string[] dimensions = [FigureTallies.Total, FigureTallies.Category, FigureTallies.KeyLevel, FigureTallies.Tier, FigureTallies.Accounts,
             FigureTallies.Month(today.Year - 1), thisYear];
         var sums = (await tallies.Where(t => dimensions.Contains(t.Dimension)).Select(t => new { t.Dimension, t.Value, t.Count }).ToListAsync())
@@ -63,7 +63,7 @@ public static class DashboardEndpoints
         if (children.Count > 0)
         {
             var childCodes = children.Select(c => c.Code).ToList();
-            var totals = await FigureTallies.Current(db).Where(t => t.Dimension == FigureTallies.Total && t.Value == "" && childCodes.Contains(t.RegionCode))
+            var totals = await FigureTallies.Current(db, childCodes).Where(t => t.Dimension == FigureTallies.Total && t.Value == "")
                 .ToDictionaryAsync(t => t.RegionCode, t => t.Count);
             var own = total - totals.Values.Sum();
             if (own > 0) byRegion.Add(new CountItem(baseCode!, "本级", own));

@@ -14,13 +14,15 @@ public static class FigureTallies
     public static string Month(int year) => $"month:{year:0000}";
 
     /// <summary>
-    /// The tallies as they stand: the folded rows plus the changes not folded yet, summed in one statement so
-    /// that a fold committing meanwhile neither hides nor doubles a change.
+    /// The tallies of the given regions as they stand: the folded rows plus the changes not folded yet, summed in
+    /// one statement so that a fold committing meanwhile neither hides nor doubles a change. The regions are
+    /// filtered before the sum so each side reads its index.
     /// </summary>
-    public static IQueryable<FigureTally> Current(TongxinDb db) =>
-        db.FigureTallies.AsNoTracking()
+    public static IQueryable<FigureTally> Current(TongxinDb db, IReadOnlyCollection<string> regionCodes) =>
+        db.FigureTallies.AsNoTracking().Where(t => regionCodes.Contains(t.RegionCode))
             .Select(t => new { t.Dimension, t.RegionCode, t.Value, t.Count })
-            .Concat(db.FigureTallyChanges.AsNoTracking().Select(t => new { t.Dimension, t.RegionCode, t.Value, t.Count }))
+            .Concat(db.FigureTallyChanges.AsNoTracking().Where(t => regionCodes.Contains(t.RegionCode))
+                .Select(t => new { t.Dimension, t.RegionCode, t.Value, t.Count }))
             .GroupBy(t => new { t.Dimension, t.RegionCode, t.Value })
             .Select(g => new FigureTally { Dimension = g.Key.Dimension, RegionCode = g.Key.RegionCode, Value = g.Key.Value, Count = g.Sum(t => t.Count) });
 

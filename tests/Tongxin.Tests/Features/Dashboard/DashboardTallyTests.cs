@@ -150,7 +150,7 @@ public abstract class DashboardTallyTests(TestApp app)
     }
 
     private static async Task<List<string>> Tallies(TongxinDb db) =>
-        (await FigureTallies.Current(db).Where(t => t.Count != 0).ToListAsync())
+        (await FigureTallies.Current(db, await db.Regions.Select(r => r.Code).ToListAsync()).Where(t => t.Count != 0).ToListAsync())
             .Select(t => $"{t.Dimension}|{t.RegionCode}|{t.Value}|{t.Count}").Order(StringComparer.Ordinal).ToList();
 
     [Fact]

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Tongxin.Common.Audit;
 using Tongxin.Common.Auth;
 using Tongxin.Common.Data;
 using Tongxin.Common.Http;
@@ -49,7 +50,7 @@ public static class ExportJobEndpoints
         if (ExportJobStatus.Of(job).DownloadUrl is null) return Problems.NotFound("导出文件");
         var content = await files.OpenAsync(job.UserId, job.FileToken, ct);
         if (content is null) return Problems.NotFound("导出文件");
-        await db.LogAsync("export-download", nameof(Figure), null,
+        await db.LogAsync(AuditActions.ExportDownload, nameof(Figure), null,
             $"下载导出文件：网络人士 {job.TotalRows} 条（{job.Description}）", http.User.RegionCode(), ct: ct);
         return TypedResults.File(content, FileNames.XlsxType, FileNames.Utf8("网络人士", job.CreatedAt));
     }

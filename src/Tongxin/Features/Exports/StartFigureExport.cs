@@ -1,3 +1,4 @@
+using Tongxin.Common.Audit;
 using Tongxin.Common.Auth;
 using Tongxin.Common.Data;
 using Tongxin.Features.Figures;
@@ -18,7 +19,7 @@ public static class StartFigureExport
         if (region is null || userId is null) return TypedResults.Forbid();
         await filter.ApplyAsync(db, db.Figures);
         var job = await queue.EnqueueAsync(db, filter with { Sort = null }, userId, region, ct);
-        await db.LogAsync("export", nameof(Figure), null, $"开始导出网络人士（{job.Description}）", region, ct: ct);
+        await db.LogAsync(AuditActions.Export, nameof(Figure), null, $"开始导出网络人士（{job.Description}）", region, ct: ct);
         return TypedResults.Accepted($"/api/export-jobs/{job.Id}", ExportJobStatus.Of(job));
     }
 }

@@ -15,11 +15,8 @@ public static class QueuedJobs
         TimeSpan lease, Func<Guid, CancellationToken, Task> run, CancellationToken ct) where T : class, IQueuedJob
     {
         Guid? id;
-        using (var scope = services.CreateScope())
-        {
-            scope.ServiceProvider.GetRequiredService<DataScopeHolder>().Use(UnrestrictedScope.Instance);
+        using (var scope = services.CreateUnrestrictedScope())
             id = await ClaimNextAsync(table(scope.ServiceProvider.GetRequiredService<TongxinDb>()), server, lease, ct);
-        }
         if (id is null) return false;
         if (id != Guid.Empty) await run(id.Value, ct); // Guid.Empty: another server took it; look for the next one
         return true;

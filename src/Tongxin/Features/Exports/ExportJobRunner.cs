@@ -20,27 +20,22 @@ public sealed class ExportJobRunner(IServiceProvider services, ExportJobQueue qu
     ILogger<ExportJobRunner> log) : BackgroundService
 {
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(5);
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+    // Progress is saved every second and renews the lease each time, so a short lease suffices.
     private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
     private readonly string _me = QueuedJobs.NewServerName();
 
-    protected override Task ExecuteAsync(CancellationToken stop) => QueuedJobs.PollAsync(TryRunOneAsync, queue, Poll, log, stop);
-
-    /// <summary>Claims and runs one export; false when there was none to claim.</summary>
-    public Task<bool> TryRunOneAsync(CancellationToken ct) =>
-        QueuedJobs.TryRunNextAsync(services, db => db.ExportJobs, _me, Lease, RunAsync, ct);
+    protected override Task ExecuteAsync(CancellationToken stop) =>
+        QueuedJobs.PollAsync(ct => QueuedJobs.TryRunNextAsync(services, db => db.ExportJobs, _me, Lease, RunAsync, ct), queue, Poll, log, stop);
 
     private async Task RunAsync(Guid id, CancellationToken ct)
     {
-        using var scope = services.CreateScope();
-        var sp = scope.ServiceProvider;
-        var holder = sp.GetRequiredService<DataScopeHolder>();
-        holder.Use(UnrestrictedScope.Instance);
-        var db = sp.GetRequiredService<TongxinDb>();
+        using var scope = services.CreateUnrestrictedScope();
+        var db = scope.ServiceProvider.GetRequiredService<TongxinDb>();
         var job = await db.ExportJobs.AsNoTracking().FirstAsync(j => j.Id == id, ct);
         // From here on the job sees exactly what its requester saw when they asked: their region's subtree.
-        holder.Use(DataScopeHolder.ForRegion(job.RegionCode));
-        sp.GetRequiredService<CurrentActor>().Use(job.UserId, job.UserName);
+        scope.ServiceProvider.GetRequiredService<DataScopeHolder>().Use(DataScopeHolder.ForRegion(job.RegionCode));
+        scope.ServiceProvider.GetRequiredService<CurrentActor>().Use(job.UserId, job.UserName);
 
         var exporter = new FigureExporter(db);
         var path = working.NewWorkingPath(".export.xlsx");
@@ -104,8 +99,7 @@ public sealed class ExportJobRunner(IServiceProvider services, ExportJobQueue qu
     /// <summary>An update of this server's job row, outside the export's own unit of work.</summary>
     private async Task UpdateAsync(Guid id, Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<ExportJob>> set, CancellationToken ct)
     {
-        using var scope = services.CreateScope();
-        scope.ServiceProvider.GetRequiredService<DataScopeHolder>().Use(UnrestrictedScope.Instance);
+        using var scope = services.CreateUnrestrictedScope();
         await scope.ServiceProvider.GetRequiredService<TongxinDb>().ExportJobs.Where(j => j.Id == id && j.LockedBy == _me)
             .ExecuteUpdateAsync(set, ct);
     }

@@ -93,7 +93,7 @@ public sealed class ExportJobRunner(IServiceProvider services, ExportJobQueue qu
                 catch (Exception e) when (!stop.IsCancellationRequested) { log.LogWarning(e, "Export job {JobId}: progress not saved", id); }
             }
         }
-        catch (OperationCanceledException) { }
+        catch (Exception) when (stop.IsCancellationRequested) { } // the export has ended
     }
 
     /// <summary>An update of this server's job row, outside the export's own unit of work.</summary>

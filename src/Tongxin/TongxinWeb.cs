@@ -15,6 +15,7 @@ using Tongxin.Features.Auth;
 using Tongxin.Features.Dashboard;
 using Tongxin.Features.Dictionaries;
 using Tongxin.Features.Figures;
+using Tongxin.Features.Exports;
 using Tongxin.Features.Imports;
 using Tongxin.Features.Organizations;
 using Tongxin.Features.Regions;
@@ -47,7 +48,9 @@ public static class TongxinWeb
         services.AddTongxinData(dbOptions);
         services.AddHostedService<DatabaseStartup>();
         services.AddSingleton<IFileStore>(new DiskFileStore(dbOptions.FilesDirectory));
+        services.AddSingleton<UserFiles>();
         services.AddImports(dbOptions);
+        services.AddExports();
         services.AddSingleton<IRecurringJob, AuditPurgeJob>();
         services.AddHostedService<RecurringJobRunner>();
         services.AddHostedService<Features.Dashboard.FigureTallyCompactor>();
@@ -94,6 +97,7 @@ public static class TongxinWeb
         AuditEndpoints.Map(api);
         FigureEndpoints.Map(api);
         ImportEndpoints.Map(api);
+        ExportJobEndpoints.Map(api);
         AccountEndpoints.Map(api);
         PositionEndpoints.Map(api);
         OrganizationEndpoints.Map(api);

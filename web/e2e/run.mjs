@@ -256,15 +256,23 @@ test('an import with errors lists the error rows and blocks the commit', async (
   await shot(admin, '08-import-errors');
 }, { skip: !ADMIN_PASSWORD ? 'ADMIN_PASSWORD not set' : undefined });
 
-test('the export downloads an .xlsx', async () => {
+test('the export runs in the background, shows its progress and downloads an .xlsx', async () => {
   assert(admin, 'admin is not signed in');
   await admin.goto('/figures');
-  const probe = await api(admin, 'GET', '/api/figures/export?q=e2e-probe-nobody');
-  if (probe.status === 404) throw new Skip('GET /api/figures/export answers 404 (not on this server yet)');
+  const probe = await api(admin, 'GET', '/api/export-jobs');
+  if (probe.status === 404) throw new Skip('GET /api/export-jobs answers 404 (not on this server yet)');
   await admin.waitForSelector('[data-test=figure-export]', { timeout: TIMEOUT });
+  await admin.click('[data-test=figure-export]');
+  await admin.waitForSelector('[data-test=export-progress]', { timeout: TIMEOUT });
+  const button = admin.locator('[data-test=export-download]');
+  await button.waitFor({ timeout: TIMEOUT * 4 });
+  const state = await admin.textContent('[data-test=export-state]');
+  assert(/导出完成，共 \d+ 条/.test(state ?? ''), `unexpected export state: ${JSON.stringify(state)}`);
+  const recent = admin.locator('[data-test=export-recent] .el-table__body tr');
+  await recent.first().waitFor({ timeout: TIMEOUT });
   const [download] = await Promise.all([
     admin.waitForEvent('download', { timeout: TIMEOUT * 2 }),
-    admin.click('[data-test=figure-export]'),
+    button.click(),
   ]);
   const file = join(downloads, download.suggestedFilename() || 'export.xlsx');
   await download.saveAs(file);

@@ -1,7 +1,6 @@
-using MiniExcelLibs;
 using Tongxin.Common.Data;
 using Tongxin.Features.Figures;
-using Tongxin.Features.Imports;
+using Tongxin.Features.Exports;
 
 namespace Tongxin.Cli;
 
@@ -16,8 +15,8 @@ public static class CliExport
         var filter = new FigureFilter { Q = o.Get("q"), Status = o.Get("status"), Category = o.Get("category") };
         var exporter = new FigureExporter(db);
         await using (var stream = File.Create(path))
-            await MiniExcel.SaveAsAsync(stream, exporter.Rows(await filter.ApplyAsync(db, db.Figures)), printHeader: false, sheetName: "网络人士");
-        await db.LogAsync("export", nameof(Figure), null, $"命令行导出网络人士 {exporter.Count} 条（{ExportFigures.Describe(filter)}）", region);
+            await exporter.WriteAsync(stream, await filter.ApplyAsync(db, db.Figures));
+        await db.LogAsync("export", nameof(Figure), null, $"命令行导出网络人士 {exporter.Count} 条（{FigureExporter.Describe(filter)}）", region);
         Console.WriteLine($"Exported {exporter.Count} figures to {path}");
         return 0;
     }

@@ -1,4 +1,4 @@
-import { http, toQuery } from './http';
+import { http } from './http';
 import type {
   AccountInput, AccountItem, DuplicateCheckRequest, DuplicateMatch, FigureCreated, FigureDetail, FigureInput,
   FigurePage, FigureQuery, HistoryItem, HonourInput, HonourItem, PositionInput, PositionItem, RevealField,
@@ -16,11 +16,6 @@ export const figuresApi = {
   duplicates: (body: DuplicateCheckRequest) => http.post<DuplicateMatch[]>('/api/figures/duplicates', body),
   reveal: (id: number, field: RevealField) => http.post<RevealResponse>(`/api/figures/${id}/reveal`, { field }),
   history: (id: number) => http.get<HistoryItem[]>(`/api/figures/${id}/history`),
-  /** URL of the Excel export for the current filters (downloaded by the browser, not fetched). */
-  exportUrl: (query: FigureQuery) => {
-    const { page: _page, pageSize: _size, ...filters } = query;
-    return `/api/figures/export${toQuery(filters)}`;
-  },
 };
 
 export const accountsApi = {

@@ -1,6 +1,4 @@
 import { http } from './http';
-import type { FigureQuery } from './types';
-import { figuresApi } from './figures';
 
 // ================================================================================================
 // HAND-WRITTEN TYPES — import/export endpoints are not in the server's OpenAPI document yet.
@@ -31,7 +29,7 @@ export interface ImportJobAccepted {
 }
 
 export interface ImportJob {
-  state: 'queued' | 'running' | 'succeeded' | 'failed';
+  state: 'queued' | 'running' | 'done' | 'failed';
   /** 0..1 */
   progress: number;
   processedRows: number;
@@ -71,8 +69,4 @@ export const importApi = {
   // The API pages the batches ({ items, total }); the wizard shows the newest page.
   batches: async () => (await http.get<{ items: ImportBatch[]; total: number }>('/api/import-batches')).items,
   undo: (id: number) => http.post<void>(`/api/import-batches/${id}/undo`),
-};
-
-export const exportApi = {
-  figuresUrl: (query: FigureQuery) => figuresApi.exportUrl(query),
 };

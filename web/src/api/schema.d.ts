@@ -442,6 +442,51 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/figures/export-jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    regionCode?: string;
+                    category?: string;
+                    keyLevel?: string;
+                    platform?: string;
+                    followerTier?: string;
+                    tag?: string;
+                    status?: string;
+                    sort?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExportJobStatus"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/figures/{id}/accounts": {
         parameters: {
             query?: never;
@@ -1488,7 +1533,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/figures/export": {
+    "/api/export-jobs": {
         parameters: {
             query?: never;
             header?: never;
@@ -1497,19 +1542,83 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: {
-                    q?: string;
-                    regionCode?: string;
-                    category?: string;
-                    keyLevel?: string;
-                    platform?: string;
-                    followerTier?: string;
-                    tag?: string;
-                    status?: string;
-                    sort?: string;
-                };
+                query?: never;
                 header?: never;
                 path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExportJobStatus"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/export-jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExportJobStatus"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/export-jobs/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
                 cookie?: never;
             };
             requestBody?: never;
@@ -1994,6 +2103,26 @@ export interface components {
             regionName: null | string;
             matchedOn: string;
             outOfScope: boolean;
+        };
+        ExportJobStatus: {
+            /** Format: uuid */
+            id: string;
+            state: string;
+            /** Format: int32 */
+            processedRows: number;
+            /** Format: int32 */
+            totalRows: number;
+            /** Format: double */
+            progress: number;
+            description: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            finishedAt: null | string;
+            /** Format: date-time */
+            expiresAt: null | string;
+            downloadUrl: null | string;
+            error: null | string;
         };
         FigureCreated: {
             /** Format: int64 */

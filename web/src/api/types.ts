@@ -49,6 +49,8 @@ export type DuplicateCheckRequest = Schemas['DuplicateCheckRequest'];
 export type DuplicateMatch = Schemas['DuplicateMatch'];
 export type RevealResponse = Schemas['RevealResponse'];
 export type HistoryItem = Schemas['HistoryItem'];
+/** A background export of the figure list (state queued, running, done or failed). */
+export type ExportJob = Schemas['ExportJobStatus'];
 
 // Accounts, snapshots, positions, honours (inputs carry `version` on PUT)
 export type AccountItem = Schemas['AccountItem'];

@@ -37,6 +37,7 @@ public static class AuditActions
     public const string PasswordChanged = "password-changed";
     public const string Reveal = "reveal";
     public const string Export = "export";
+    public const string ExportDownload = "export-download";
     public const string Import = "import";
     public const string ImportUndo = "import-undo";
 }

@@ -202,6 +202,20 @@ internal static class ModelConfiguration
             e.HasQueryFilter(TongxinDb.RegionScopeFilter, x => (string.Compare(x.RegionCode, db.ScopeLow) >= 0 && string.Compare(x.RegionCode, db.ScopeHigh) < 0));
         });
         Ordinal<ImportJob>(x => x.RegionCode);
+        b.Entity<Features.Exports.ExportJob>(e =>
+        {
+            e.Property(x => x.RegionCode).HasMaxLength(12);
+            e.Property(x => x.UserId).HasMaxLength(64);
+            e.Property(x => x.UserName).HasMaxLength(256);
+            e.Property(x => x.Description).HasMaxLength(2000);
+            e.Property(x => x.State).HasMaxLength(16);
+            e.Property(x => x.FileToken).HasMaxLength(32);
+            e.Property(x => x.LockedBy).HasMaxLength(200);
+            e.HasIndex(x => new { x.UserId, x.CreatedAt });
+            e.HasIndex(x => new { x.State, x.CreatedAt });
+            e.HasQueryFilter(TongxinDb.RegionScopeFilter, x => (string.Compare(x.RegionCode, db.ScopeLow) >= 0 && string.Compare(x.RegionCode, db.ScopeHigh) < 0));
+        });
+        Ordinal<Features.Exports.ExportJob>(x => x.RegionCode);
 
         // System bookkeeping, not region data: no scope filter.
         b.Entity<Jobs.JobRun>(e =>

@@ -48,6 +48,7 @@ public abstract class TongxinDb : IdentityDbContext<AppUser>, IDataProtectionKey
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<ImportBatchRow> ImportBatchRows => Set<ImportBatchRow>();
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+    public DbSet<Features.Exports.ExportJob> ExportJobs => Set<Features.Exports.ExportJob>();
     public DbSet<Jobs.JobRun> JobRuns => Set<Jobs.JobRun>();
     /// <summary>Data-protection keys (cookies, anti-forgery) shared by every server on the database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

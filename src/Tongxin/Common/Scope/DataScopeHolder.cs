@@ -25,7 +25,10 @@ public sealed class DataScopeHolder(IHttpContextAccessor? http = null) : IDataSc
     public static IDataScope? FromUser(ClaimsPrincipal? user)
     {
         var code = user?.FindFirstValue(TongxinClaims.Region);
-        if (code is null || !Region.IsWellFormedCode(code)) return null;
-        return new FixedScope(RegionRange.ForPrefix(Region.ScopePrefix(code, Region.LevelOf(code))));
+        return code is null || !Region.IsWellFormedCode(code) ? null : ForRegion(code);
     }
+
+    /// <summary>What a user of this region sees: the region's subtree (for work done on their behalf).</summary>
+    public static IDataScope ForRegion(string code) =>
+        new FixedScope(RegionRange.ForPrefix(Region.ScopePrefix(code, Region.LevelOf(code))));
 }

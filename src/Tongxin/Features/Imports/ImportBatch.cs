@@ -1,3 +1,5 @@
+using Tongxin.Common.Jobs;
+
 namespace Tongxin.Features.Imports;
 
 /// <summary>A committed import: what each row inserted or replaced, so the batch can be undone.</summary>
@@ -33,7 +35,7 @@ public class ImportBatchRow
 }
 
 /// <summary>A background import of a large file, visible with its progress to any server.</summary>
-public class ImportJob
+public class ImportJob : IQueuedJob
 {
     public Guid Id { get; set; }
     public required string RegionCode { get; set; }
@@ -54,8 +56,8 @@ public class ImportJob
 
 public static class ImportJobStates
 {
-    public const string Queued = "queued";
-    public const string Running = "running";
-    public const string Done = "done";
-    public const string Failed = "failed";
+    public const string Queued = JobStates.Queued;
+    public const string Running = JobStates.Running;
+    public const string Done = JobStates.Done;
+    public const string Failed = JobStates.Failed;
 }

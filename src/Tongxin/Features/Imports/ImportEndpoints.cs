@@ -11,7 +11,6 @@ public static class ImportEndpoints
         g.MapPost("/import", ImportFigures.Handle).RequireAuthorization(Permissions.FiguresImport).DisableAntiforgery();
         g.MapGet("/import/template", ImportTemplate.Handle).RequireAuthorization(Permissions.FiguresImport);
         g.MapGet("/import/errors/{token}", ImportFigures.ErrorReport).RequireAuthorization(Permissions.FiguresImport);
-        g.MapGet("/export", ExportFigures.Handle).RequireAuthorization(Permissions.FiguresExport);
         api.MapGet("/import-jobs/{id:guid}", ImportJobStatusEndpoint.Handle).WithTags("Import").RequireAuthorization(Permissions.FiguresImport);
         api.MapGet("/import-batches", ListImportBatches.Handle).WithTags("Import").RequireAuthorization(Permissions.FiguresImport);
         api.MapPost("/import-batches/{id:long}/undo", UndoImportBatch.Handle).WithTags("Import").RequireAuthorization(Permissions.FiguresImport);

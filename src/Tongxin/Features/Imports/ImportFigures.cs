@@ -54,6 +54,6 @@ public static class ImportFigures
     {
         var content = await files.OpenReportAsync(db.Actor.UserId, token, ct);
         if (content is null) return Problems.NotFound("错误报告");
-        return TypedResults.File(content, ExportFigures.XlsxType, FileNames.Utf8("导入错误报告", DateTime.UtcNow));
+        return TypedResults.File(content, FileNames.XlsxType, FileNames.Utf8("导入错误报告", DateTime.UtcNow));
     }
 }

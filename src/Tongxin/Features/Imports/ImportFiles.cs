@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Tongxin.Common.Data;
 using Tongxin.Common.Files;
 
@@ -9,7 +8,7 @@ namespace Tongxin.Features.Imports;
 /// error workbooks under import-reports/{user}/{token}.xlsx so that only their maker can fetch them.
 /// Workbooks are read and written as local working copies under the data directory's tmp/ folder.
 /// </summary>
-public sealed class ImportFiles(DatabaseOptions options, IFileStore store)
+public sealed class ImportFiles(DatabaseOptions options, IFileStore store, UserFiles userFiles)
 {
     private const string Uploads = "imports";
     private const string Reports = "import-reports";
@@ -23,9 +22,9 @@ public sealed class ImportFiles(DatabaseOptions options, IFileStore store)
         return Path.Combine(WorkingDirectory, NewToken() + extension);
     }
 
-    public static string NewToken() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
+    public static string NewToken() => UserFiles.NewToken();
 
-    public static bool IsToken(string? token) => token is { Length: 32 } && token.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
+    public static bool IsToken(string? token) => UserFiles.IsToken(token);
 
     /// <summary>Keeps an upload for a job; returns the name the job refers to it by.</summary>
     public async Task<string> KeepUploadAsync(string localPath, CancellationToken ct)
@@ -52,17 +51,12 @@ public sealed class ImportFiles(DatabaseOptions options, IFileStore store)
         IsStoredName(name) ? store.DeleteAsync($"{Uploads}/{name}") : Task.CompletedTask;
 
     /// <summary>Stores a written error workbook for its maker; returns the token to fetch it by.</summary>
-    public async Task<string> SaveReportAsync(string? userKey, string localPath, CancellationToken ct)
-    {
-        var token = NewToken();
-        await using var content = File.OpenRead(localPath);
-        await store.SaveAsync(ReportKey(userKey, token), content, ct);
-        return token;
-    }
+    public Task<string> SaveReportAsync(string? userKey, string localPath, CancellationToken ct) =>
+        userFiles.SaveAsync(Reports, userKey, localPath, ct);
 
     /// <summary>The error workbook of a user and token; null for a malformed token or a missing file.</summary>
     public Task<Stream?> OpenReportAsync(string? userKey, string token, CancellationToken ct) =>
-        IsToken(token) ? store.OpenReadAsync(ReportKey(userKey, token), ct) : Task.FromResult<Stream?>(null);
+        userFiles.OpenAsync(Reports, userKey, token, ct);
 
     /// <summary>Removes error workbooks, orphaned uploads and stale working copies older than the given age.</summary>
     public async Task<int> PurgeAsync(TimeSpan olderThan, CancellationToken ct)
@@ -73,13 +67,4 @@ public sealed class ImportFiles(DatabaseOptions options, IFileStore store)
     }
 
     private static bool IsStoredName(string name) => name.EndsWith(".xlsx") && IsToken(name[..^5]);
-
-    private static string ReportKey(string? userKey, string token) => $"{Reports}/{SafeUserKey(userKey)}/{token}.xlsx";
-
-    // User ids are GUIDs; anything else (the CLI) is reduced to safe characters.
-    private static string SafeUserKey(string? userKey)
-    {
-        var key = new string((userKey ?? "cli").Where(c => char.IsAsciiLetterOrDigit(c) || c == '-').ToArray());
-        return key.Length == 0 ? "cli" : key;
-    }
 }

@@ -1,9 +1,10 @@
 using Tongxin.Common.Jobs;
+using Tongxin.Features.Exports;
 
 namespace Tongxin.Features.Imports;
 
-/// <summary>Daily: error workbooks, uploads of finished jobs and working copies older than a week go.</summary>
-public sealed class ImportFilesPurgeJob(ImportFiles files) : IRecurringJob
+/// <summary>Daily: error workbooks, uploads of finished jobs, export workbooks and working copies older than a week go.</summary>
+public sealed class ImportFilesPurgeJob(ImportFiles files, ExportFiles exports) : IRecurringJob
 {
     public static readonly TimeSpan KeepFor = TimeSpan.FromDays(7);
     public string Name => "import-files-purge";
@@ -11,5 +12,5 @@ public sealed class ImportFilesPurgeJob(ImportFiles files) : IRecurringJob
     public bool Enabled => true;
 
     public async Task<string> RunAsync(IServiceProvider services, CancellationToken ct) =>
-        $"{await files.PurgeAsync(KeepFor, ct)} files removed";
+        $"{await files.PurgeAsync(KeepFor, ct) + await exports.PurgeAsync(ct)} files removed";
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Tongxin.Common.Data;
+using Tongxin.Common.Jobs;
 
 namespace Tongxin.Features.Imports;
 
@@ -10,24 +11,11 @@ namespace Tongxin.Features.Imports;
 /// transaction holds the only write lock, so progress of a running job is kept in this process, which
 /// is the only server an embedded database has.
 /// </summary>
-public sealed class ImportJobQueue(DatabaseOptions options)
+public sealed class ImportJobQueue(DatabaseOptions options) : JobWakeUp
 {
     private readonly ConcurrentDictionary<Guid, int> _progress = new();
-    private readonly SemaphoreSlim _wake = new(0);
 
     public bool WritesProgressToDatabase => options.IsPostgres;
-
-    /// <summary>Tells the runner of this process to look for work now instead of at its next poll.</summary>
-    public void Wake()
-    {
-        if (_wake.CurrentCount == 0) _wake.Release();
-    }
-
-    public async Task WaitAsync(TimeSpan timeout, CancellationToken ct)
-    {
-        try { await _wake.WaitAsync(timeout, ct); }
-        catch (OperationCanceledException) { }
-    }
 
     public void SetProgress(Guid jobId, int rows) => _progress[jobId] = rows;
     public int ProgressOf(Guid jobId) => _progress.GetValueOrDefault(jobId);

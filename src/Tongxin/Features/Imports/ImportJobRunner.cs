@@ -1,4 +1,5 @@
 using Tongxin.Common.Files;
+using Tongxin.Common.Jobs;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Tongxin.Common.Auth;
@@ -17,47 +18,13 @@ public sealed class ImportJobRunner(IServiceProvider services, ImportJobQueue qu
 {
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
-    private readonly string _me = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
+    private readonly string _me = QueuedJobs.NewServerName();
 
-    protected override async Task ExecuteAsync(CancellationToken stop)
-    {
-        while (!stop.IsCancellationRequested)
-        {
-            try
-            {
-                while (!stop.IsCancellationRequested && await TryRunOneAsync(stop)) { }
-            }
-            catch (Exception e) when (!stop.IsCancellationRequested)
-            {
-                log.LogError(e, "Import job runner failed; retrying at the next poll");
-            }
-            await queue.WaitAsync(Poll, stop);
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stop) => QueuedJobs.PollAsync(TryRunOneAsync, queue, Poll, log, stop);
 
     /// <summary>Claims and runs one job; false when there was none to claim.</summary>
-    public async Task<bool> TryRunOneAsync(CancellationToken ct)
-    {
-        Guid id;
-        using (var scope = services.CreateScope())
-        {
-            scope.ServiceProvider.GetRequiredService<DataScopeHolder>().Use(UnrestrictedScope.Instance);
-            var db = scope.ServiceProvider.GetRequiredService<TongxinDb>();
-            var now = DateTime.UtcNow;
-            id = await db.ImportJobs.AsNoTracking()
-                .Where(j => (j.State == ImportJobStates.Queued || j.State == ImportJobStates.Running) && (j.LockedUntil == null || j.LockedUntil < now))
-                .OrderBy(j => j.CreatedAt).Select(j => j.Id).FirstOrDefaultAsync(ct);
-            if (id == Guid.Empty) return false;
-            var until = now + Lease;
-            var claimed = await db.ImportJobs
-                .Where(j => j.Id == id && (j.State == ImportJobStates.Queued || j.State == ImportJobStates.Running) && (j.LockedUntil == null || j.LockedUntil < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(j => j.State, ImportJobStates.Running).SetProperty(j => j.LockedBy, _me)
-                    .SetProperty(j => j.LockedUntil, until), ct);
-            if (claimed != 1) return true; // another server took it; look for the next one
-        }
-        await RunAsync(id, ct);
-        return true;
-    }
+    public Task<bool> TryRunOneAsync(CancellationToken ct) =>
+        QueuedJobs.TryRunNextAsync(services, db => db.ImportJobs, _me, Lease, RunAsync, ct);
 
     private async Task RunAsync(Guid id, CancellationToken ct)
     {

@@ -36,7 +36,7 @@ public static class ImportTemplate
         var stream = new MemoryStream();
         Write(stream, region);
         stream.Position = 0;
-        return TypedResults.File(stream, ExportFigures.XlsxType, FileNames.Utf8("网络人士导入模板", DateTime.UtcNow));
+        return TypedResults.File(stream, FileNames.XlsxType, FileNames.Utf8("网络人士导入模板", DateTime.UtcNow));
     }
 
     public static void Write(Stream stream, string regionName)

@@ -6,62 +6,10 @@ using static Tongxin.Tests.Features.Imports.ImportKit;
 
 namespace Tongxin.Tests.Features.Imports;
 
-/// <summary>Export (masked, neutralized, scoped, re-importable), undo of a batch, and large files as jobs.</summary>
+/// <summary>Undo of a batch, and large files as jobs (exports: see Exports/ExportJobTests).</summary>
 public abstract class ExportAndUndoTests(TestApp app)
 {
     private static readonly object?[] Header = ["姓名", "身份证号", "工作单位", "平台", "账号", "粉丝数"];
-
-    private async Task<byte[]> Export(string user, string query)
-    {
-        var response = await (await app.As(user)).GetAsync("/api/figures/export?" + query);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("filename*=UTF-8''", response.Content.Headers.ContentDisposition!.ToString());
-        Assert.Contains("%E7%BD%91%E7%BB%9C%E4%BA%BA%E5%A3%AB_", response.Content.Headers.ContentDisposition!.ToString()); // 网络人士_
-        return await response.Content.ReadAsByteArrayAsync();
-    }
-
-    [Fact]
-    public async Task Export_is_masked_and_neutralized_and_reimports_cleanly()
-    {
-        var tag = Unique("导出");
-        var id = IdNumber();
-        var figure = await app.CreateFigure("staff_city", new { name = Name(), regionCode = "510503", idNumber = id, phone = "13912345678", tags = new[] { tag }, category = "anchor" });
-        var client = await app.As("staff_city");
-        Assert.Equal(HttpStatusCode.Created, (await client.PostAsync($"/api/figures/{figure}/accounts", new { platform = "douyin", handle = "=SUM(1)", followers = 5000 })).StatusCode);
-        await app.CreateFigure("staff_city", new { name = Name(), regionCode = "510502", tags = new[] { tag } }); // no id, phone or account
-
-        var file = await Export("staff_city", "tag=" + Uri.EscapeDataString(tag));
-        var rows = Read(file);
-        Assert.Equal(3, rows.Count);
-        var header = rows[0].Values.Select(v => v?.ToString()).ToList();
-        var row = rows.Skip(1).Single(r => r[Col(header, "身份证号")] is not null);
-        Assert.Equal(id[..6] + "********" + id[^4..], row[Col(header, "身份证号")]);
-        Assert.Equal("139****5678", row[Col(header, "手机")]);
-        Assert.Equal("'=SUM(1)", row[Col(header, "账号")]);
-        Assert.Equal("四川省泸州市纳溪区", row[Col(header, "所属地区")]);
-        Assert.Equal("主播", row[Col(header, "人士类别")]);
-        Assert.DoesNotContain(rows.SelectMany(r => r.Values), v => v?.ToString()?.Contains(id[6..14]) == true); // never decrypted
-
-        var before = await app.WithDb((db, _) => db.Figures.CountAsync());
-        var report = await Import(client, file);
-        Assert.Empty(Errors(report));
-        Assert.Equal(0, report["created"]!.GetValue<int>());
-        Assert.Equal(2, report["unchanged"]!.GetValue<int>());
-        Assert.Equal(before, await app.WithDb((db, _) => db.Figures.CountAsync()));
-        var audit = await app.WithDb((db, _) => db.AuditEntries.Where(a => a.Action == "export").OrderByDescending(a => a.Id).FirstAsync());
-        Assert.Contains("2 条", audit.Summary);
-        Assert.Contains(tag, audit.Summary);
-    }
-
-    [Fact]
-    public async Task Another_regions_user_exports_none_of_these_rows()
-    {
-        var tag = Unique("范围");
-        await app.CreateFigure("staff_city", new { name = Name(), regionCode = "510502", tags = new[] { tag } });
-        Assert.Equal(2, Read(await Export("staff_city", "tag=" + Uri.EscapeDataString(tag))).Count);
-        Assert.Single(Read(await Export("staff_cd", "tag=" + Uri.EscapeDataString(tag)))); // the header row only
-        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.As("leader_city")).GetAsync("/api/figures/export")).StatusCode);
-    }
 
     [Fact]
     public async Task Undo_restores_the_batch_and_refuses_twice_or_after_an_edit()
@@ -141,7 +89,6 @@ public abstract class ExportAndUndoTests(TestApp app)
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.As("staff_cd")).GetAsync($"/api/import-jobs/{jobId}")).StatusCode);
     }
 
-    private static string Col(List<string?> header, string name) => ((char)('A' + header.IndexOf(name))).ToString();
 }
 
 public sealed class ExportAndUndoTestsOnSqlite(SqliteApp app) : ExportAndUndoTests(app), IClassFixture<SqliteApp>;

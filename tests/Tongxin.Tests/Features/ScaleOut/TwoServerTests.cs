@@ -12,7 +12,7 @@ namespace Tongxin.Tests.Features.ScaleOut;
 /// Two server processes on different ports against one PostgreSQL database (sharing one data folder, as
 /// servers share a network folder for keys and files): a user signed in on one continues on the other
 /// (cookies and anti-forgery tokens rest on data-protection keys in the database); a recurring job runs
-/// once; an import started on one shows its progress on the other.
+/// once; an import started on one shows its progress on the other, and so does an export, downloaded from the other.
 /// </summary>
 public sealed class TwoServerTests : IAsyncLifetime
 {
@@ -160,10 +160,27 @@ public sealed class TwoServerTests : IAsyncLifetime
         Assert.Equal(1, await Scalar("""SELECT count(*) FROM "ImportJobs" WHERE "State" = 'done'"""));
         Assert.Equal(rows, await Scalar("""SELECT count(*) FROM "PlatformAccounts" WHERE "Handle" LIKE 'twosrv\_%'"""));
         Assert.Equal(before + rows, await Total(browser.Server(1)));
+
+        // An export of the 江阳区 figures started on server 1, followed and downloaded on server 0 (one shared file store).
+        var expected = await Total(browser.Server(0), "&regionCode=510502");
+        var started = await browser.Post(1, "/api/figures/export-jobs?regionCode=510502", new StringContent(""));
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        var exportId = (await started.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+        deadline = DateTime.UtcNow.AddSeconds(120);
+        do
+        {
+            await Task.Delay(100);
+            status = (await browser.Server(0).GetFromJsonAsync<JsonObject>($"/api/export-jobs/{exportId}"))!;
+        } while (status["state"]!.GetValue<string>() is "queued" or "running" && DateTime.UtcNow < deadline);
+        Assert.Equal("done", status["state"]!.GetValue<string>());
+        Assert.Equal(expected, status["totalRows"]!.GetValue<int>());
+        var workbook = await browser.Server(0).GetByteArrayAsync(status["downloadUrl"]!.GetValue<string>());
+        Assert.Equal(expected + 1, ImportKit.Read(workbook).Count);
+        Assert.Equal(1, await Scalar("""SELECT count(*) FROM "ExportJobs" WHERE "State" = 'done'"""));
     }
 
-    private static async Task<int> Total(HttpClient server) =>
-        (await server.GetFromJsonAsync<JsonObject>("/api/figures?pageSize=1"))!["total"]!.GetValue<int>();
+    private static async Task<int> Total(HttpClient server, string filter = "") =>
+        (await server.GetFromJsonAsync<JsonObject>("/api/figures?pageSize=1" + filter))!["total"]!.GetValue<int>();
 
     private async Task Sql(string sql)
     {

@@ -3,7 +3,6 @@ import { useRoute, useRouter } from 'vue-router';
 import { figuresApi } from '@/api/figures';
 import type { FigureQuery, FigureSort, FigureStatus, FollowerTier } from '@/api/types';
 import { usePagedList } from '@/composables/usePagedList';
-import { downloadUrl } from '@/utils/download';
 
 export interface FigureFilters {
   q: string;
@@ -41,7 +40,7 @@ export const statusLabel: Record<string, string> = {
   transferred: 'figure.statusTransferred',
 };
 
-/** Search form, paging, sorting and export of the figure list; the filters live in the URL query. */
+/** Search form, paging and sorting of the figure list; the filters live in the URL query. */
 export function useFigureList() {
   const route = useRoute();
   const router = useRouter();
@@ -83,14 +82,10 @@ export function useFigureList() {
     return search();
   }
 
-  function exportExcel() {
-    downloadUrl(figuresApi.exportUrl(list.query()));
-  }
-
   onMounted(() => {
     fromUrl();
     list.load();
   });
 
-  return { ...list, search, reset, onPageChange, onSizeChange, onSortChange, exportExcel };
+  return { ...list, search, reset, onPageChange, onSizeChange, onSortChange };
 }

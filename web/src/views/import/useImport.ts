@@ -4,6 +4,7 @@ import { importApi, type ImportMode } from '@/api/importExport';
 import type { ImportBatch, ImportReport } from '@/api/importExport';
 import { t } from '@/i18n';
 import { errorMessage, showError } from '@/utils/errors';
+import { jobPercent } from '@/utils/jobs';
 
 export const MAX_FILE_MB = 50;
 const POLL_MS = 1000;
@@ -17,12 +18,7 @@ export function checkImportFile(name: string, size: number): string | null {
   return null;
 }
 
-/** Percentage from a job: uses rows when known, else `progress` as a fraction (≤1) or a percentage. */
-export function jobPercent(job: { progress: number; processedRows: number; totalRows: number }): number {
-  if (job.totalRows > 0) return Math.min(100, Math.round((job.processedRows / job.totalRows) * 100));
-  const p = job.progress <= 1 ? job.progress * 100 : job.progress;
-  return Math.max(0, Math.min(100, Math.round(p)));
-}
+export { jobPercent } from '@/utils/jobs';
 
 export function useImport() {
   const step = ref(0);
@@ -61,7 +57,7 @@ export function useImport() {
       const job = await importApi.job(jobId);
       percent.value = jobPercent(job);
       progressText.value = t('import.progress', { processed: job.processedRows, total: job.totalRows });
-      if (job.state === 'succeeded' && job.report) return job.report;
+      if (job.state === 'done' && job.report) return job.report;
       if (job.state === 'failed') {
         if (job.report) return job.report;
         throw new Error(t('import.failed'));

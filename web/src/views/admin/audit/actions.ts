@@ -6,6 +6,7 @@ const labels: Record<string, string> = {
   delete: 'history.delete',
   reveal: 'history.reveal',
   export: 'history.export',
+  'export-download': 'history.exportDownload',
   import: 'history.import',
   'import-undo': 'history.importUndo',
   login: 'history.login',

@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
 using Tongxin.Common.Data;
 using Tongxin.Common.Text;
 using Tongxin.Features.Figures;
+using Tongxin.Features.Imports;
 
-namespace Tongxin.Features.Imports;
+namespace Tongxin.Features.Exports;
 
 /// <summary>
 /// The rows of a figure export, streamed from one untracked query so memory stays flat however many rows
@@ -21,8 +23,24 @@ public sealed class FigureExporter(TongxinDb db)
         FigureColumn.Followers, FigureColumn.Email, FigureColumn.WeChat, FigureColumn.Notes, FigureColumn.Status,
     ];
 
-    /// <summary>Rows written so far (known once the enumeration is done).</summary>
-    public int Count { get; private set; }
+    private int _count;
+
+    /// <summary>Rows written so far; another thread may read it while the workbook is being written (progress).</summary>
+    public int Count => Volatile.Read(ref _count);
+
+    /// <summary>Writes the workbook of the filtered figures to a stream (one sheet, header row first).</summary>
+    public Task WriteAsync(Stream target, IQueryable<Figure> filtered, CancellationToken ct = default) =>
+        MiniExcel.SaveAsAsync(target, Rows(filtered), printHeader: false, sheetName: "网络人士", cancellationToken: ct);
+
+    /// <summary>The filter as it was asked for, for audit lines and the list of exports.</summary>
+    public static string Describe(FigureFilter f)
+    {
+        var parts = new List<string>();
+        void Add(string name, string? value) { if (!string.IsNullOrWhiteSpace(value)) parts.Add($"{name}={value}"); }
+        Add("q", f.Q); Add("regionCode", f.RegionCode); Add("category", f.Category); Add("keyLevel", f.KeyLevel);
+        Add("platform", f.Platform); Add("followerTier", f.FollowerTier); Add("tag", f.Tag); Add("status", f.Status);
+        return parts.Count == 0 ? "全部" : "筛选：" + string.Join("，", parts);
+    }
 
     /// <summary>The header row first, then one row per figure in pinyin order; text cells neutralized.</summary>
     public IEnumerable<IDictionary<string, object?>> Rows(IQueryable<Figure> filtered)
@@ -58,7 +76,7 @@ public sealed class FigureExporter(TongxinDb db)
             var row = new Dictionary<string, object?>(Columns.Length);
             for (var i = 0; i < Columns.Length; i++)
                 row[Columns[i].ToString()] = values[i] is string s ? SpreadsheetText.Neutralize(s) : values[i];
-            Count++;
+            Interlocked.Increment(ref _count);
             yield return row;
         }
     }

@@ -123,9 +123,10 @@ public static class Generator
                 { ++snapshotId, a.Id, today.AddMonths(-m), (long)(a.Followers * (1 - 0.03 * m)), a.Followers * 6, 10 + a.Id % 500, m == 0 ? 1 : 2 })));
 
         var handlesByFigure = accounts.ToLookup(a => a.FigureId, a => a.Handle.ToLowerInvariant());
-        var keys = await sink.LoadAsync("FigureSearchKeys", ["Key", "FigureId", "RegionCode"],
+        // Every generated figure is active (Status 0, as loaded above).
+        var keys = await sink.LoadAsync("FigureSearchKeys", ["Key", "FigureId", "RegionCode", "Status", "SortKey"],
             figureRows.SelectMany(f => FigureSearchIndexer.KeysFor(f.Name, f.Id % 5 == 0 ? ["乡村振兴"] : [], handlesByFigure[f.Id], [])
-                .Select(k => new object?[] { k, f.Id, f.Region })));
+                .Select(k => new object?[] { k, f.Id, f.Region, 0, f.SortKey })));
 
         await sink.LoadAsync("Organizations", ["Id", "Name", "NameKey", "Type", "RegionCode", "IsBase", "IsDemo", "Version"],
             Enumerable.Range(1, Math.Max(10, figures / 50)).Select(i => new object?[]

@@ -68,20 +68,24 @@ public static class FigureSearch
     /// with = ANY; an OR of keys became a bitmap scan that visited the table), each prefix range as its own
     /// branch of a UNION ALL, so every branch is a plain range of the key index.
     /// </summary>
-    public static IQueryable<long> MatchingFigureIds(IQueryable<FigureSearchKey> keys, Plan plan)
+    public static IQueryable<long> MatchingFigureIds(IQueryable<FigureSearchKey> keys, Plan plan) =>
+        MatchingKeys(keys, plan).Select(k => k.FigureId);
+
+    /// <summary>The key rows a plan matches, built as <see cref="MatchingFigureIds"/> describes.</summary>
+    public static IQueryable<FigureSearchKey> MatchingKeys(IQueryable<FigureSearchKey> keys, Plan plan)
     {
-        IQueryable<long>? ids = null;
+        IQueryable<FigureSearchKey>? rows = null;
         if (plan.ExactKeys.Count > 0)
         {
             var exact = plan.ExactKeys.ToArray();
-            ids = keys.Where(k => exact.Contains(k.Key)).Select(k => k.FigureId);
+            rows = keys.Where(k => exact.Contains(k.Key));
         }
         foreach (var (low, high) in plan.Ranges)
         {
-            var inRange = keys.Where(k => string.Compare(k.Key, low) >= 0 && string.Compare(k.Key, high) < 0).Select(k => k.FigureId);
-            ids = ids is null ? inRange : ids.Concat(inRange);
+            var inRange = keys.Where(k => string.Compare(k.Key, low) >= 0 && string.Compare(k.Key, high) < 0);
+            rows = rows is null ? inRange : rows.Concat(inRange);
         }
-        return ids ?? keys.Where(k => false).Select(k => k.FigureId);
+        return rows ?? keys.Where(k => false);
     }
 
     public static bool IsCjk(char c) => c is >= '\u3400' and <= '\u9fff' or >= '\uf900' and <= '\ufaff';

@@ -26,7 +26,8 @@ public static class FigureSearchIndexer
             {
                 case Figure f when entry.State != EntityState.Deleted && (entry.State == EntityState.Added
                         || entry.Property(nameof(Figure.Name)).IsModified || entry.Property(nameof(Figure.RegionCode)).IsModified
-                        || entry.Property(nameof(Figure.Tags)).IsModified || entry.Property(nameof(Figure.Status)).IsModified):
+                        || entry.Property(nameof(Figure.Tags)).IsModified || entry.Property(nameof(Figure.Status)).IsModified
+                        || entry.Property(nameof(Figure.SortKey)).IsModified):
                     list.Add(() => f.Id);
                     break;
                 case PlatformAccount a:
@@ -46,8 +47,13 @@ public static class FigureSearchIndexer
     private static readonly (string, Func<FigureSearchKey, object?>)[] KeyColumns =
     [
         (nameof(FigureSearchKey.Key), k => k.Key), (nameof(FigureSearchKey.RegionCode), k => k.RegionCode),
-        (nameof(FigureSearchKey.FigureId), k => k.FigureId),
+        (nameof(FigureSearchKey.FigureId), k => k.FigureId), (nameof(FigureSearchKey.Status), k => (int)k.Status),
+        (nameof(FigureSearchKey.SortKey), k => k.SortKey),
     ];
+
+    /// <summary>The key rows of one figure: each carries the figure's region, status and sort key.</summary>
+    private static IEnumerable<FigureSearchKey> RowsFor(long id, string regionCode, FigureStatus status, string sortKey, IEnumerable<string> keys) =>
+        keys.Select(key => new FigureSearchKey { Key = key, FigureId = id, RegionCode = regionCode, Status = status, SortKey = sortKey });
 
     public static async Task RebuildAsync(TongxinDb db, IReadOnlyCollection<long> figureIds, CancellationToken ct)
     {
@@ -55,7 +61,7 @@ public static class FigureSearchIndexer
         {
             await db.FigureSearchKeys.Where(k => chunk.Contains(k.FigureId)).ExecuteDeleteAsync(ct);
             var figures = await db.Figures.AsNoTracking().Where(f => chunk.Contains(f.Id))
-                .Select(f => new { f.Id, f.Name, f.RegionCode, f.Tags }).ToListAsync(ct);
+                .Select(f => new { f.Id, f.Name, f.RegionCode, f.Tags, f.Status, f.SortKey }).ToListAsync(ct);
             var handles = await db.PlatformAccounts.AsNoTracking().Where(a => chunk.Contains(a.FigureId))
                 .Select(a => new { a.FigureId, a.HandleKey }).ToListAsync(ct);
             var orgs = await db.OrganizationMembers.AsNoTracking().Where(m => chunk.Contains(m.FigureId))
@@ -64,10 +70,7 @@ public static class FigureSearchIndexer
             var orgsBy = orgs.ToLookup(o => o.FigureId, o => o.NameKey);
             var rows = new List<FigureSearchKey>();
             foreach (var f in figures)
-            {
-                foreach (var key in KeysFor(f.Name, f.Tags, handlesBy[f.Id], orgsBy[f.Id]))
-                    rows.Add(new FigureSearchKey { Key = key, FigureId = f.Id, RegionCode = f.RegionCode });
-            }
+                rows.AddRange(RowsFor(f.Id, f.RegionCode, f.Status, f.SortKey, KeysFor(f.Name, f.Tags, handlesBy[f.Id], orgsBy[f.Id])));
             await RawInsert.ExecuteAsync(db, rows, KeyColumns, ct);
         }
     }
@@ -80,8 +83,7 @@ public static class FigureSearchIndexer
     {
         var rows = new List<FigureSearchKey>();
         foreach (var f in figures)
-            foreach (var key in KeysFor(f.Name, f.Tags, f.Accounts.Select(a => a.HandleKey), []))
-                rows.Add(new FigureSearchKey { Key = key, FigureId = f.Id, RegionCode = f.RegionCode });
+            rows.AddRange(RowsFor(f.Id, f.RegionCode, f.Status, f.SortKey, KeysFor(f.Name, f.Tags, f.Accounts.Select(a => a.HandleKey), [])));
         // In key order, the inserts walk the key index's pages in order instead of jumping across it.
         rows.Sort((x, y) => string.CompareOrdinal(x.Key, y.Key));
         await RawInsert.ExecuteAsync(db, rows, KeyColumns, ct);

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Tongxin.Common.Data;
@@ -13,9 +14,9 @@ public static class ListFigures
     public static async Task<Ok<FigurePage>> Handle([AsParameters] FigureFilter filter, TongxinDb db, int page = 1, int pageSize = 20)
     {
         (page, pageSize) = Paging.Clamp(page, pageSize);
-        var query = await filter.ApplyAsync(db, db.Figures.AsNoTracking());
-        var rows = await PageOf(filter, query, page, pageSize).ToListAsync();
-        var counted = KnownTotal(page, pageSize, rows.Count) ?? await CountOf(query).CountAsync();
+        var queries = await QueriesAsync(filter, db, page, pageSize);
+        var rows = await queries.Page.ToListAsync();
+        var counted = KnownTotal(page, pageSize, rows.Count) ?? await queries.Count.CountAsync();
         var items = await Decorate(db, rows.Select(r => new FigureListItem(r.Id, r.Name, r.Gender, r.BirthDate, r.RegionCode, "",
             r.Category, r.KeyLevel, r.Workplace, r.JobTitle, r.PhoneMasked, r.MaxFollowers, [], r.Tags,
             FigureStatusNames.ToApi(r.Status), r.EnrolledOn)).ToList());
@@ -26,14 +27,27 @@ public static class ListFigures
         string? KeyLevel, string? Workplace, string? JobTitle, string? PhoneMasked, long MaxFollowers, List<string> Tags,
         FigureStatus Status, DateOnly EnrolledOn);
 
+    public static readonly Expression<Func<Figure, Row>> ToRow = f => new Row(f.Id, f.Name, f.Gender, f.BirthDate, f.RegionCode,
+        f.Category, f.KeyLevel, f.Workplace, f.JobTitle, f.PhoneMasked, f.MaxFollowers, f.Tags, f.Status, f.EnrolledOn);
+
+    /// <summary>The list's two queries: one page, and the figures to count for the total (capped).</summary>
+    public sealed record Queries(IQueryable<Row> Page, IQueryable<long> Count);
+
+    /// <summary>From the search-key index alone when the filter allows it (<see cref="KeyOnlySearch"/>), else from Figures.</summary>
+    public static async Task<Queries> QueriesAsync(FigureFilter filter, TongxinDb db, int page, int pageSize)
+    {
+        if (await KeyOnlySearch.HitsAsync(filter, db) is { } hits)
+            return new Queries(KeyOnlySearch.PageOf(filter, hits, db, page, pageSize), KeyOnlySearch.CountOf(hits));
+        var query = await filter.ApplyAsync(db, db.Figures.AsNoTracking());
+        return new Queries(PageOf(filter, query, page, pageSize), CountOf(query));
+    }
+
     /// <summary>One page of the filtered figures in the requested order.</summary>
     public static IQueryable<Row> PageOf(FigureFilter filter, IQueryable<Figure> query, int page, int pageSize) =>
-        filter.Order(query).Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(f => new Row(f.Id, f.Name, f.Gender, f.BirthDate, f.RegionCode, f.Category, f.KeyLevel, f.Workplace,
-                f.JobTitle, f.PhoneMasked, f.MaxFollowers, f.Tags, f.Status, f.EnrolledOn));
+        filter.Order(query).Skip((page - 1) * pageSize).Take(pageSize).Select(ToRow);
 
-    /// <summary>The rows to count for the total, capped.</summary>
-    public static IQueryable<Figure> CountOf(IQueryable<Figure> query) => query.Take(TotalCap + 1);
+    /// <summary>The figures to count for the total, capped.</summary>
+    public static IQueryable<long> CountOf(IQueryable<Figure> query) => query.Select(f => f.Id).Take(TotalCap + 1);
 
     /// <summary>
     /// A first page that is not full is the whole result: its length is the total and the count query is

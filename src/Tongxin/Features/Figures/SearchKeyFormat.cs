@@ -9,8 +9,11 @@ namespace Tongxin.Features.Figures;
 /// </summary>
 public static class SearchKeyFormat
 {
-    /// <summary>Raise when <see cref="FigureSearchIndexer"/>'s keys change. 2: handles by whole words.</summary>
-    public const int Version = 2;
+    /// <summary>
+    /// Raise when <see cref="FigureSearchIndexer"/>'s keys change. 2: handles by whole words; 3: keys carry the
+    /// figure's status and sort key (added columns start empty until rebuilt).
+    /// </summary>
+    public const int Version = 3;
     public const string JobName = "search-key-format";
     public static string Period => $"v{Version}";
 

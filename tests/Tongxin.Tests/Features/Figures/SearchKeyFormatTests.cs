@@ -20,9 +20,13 @@ public abstract class SearchKeyFormatTests(TestApp app)
         });
 
         await app.WithDb(async (db, _) => { await SearchKeyFormat.EnsureCurrentAsync(db, NullLogger.Instance, default); return 0; });
-        var keys = await app.WithDb((db, _) => db.FigureSearchKeys.Where(k => k.FigureId == id).Select(k => k.Key).ToListAsync());
+        var rows = await app.WithDb((db, _) => db.FigureSearchKeys.Where(k => k.FigureId == id).ToListAsync());
+        var keys = rows.Select(k => k.Key).ToList();
         Assert.DoesNotContain("h:old-rule", keys);
         Assert.Contains(keys, k => k.StartsWith("n:格")); // the figure's own keys are back
+        // ...carrying the figure's sort key (a key row added before format 3 has none).
+        var sortKey = await app.WithDb((db, _) => db.Figures.Where(f => f.Id == id).Select(f => f.SortKey).SingleAsync());
+        Assert.All(rows, k => Assert.Equal(sortKey, k.SortKey));
         var run = await app.WithDb((db, _) => db.JobRuns.SingleAsync(r => r.Name == SearchKeyFormat.JobName));
         Assert.Equal(SearchKeyFormat.Period, run.Period);
 

@@ -771,10 +771,17 @@ namespace Tongxin.Common.Data.Migrations.Postgres
                         .HasColumnType("character varying(12)")
                         .UseCollation("C");
 
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SortKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<long>("FigureId")
                         .HasColumnType("bigint");
 
-                    b.HasKey("Key", "RegionCode", "FigureId");
+                    b.HasKey("Key", "RegionCode", "Status", "SortKey", "FigureId");
 
                     b.HasIndex("FigureId");
 

@@ -739,10 +739,17 @@ namespace Tongxin.Common.Data.Migrations.Sqlite
                         .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SortKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("FigureId")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Key", "RegionCode", "FigureId");
+                    b.HasKey("Key", "RegionCode", "Status", "SortKey", "FigureId");
 
                     b.HasIndex("FigureId");
 

@@ -14,8 +14,26 @@ public static class GetFigure
     }
 
     /// <summary>The profile as one projected LINQ query; a plain view writes no audit line.</summary>
+    // (A type test: Database.IsNpgsql() reads the provider's assembly name, which takes a global lock, per call.)
     public static Task<FigureDetail?> Load(TongxinDb db, long id) =>
-        db.Database.IsNpgsql() ? SingleQuery(db, id) : SplitQuery(db, id);
+        db is PostgresTongxinDb ? SingleQuery(db, id) : LoadSplit(db, id);
+
+    /// <summary>
+    /// SQLite runs one statement per collection; EF would open and close the connection around each of them, and
+    /// every open takes the pool's lock and registers EF's SQL functions on the handle again. Once is enough.
+    /// </summary>
+    private static async Task<FigureDetail?> LoadSplit(TongxinDb db, long id)
+    {
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            return await SplitQuery(db, id);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
 
     // The profile over a source of figures; written once, compiled below for each provider.
     private static readonly Expression<Func<TongxinDb, IQueryable<Figure>, long, FigureDetail?>> Profile = (db, figures, id) =>

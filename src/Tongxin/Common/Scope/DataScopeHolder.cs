@@ -32,7 +32,8 @@ public sealed class DataScopeHolder(IHttpContextAccessor? http = null) : IDataSc
     public bool IsUnrestricted => Current.IsUnrestricted;
     public RegionRange Range => Current.Range;
 
-    private static readonly IDataScope NoAccess = new FixedScope(new RegionRange("~", "~"));
+    /// <summary>Deny by default: an empty range that no region code falls in.</summary>
+    public static readonly IDataScope NoAccess = new FixedScope(new RegionRange("~", "~"));
 
     public static IDataScope? FromUser(ClaimsPrincipal? user)
     {

@@ -56,7 +56,7 @@ public static class AuthSetup
                         && DateTime.TryParse(at, null, System.Globalization.DateTimeStyles.RoundtripKind, out var signedInAt)
                         && DateTime.UtcNow - signedInAt <= AbsoluteTimeout)
                     {
-                        await SecurityStampValidator.ValidatePrincipalAsync(ctx);
+                        if (SecurityStampCheck.IsDue(ctx)) await SecurityStampValidator.ValidatePrincipalAsync(ctx);
                         return;
                     }
                     ctx.RejectPrincipal();

@@ -16,10 +16,21 @@ public static class DatabaseRegistration
         services.AddScoped<IDataScope>(sp => sp.GetRequiredService<DataScopeHolder>());
         services.AddScoped<CurrentActor>();
         if (options.IsPostgres)
-            services.AddDbContext<TongxinDb, PostgresTongxinDb>(o => o.UseNpgsql(options.ConnectionString));
+            AddPooled<PostgresTongxinDb>(services, o => o.UseNpgsql(options.ConnectionString));
         else
-            services.AddDbContext<TongxinDb, SqliteTongxinDb>(o => o.UseSqlite(options.ConnectionString)
-                .AddInterceptors(new SqlitePragmas()));
+            AddPooled<SqliteTongxinDb>(services, o => o.UseSqlite(options.ConnectionString).AddInterceptors(new SqlitePragmas()));
         return services;
+    }
+
+    /// <summary>
+    /// Contexts come from EF's pool: a new context per request built EF's whole set of per-context services
+    /// (query compiler, translators, DbSet map) each time, a large share of a profile request. Each request
+    /// still has its own context for its lifetime, bound to its own scope and actor, and handed back on dispose.
+    /// </summary>
+    private static void AddPooled<T>(IServiceCollection services, Action<DbContextOptionsBuilder> configure) where T : TongxinDb
+    {
+        services.AddPooledDbContextFactory<T>(configure);
+        services.AddScoped<TongxinDb>(sp => sp.GetRequiredService<IDbContextFactory<T>>().CreateDbContext()
+            .Bind(sp.GetRequiredService<IDataScope>(), sp.GetRequiredService<CurrentActor>()));
     }
 }

@@ -10,15 +10,27 @@ namespace Tongxin.Common.Data;
 //   dotnet ef migrations add NAME --context PostgresTongxinDb --output-dir Common/Data/Migrations/Postgres
 // (scripts/add-migration.sh NAME does both).
 
-public sealed class SqliteTongxinDb(DbContextOptions<SqliteTongxinDb> options, IDataScope scope, CurrentActor actor)
-    : TongxinDb(options, scope, actor)
+// The server rents contexts from EF's pool, which wants exactly one public constructor taking the options; the
+// scope and actor are bound when a request rents one (DatabaseRegistration). Tools, tests and the bench construct
+// them directly with a scope.
+
+public sealed class SqliteTongxinDb : TongxinDb
 {
+    public SqliteTongxinDb(DbContextOptions<SqliteTongxinDb> options) : base(options) { }
+
+    internal SqliteTongxinDb(DbContextOptions<SqliteTongxinDb> options, IDataScope scope, CurrentActor actor)
+        : base(options, scope, actor) { }
+
     protected override bool IsPostgres => false;
 }
 
-public sealed class PostgresTongxinDb(DbContextOptions<PostgresTongxinDb> options, IDataScope scope, CurrentActor actor)
-    : TongxinDb(options, scope, actor)
+public sealed class PostgresTongxinDb : TongxinDb
 {
+    public PostgresTongxinDb(DbContextOptions<PostgresTongxinDb> options) : base(options) { }
+
+    internal PostgresTongxinDb(DbContextOptions<PostgresTongxinDb> options, IDataScope scope, CurrentActor actor)
+        : base(options, scope, actor) { }
+
     protected override bool IsPostgres => true;
 }
 

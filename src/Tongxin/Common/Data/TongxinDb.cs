@@ -22,13 +22,37 @@ public abstract class TongxinDb : IdentityDbContext<AppUser>, IDataProtectionKey
 {
     public const string RegionScopeFilter = "RegionScope";
 
-    private readonly IDataScope _scope;
-    private readonly CurrentActor _actor;
+    private IDataScope _scope;
+    private CurrentActor _actor;
 
     protected TongxinDb(DbContextOptions options, IDataScope scope, CurrentActor actor) : base(options)
     {
         _scope = scope;
         _actor = actor;
+    }
+
+    /// <summary>A pooled context: it sees nothing until <see cref="Bind"/> gives it the renting request's scope.</summary>
+    protected TongxinDb(DbContextOptions options) : this(options, DataScopeHolder.NoAccess, new CurrentActor()) { }
+
+    /// <summary>Binds a context rented from the pool to the unit of work (scope and actor) that rented it.</summary>
+    internal TongxinDb Bind(IDataScope scope, CurrentActor actor)
+    {
+        _scope = scope;
+        _actor = actor;
+        return this;
+    }
+
+    // Back in the pool, a context keeps no one's scope: whatever still holds it sees nothing.
+    public override void Dispose()
+    {
+        Bind(DataScopeHolder.NoAccess, new CurrentActor());
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        Bind(DataScopeHolder.NoAccess, new CurrentActor());
+        return base.DisposeAsync();
     }
 
     public DbSet<Region> Regions => Set<Region>();

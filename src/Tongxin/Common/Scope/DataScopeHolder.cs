@@ -15,12 +15,25 @@ public sealed class DataScopeHolder(IHttpContextAccessor? http = null) : IDataSc
 
     public void Use(IDataScope scope) => _explicit = scope;
 
-    private IDataScope Current => _explicit ?? FromUser(http?.HttpContext?.User) ?? NoAccess;
+    private IDataScope Current => _explicit ?? ForUser(http?.HttpContext?.User);
+
+    // The query filters read the scope several times per query; work it out once per principal. A request
+    // that signs in replaces HttpContext.User, and a new principal is worked out afresh.
+    private (ClaimsPrincipal? User, IDataScope Scope)? _fromUser;
+
+    private IDataScope ForUser(ClaimsPrincipal? user)
+    {
+        if (_fromUser is { } cached && ReferenceEquals(cached.User, user)) return cached.Scope;
+        var scope = FromUser(user) ?? NoAccess;
+        _fromUser = (user, scope);
+        return scope;
+    }
 
     public bool IsUnrestricted => Current.IsUnrestricted;
     public RegionRange Range => Current.Range;
 
-    private static readonly IDataScope NoAccess = new FixedScope(new RegionRange("~", "~"));
+    /// <summary>Deny by default: an empty range that no region code falls in.</summary>
+    public static readonly IDataScope NoAccess = new FixedScope(new RegionRange("~", "~"));
 
     public static IDataScope? FromUser(ClaimsPrincipal? user)
     {

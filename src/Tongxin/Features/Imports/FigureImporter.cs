@@ -116,8 +116,8 @@ public sealed class FigureImporter(TongxinDb db, FieldProtector protector, Impor
         try
         {
             var existing = ids.Count == 0 ? [] : await db.Figures
-                .Include(f => f.Accounts).ThenInclude(a => a.Snapshots.Where(s => dates.Contains(s.Date)))
-                .Where(f => ids.Contains(f.Id)).AsSplitQuery().ToDictionaryAsync(f => f.Id, ct);
+                .Include(f => f.Accounts).ThenInclude(a => a.Snapshots.Where(s => EF.Parameter(dates).Contains(s.Date)))
+                .Where(f => EF.Parameter(ids).Contains(f.Id)).AsSplitQuery().ToDictionaryAsync(f => f.Id, ct);
             var result = new List<Pending>(plans.Count);
             foreach (var plan in plans)
             {

@@ -45,8 +45,11 @@ public static class NewFigureWriter
         }
 
         phases.Lap("reserve ids");
+        var tally = await BulkTally.LiftAsync(db, ct);
         await RawInsert.ExecuteAsync(db, figures, Columns<Figure>(db), ct);
         phases.Lap("write figures");
+        if (tally is not null) await tally.RestoreAsync(figureIds.Min(), figureIds.Max(), ct);
+        phases.Lap("tallies");
         await RawInsert.ExecuteAsync(db, accounts, Columns<PlatformAccount>(db), ct);
         phases.Lap("write accounts");
         await RawInsert.ExecuteAsync(db, snapshots, Columns<MetricSnapshot>(db), ct);

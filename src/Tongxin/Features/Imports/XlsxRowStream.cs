@@ -9,23 +9,32 @@ namespace Tongxin.Features.Imports;
 /// Reads the rows of an .xlsx's first sheet in one forward pass over its XML, with the cell values the
 /// importer understands: text (shared, inline or formula results), numbers as double, date-styled numbers
 /// as DateTime, booleans. Unlike a general spreadsheet library it never measures the sheet first, and it
-/// keeps only the shared strings and the date styles in memory.
+/// keeps only the date styles and the shared strings met so far in memory.
 /// </summary>
 public sealed class XlsxRowStream : IDisposable
 {
     private readonly ZipArchive _zip;
-    private readonly string[] _shared;
+    private readonly SharedStrings _shared;
     private readonly bool[] _dateStyles;
     private readonly XmlReader _xml;
     private readonly string _row, _c, _v, _t, _is, _r, _rPh;
 
-    private XlsxRowStream(Stream file)
+    private XlsxRowStream(string path)
     {
-        _zip = new ZipArchive(file, ZipArchiveMode.Read);
-        _shared = ReadSharedStrings(_zip);
-        _dateStyles = ReadDateStyles(_zip);
-        var sheet = FirstSheet(_zip) ?? throw new ImportFileException(UploadCheck.NotXlsxMessage);
-        _xml = XmlReader.Create(sheet.Open(), Settings);
+        _zip = new ZipArchive(File.OpenRead(path), ZipArchiveMode.Read);
+        try
+        {
+            _shared = new SharedStrings(path);
+            _dateStyles = ReadDateStyles(_zip);
+            var sheet = FirstSheet(_zip) ?? throw new ImportFileException(UploadCheck.NotXlsxMessage);
+            _xml = XmlReader.Create(sheet.Open(), Settings);
+        }
+        catch
+        {
+            _shared?.Dispose();
+            _zip.Dispose();
+            throw;
+        }
         var names = _xml.NameTable;
         (_row, _c, _v, _t, _is, _r, _rPh) = (names.Add("row"), names.Add("c"), names.Add("v"), names.Add("t"), names.Add("is"), names.Add("r"), names.Add("rPh"));
     }
@@ -36,7 +45,7 @@ public sealed class XlsxRowStream : IDisposable
         DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, CloseInput = true,
     };
 
-    public static XlsxRowStream Open(string path) => new(File.OpenRead(path));
+    public static XlsxRowStream Open(string path) => new(path);
 
     /// <summary>Excel's 1-based number of the row last read by <see cref="Next"/>.</summary>
     public int RowNumber { get; private set; }
@@ -105,7 +114,7 @@ public sealed class XlsxRowStream : IDisposable
         switch (type)
         {
             case "s":
-                return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < _shared.Length ? _shared[i] : null;
+                return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? _shared.At(i) : null;
             case "inlineStr":
                 return inline is null ? null : Decode(inline);
             case "str":
@@ -195,19 +204,55 @@ public sealed class XlsxRowStream : IDisposable
         return letters;
     }
 
-    private static string[] ReadSharedStrings(ZipArchive zip)
+    /// <summary>
+    /// The shared-string table, read only as far as the cells so far need: Excel stores strings in order of
+    /// first use, so reading the header rows reads only the first few.
+    /// </summary>
+    private sealed class SharedStrings : IDisposable
     {
-        var entry = Find(zip, "xl/sharedStrings.xml");
-        if (entry is null) return [];
-        using var xml = XmlReader.Create(entry.Open(), Settings);
-        string si = xml.NameTable.Add("si"), t = xml.NameTable.Add("t"), rPh = xml.NameTable.Add("rPh");
-        var strings = new List<string>();
-        while (xml.Read())
+        private readonly List<string> _strings = [];
+        private readonly ZipArchive? _zip;
+        private readonly XmlReader? _xml;
+        private readonly string _si = "", _t = "", _rPh = "";
+
+        public SharedStrings(string path)
         {
-            if (xml.NodeType == XmlNodeType.Element && ReferenceEquals(xml.LocalName, si))
-                strings.Add(Decode(ReadRichText(xml, t, rPh)));
+            // A second handle on the file, so that this reader and the sheet's never share a stream position.
+            var zip = new ZipArchive(File.OpenRead(path), ZipArchiveMode.Read);
+            var entry = Find(zip, "xl/sharedStrings.xml");
+            if (entry is null)
+            {
+                zip.Dispose();
+                return;
+            }
+            _zip = zip;
+            _xml = XmlReader.Create(entry.Open(), Settings);
+            (_si, _t, _rPh) = (_xml.NameTable.Add("si"), _xml.NameTable.Add("t"), _xml.NameTable.Add("rPh"));
         }
-        return strings.ToArray();
+
+        public string? At(int index)
+        {
+            while (_strings.Count <= index && ReadNext()) { }
+            return index < _strings.Count ? _strings[index] : null;
+        }
+
+        private bool ReadNext()
+        {
+            if (_xml is null) return false;
+            while (_xml.Read())
+            {
+                if (_xml.NodeType != XmlNodeType.Element || !ReferenceEquals(_xml.LocalName, _si)) continue;
+                _strings.Add(Decode(ReadRichText(_xml, _t, _rPh)));
+                return true;
+            }
+            return false;
+        }
+
+        public void Dispose()
+        {
+            _xml?.Dispose();
+            _zip?.Dispose();
+        }
     }
 
     /// <summary>Which cell styles (by index) show numbers as dates: built-in date formats and custom ones with date parts.</summary>
@@ -298,5 +343,6 @@ public sealed class XlsxRowStream : IDisposable
     {
         _xml.Dispose();
         _zip.Dispose();
+        _shared.Dispose();
     }
 }

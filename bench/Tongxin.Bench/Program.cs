@@ -3,6 +3,7 @@ using Tongxin.Bench;
 // Tongxin benchmark harness.
 //   generate --provider sqlite|postgres --figures N --data DIR [--pg CS]
 //   run      --provider sqlite|postgres --data DIR [--pg CS] --server PATH/Tongxin.dll [--scale LABEL] [--smoke]
+//   import-file --rows N --out F.xlsx [--seed S]   a workbook like the HTTP import scenario's
 //   reindex-handles --provider … --data DIR [--pg CS]   rebuilds the h: search keys of a dataset
 //            [--only TEXT] runs only the scenarios whose label contains TEXT (quick experiments;
 //            with --server, "HTTP profile" or "HTTP search" runs that HTTP scenario alone)
@@ -28,7 +29,7 @@ switch (args.FirstOrDefault())
     case "import-file":
     {
         var rows = int.Parse(Opt("rows") ?? "100000");
-        ImportFile.Write(Opt("out") ?? "import.xlsx", rows);
+        ImportFile.Write(Opt("out") ?? "import.xlsx", rows, int.Parse(Opt("seed") ?? "7"));
         Console.WriteLine($"Wrote {rows:N0} rows to {Opt("out") ?? "import.xlsx"}");
         return 0;
     }

@@ -26,9 +26,12 @@ public sealed class ServerProcess : IAsyncDisposable
         foreach (var a in config.ServerArgs) psi.ArgumentList.Add(a);
         psi.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         psi.Environment["Serilog__MinimumLevel__Default"] = "Warning";
+        // BENCH_SERVER_DEBUG=Some.Namespace shows that namespace's Debug lines (e.g. import phase timings).
+        var debug = Environment.GetEnvironmentVariable("BENCH_SERVER_DEBUG");
+        if (!string.IsNullOrEmpty(debug)) psi.Environment[$"Serilog__MinimumLevel__Override__{debug}"] = "Debug";
         var sw = Stopwatch.StartNew();
         var process = Process.Start(psi)!;
-        process.OutputDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) => { if (!string.IsNullOrEmpty(debug) && e.Data is not null) Console.Error.WriteLine("  [server] " + e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("  [server] " + e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();

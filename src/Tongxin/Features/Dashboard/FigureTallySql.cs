@@ -79,6 +79,12 @@ public static class FigureTallySql
         $"CREATE TRIGGER figure_tally_update AFTER UPDATE OF {TallyColumns} ON \"Figures\" WHEN OLD.\"Status\" = 0 OR NEW.\"Status\" = 0 BEGIN\n" +
         Apply(Branches("OLD", null, -1, false).Concat(Branches("NEW", null, 1, false))) + "\nEND;";
 
+    /// <summary>
+    /// SQLite: what figure_tally_insert adds, for all the figure rows <paramref name="rows"/> gives (aliased n) in
+    /// one upsert; for a bulk writer that lifts the row trigger around a large INSERT inside its transaction.
+    /// </summary>
+    public static string AddSqlite(string rows) => Apply(Branches("n", rows + " AS n", 1, false));
+
     public const string DropSqliteTriggers =
         "DROP TRIGGER IF EXISTS figure_tally_insert; DROP TRIGGER IF EXISTS figure_tally_delete; DROP TRIGGER IF EXISTS figure_tally_update;";
 

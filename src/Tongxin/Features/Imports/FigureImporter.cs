@@ -14,7 +14,7 @@ public sealed record ImportRequest(string FilePath, string FileName, string Mode
 /// transaction: any row error and nothing is written. Every row goes through <see cref="FigureRules"/>,
 /// so the import accepts exactly what the API accepts.
 /// </summary>
-public sealed class FigureImporter(TongxinDb db, FieldProtector protector, ImportFiles files)
+public sealed class FigureImporter(TongxinDb db, FieldProtector protector, ImportFiles files, ILogger<FigureImporter> log)
 {
     private sealed class Pending
     {
@@ -29,6 +29,7 @@ public sealed class FigureImporter(TongxinDb db, FieldProtector protector, Impor
     public async Task<ImportReport> RunAsync(FigureSheetReader sheet, ImportRequest request, Func<int, Task>? progress, CancellationToken ct)
     {
         var commit = request.Mode == ImportModes.Commit;
+        var phases = new ImportPhases();
         var codes = new DictionaryCodes(db);
         var planner = new RowPlanner(sheet.Header, new RowParser(sheet.Header, codes), new FigureRules(codes),
             await RegionResolver.LoadAsync(db, ct), protector, db, request.ImporterRegion);
@@ -47,23 +48,28 @@ public sealed class FigureImporter(TongxinDb db, FieldProtector protector, Impor
             db.ImportBatches.Add(batch);
             await db.SaveChangesAsync(ct);
         }
+        phases.Lap("start");
 
         foreach (var chunk in sheet.Rows().Chunk(ImportLimits.ChunkSize))
         {
+            phases.Lap("read");
             total += chunk.Length;
-            var plans = await planner.PlanAsync(chunk, ct);
+            var plans = await planner.PlanAsync(chunk, phases, ct);
             foreach (var p in plans) errors.AddRange(p.Errors);
             var valid = plans.Where(p => p.Errors.Count == 0).ToList();
             var pending = await ApplyAsync(valid, batch?.Id, ct);
+            phases.Lap("apply");
             foreach (var p in pending)
             {
                 if (p.Inserted) created++;
                 else if (p.Before is not null || p.NewAccounts.Count > 0 || p.NewSnapshots.Count > 0) updated++;
                 else unchanged++;
             }
-            if (commit && errors.Count == 0) await SaveChunkAsync(pending.Where(p => p.Inserted || p.Before is not null || p.NewSnapshots.Count > 0 || p.NewAccounts.Count > 0).ToList(), batch!, ct);
+            if (commit && errors.Count == 0) await SaveChunkAsync(pending.Where(p => p.Inserted || p.Before is not null || p.NewSnapshots.Count > 0 || p.NewAccounts.Count > 0).ToList(), batch!, phases, ct);
             db.ChangeTracker.Clear();
+            phases.Lap("clear");
             if (progress is not null) await progress(total);
+            phases.Lap("progress");
         }
 
         var committed = false;
@@ -75,8 +81,10 @@ public sealed class FigureImporter(TongxinDb db, FieldProtector protector, Impor
             batch.Updated = updated;
             await db.LogAsync("import", nameof(ImportBatch), null,
                 $"导入 {batch.FileName}：共{total}行，新增{created}，更新{updated}，未变{unchanged}", request.ImporterRegion, ct: ct);
+            phases.Lap("summary");
             await tx!.CommitAsync(ct);
             committed = true;
+            phases.Lap("commit");
         }
         else if (tx is not null)
         {
@@ -86,6 +94,8 @@ public sealed class FigureImporter(TongxinDb db, FieldProtector protector, Impor
 
         string? token = null;
         if (errors.Count > 0) token = await ImportErrorReport.WriteAsync(sheet, errors, files, request.UserKey, ct);
+        phases.Lap("finish");
+        log.LogDebug("Import of {Rows} rows ({Mode}): {Phases}", total, request.Mode, phases);
         var sorted = errors.OrderBy(e => e.Row).ToList();
         return new ImportReport
         {
@@ -106,8 +116,8 @@ public sealed class FigureImporter(TongxinDb db, FieldProtector protector, Impor
         try
         {
             var existing = ids.Count == 0 ? [] : await db.Figures
-                .Include(f => f.Accounts).ThenInclude(a => a.Snapshots.Where(s => dates.Contains(s.Date)))
-                .Where(f => ids.Contains(f.Id)).AsSplitQuery().ToDictionaryAsync(f => f.Id, ct);
+                .Include(f => f.Accounts).ThenInclude(a => a.Snapshots.Where(s => EF.Parameter(dates).Contains(s.Date)))
+                .Where(f => EF.Parameter(ids).Contains(f.Id)).AsSplitQuery().ToDictionaryAsync(f => f.Id, ct);
             var result = new List<Pending>(plans.Count);
             foreach (var plan in plans)
             {
@@ -174,7 +184,7 @@ public sealed class FigureImporter(TongxinDb db, FieldProtector protector, Impor
     /// Writes the chunk: changes to existing figures through change tracking (audit and search index in
     /// SaveChanges), new figures through the bulk writer, then the batch rows that undo reads.
     /// </summary>
-    private async Task SaveChunkAsync(List<Pending> pending, ImportBatch batch, CancellationToken ct)
+    private async Task SaveChunkAsync(List<Pending> pending, ImportBatch batch, ImportPhases phases, CancellationToken ct)
     {
         if (pending.Count == 0) return;
         var changed = false;
@@ -185,7 +195,8 @@ public sealed class FigureImporter(TongxinDb db, FieldProtector protector, Impor
             changed = true;
         }
         if (changed) await db.SaveChangesAsync(ct);
-        await NewFigureWriter.WriteAsync(db, pending.Where(p => p.Inserted).Select(p => p.Figure).ToList(), ct);
+        phases.Lap("write updates");
+        await NewFigureWriter.WriteAsync(db, pending.Where(p => p.Inserted).Select(p => p.Figure).ToList(), phases, ct);
         var rows = pending.Select(p => new ImportBatchRow
         {
             BatchId = batch.Id, RowNumber = p.Plan.Number, FigureId = p.Figure.Id, Inserted = p.Inserted, Before = p.Before,
@@ -193,5 +204,6 @@ public sealed class FigureImporter(TongxinDb db, FieldProtector protector, Impor
             VersionAfter = p.Figure.Version,
         }).ToList();
         await RawInsert.ExecuteAsync(db, rows, RawInsert.ColumnsOf<ImportBatchRow>(db, includeKey: false), ct);
+        phases.Lap("batch rows");
     }
 }

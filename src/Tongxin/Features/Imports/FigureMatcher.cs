@@ -9,7 +9,8 @@ public sealed record MatchCandidate(long Id, string Name, string RegionCode, str
 /// <summary>
 /// Loads, for a chunk of rows, every figure that shares an ID number, mobile number or account with
 /// any row — across the whole database, since one person must not be registered twice. Three queries
-/// per chunk, never one per row.
+/// per chunk, never one per row. Each list goes as one parameter (json_each / an array): EF's default of one
+/// parameter per value makes every chunk a new SQL text with thousands of parameters to build and prepare.
 /// </summary>
 public sealed class FigureMatcher
 {
@@ -28,14 +29,14 @@ public sealed class FigureMatcher
         {
             var ids = idHashes.ToList();
             // Deliberate scope bypass (allow-listed): matching is global; out-of-scope hits become row errors, never updates.
-            foreach (var h in await Global(db).Where(f => f.IdNumberHash != null && ids.Contains(f.IdNumberHash))
+            foreach (var h in await Global(db).Where(f => f.IdNumberHash != null && EF.Parameter(ids).Contains(f.IdNumberHash))
                          .Select(f => new MatchCandidate(f.Id, f.Name, f.RegionCode, f.IdNumberHash, f.PhoneHash)).ToListAsync(ct))
                 m.ByIdHash.TryAdd(h.IdNumberHash!, h);
         }
         if (phoneHashes.Count > 0)
         {
             var phones = phoneHashes.ToList();
-            foreach (var h in await Global(db).Where(f => f.PhoneHash != null && phones.Contains(f.PhoneHash))
+            foreach (var h in await Global(db).Where(f => f.PhoneHash != null && EF.Parameter(phones).Contains(f.PhoneHash))
                          .Select(f => new MatchCandidate(f.Id, f.Name, f.RegionCode, f.IdNumberHash, f.PhoneHash)).ToListAsync(ct))
             {
                 if (!m.ByPhoneHash.TryGetValue(h.PhoneHash!, out var list)) m.ByPhoneHash[h.PhoneHash!] = list = [];
@@ -49,7 +50,7 @@ public sealed class FigureMatcher
             var keys = group.Select(a => a.HandleKey).Distinct().ToList();
             // Deliberate scope bypass (allow-listed): an account handle is unique across regions.
             var hits = await db.PlatformAccounts.IgnoreQueryFilters([TongxinDb.RegionScopeFilter]).AsNoTracking()
-                .Where(a => a.Platform == platform && keys.Contains(a.HandleKey))
+                .Where(a => a.Platform == platform && EF.Parameter(keys).Contains(a.HandleKey))
                 .Select(a => new { a.HandleKey, Figure = new MatchCandidate(a.Figure!.Id, a.Figure.Name, a.Figure.RegionCode, a.Figure.IdNumberHash, a.Figure.PhoneHash) })
                 .ToListAsync(ct);
             foreach (var h in hits) m.ByAccount.TryAdd((platform, h.HandleKey), h.Figure);
@@ -58,7 +59,7 @@ public sealed class FigureMatcher
         {
             var list = systemIds.ToList();
             // Scoped on purpose: a system id outside the scope is simply unknown.
-            var hits = await db.Figures.AsNoTracking().Where(f => list.Contains(f.Id))
+            var hits = await db.Figures.AsNoTracking().Where(f => EF.Parameter(list).Contains(f.Id))
                 .Select(f => new MatchCandidate(f.Id, f.Name, f.RegionCode, f.IdNumberHash, f.PhoneHash)).ToListAsync(ct);
             foreach (var h in hits) m.BySystemId[h.Id] = h;
         }

@@ -1,4 +1,4 @@
-using MiniExcelLibs;
+using System.Xml;
 using Tongxin.Common.Text;
 
 namespace Tongxin.Features.Imports;
@@ -45,12 +45,10 @@ public sealed class FigureSheetReader
     public static FigureSheetReader Open(string path)
     {
         UploadCheck.Verify(path);
-        var rowNumber = 0;
-        foreach (var cells in Raw(path))
+        foreach (var (number, cells) in Raw(path, reuse: true))
         {
-            rowNumber++;
-            if (rowNumber > ImportLimits.HeaderSearchRows) break;
-            var header = TryHeader(rowNumber, cells);
+            if (number > ImportLimits.HeaderSearchRows) break;
+            var header = TryHeader(number, cells);
             if (header is not null) return new FigureSheetReader(path, header);
         }
         throw new ImportFileException($"未找到表头：请确认前{ImportLimits.HeaderSearchRows}行中有一行包含“姓名”等列名");
@@ -59,10 +57,8 @@ public sealed class FigureSheetReader
     /// <summary>Data rows after the header; blank and footnote rows are skipped but still counted in row numbers.</summary>
     public IEnumerable<SheetRow> Rows()
     {
-        var number = 0;
-        foreach (var cells in Raw(_path))
+        foreach (var (number, cells) in Raw(_path, reuse: false))
         {
-            number++;
             if (number <= Header.RowNumber || IsBlank(cells) || IsFootnote(cells)) continue;
             yield return new SheetRow(number, cells);
         }
@@ -72,8 +68,11 @@ public sealed class FigureSheetReader
     public int CountRows(int stopAfter = int.MaxValue)
     {
         var count = 0;
-        foreach (var _ in Rows())
+        foreach (var (number, cells) in Raw(_path, reuse: true))
+        {
+            if (number <= Header.RowNumber || IsBlank(cells) || IsFootnote(cells)) continue;
             if (++count > stopAfter) break;
+        }
         return count;
     }
 
@@ -117,33 +116,36 @@ public sealed class FigureSheetReader
         return only.Length > 1 && only[0] == '注' && (only[1] is ':' or '、' or '.' or '意' or '明' or '释' || char.IsAsciiDigit(only[1]));
     }
 
-    private static IEnumerable<IDictionary<string, object?>> Raw(string path)
+    /// <summary>
+    /// The sheet's rows in one streaming pass, numbered as in Excel. With <paramref name="reuse"/> every row
+    /// arrives in the same dictionary (for callers that only look at one row at a time).
+    /// </summary>
+    private static IEnumerable<(int Number, Dictionary<string, object?> Cells)> Raw(string path, bool reuse)
     {
-        using var stream = File.OpenRead(path);
-        IEnumerator<dynamic> rows;
+        XlsxRowStream rows;
         try
         {
-            rows = MiniExcel.Query(stream, useHeaderRow: false, excelType: ExcelType.XLSX).GetEnumerator();
+            rows = XlsxRowStream.Open(path);
         }
-        catch (Exception e) when (e is not ImportFileException)
+        catch (Exception e) when (e is not ImportFileException and not OutOfMemoryException)
         {
             throw new ImportFileException(UploadCheck.NotXlsxMessage);
         }
         using (rows)
         {
+            var cells = new Dictionary<string, object?>();
             while (true)
             {
-                IDictionary<string, object?> current;
+                if (!reuse) cells = new Dictionary<string, object?>();
                 try
                 {
-                    if (!rows.MoveNext()) yield break;
-                    current = (IDictionary<string, object?>)rows.Current;
+                    if (!rows.Next(cells)) yield break;
                 }
-                catch (Exception e) when (e is not ImportFileException and not OutOfMemoryException)
+                catch (Exception e) when (e is XmlException or InvalidDataException or IOException or FormatException)
                 {
                     throw new ImportFileException("文件内容无法读取，请用 Excel 打开后另存为 .xlsx 再导入");
                 }
-                yield return current;
+                yield return (rows.RowNumber, cells);
             }
         }
     }

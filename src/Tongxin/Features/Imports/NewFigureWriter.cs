@@ -13,7 +13,7 @@ namespace Tongxin.Features.Imports;
 /// </summary>
 public static class NewFigureWriter
 {
-    public static async Task WriteAsync(TongxinDb db, IReadOnlyList<Figure> figures, CancellationToken ct)
+    public static async Task WriteAsync(TongxinDb db, IReadOnlyList<Figure> figures, ImportPhases phases, CancellationToken ct)
     {
         if (figures.Count == 0) return;
         var accounts = figures.SelectMany(f => f.Accounts).ToList();
@@ -44,11 +44,22 @@ public static class NewFigureWriter
             figure.RecomputeAccountStats();
         }
 
+        phases.Lap("reserve ids");
+        var tally = await BulkTally.LiftAsync(db, ct);
         await RawInsert.ExecuteAsync(db, figures, Columns<Figure>(db), ct);
+        phases.Lap("write figures");
+        if (tally is not null) await tally.RestoreAsync(figureIds.Min(), figureIds.Max(), ct);
+        phases.Lap("tallies");
         await RawInsert.ExecuteAsync(db, accounts, Columns<PlatformAccount>(db), ct);
+        phases.Lap("write accounts");
         await RawInsert.ExecuteAsync(db, snapshots, Columns<MetricSnapshot>(db), ct);
+        phases.Lap("write snapshots");
         await FigureSearchIndexer.InsertForNewAsync(db, figures, ct);
-        await RawInsert.ExecuteAsync(db, AuditLines(db, figures), AuditCollector.Columns, ct);
+        phases.Lap("search keys");
+        var lines = AuditLines(db, figures);
+        phases.Lap("audit lines");
+        await RawInsert.ExecuteAsync(db, lines, AuditCollector.Columns, ct);
+        phases.Lap("write audit");
     }
 
     /// <summary>One "create" line per figure, account and snapshot, in that order per figure.</summary>

@@ -38,10 +38,11 @@ public sealed class RowPlanner(SheetHeader header, RowParser parser, FigureRules
     private readonly Dictionary<UInt128, int> _accountRows = new();
     private readonly Dictionary<long, int> _figureRows = new();
 
-    public async Task<List<RowPlan>> PlanAsync(IReadOnlyList<SheetRow> rows, CancellationToken ct)
+    public async Task<List<RowPlan>> PlanAsync(IReadOnlyList<SheetRow> rows, ImportPhases phases, CancellationToken ct)
     {
         var plans = new List<(RowPlan Plan, string? IdHash, string? PhoneHash)>(rows.Count);
         foreach (var row in rows) plans.Add(Validate(row));
+        phases.Lap("validate");
 
         var matcher = await FigureMatcher.LoadAsync(db,
             plans.Where(p => p.IdHash is not null).Select(p => p.IdHash!).ToHashSet(),
@@ -49,7 +50,9 @@ public sealed class RowPlanner(SheetHeader header, RowParser parser, FigureRules
             plans.SelectMany(p => p.Plan.Accounts).Select(a => (a.Platform, PlatformAccount.KeyOf(a.Handle))).ToHashSet(),
             plans.Where(p => p.Plan.TargetId is not null).Select(p => p.Plan.TargetId!.Value).ToHashSet(), ct);
 
+        phases.Lap("match queries");
         foreach (var (plan, idHash, phoneHash) in plans) Match(plan, idHash, phoneHash, matcher);
+        phases.Lap("match");
         return plans.Select(p => p.Plan).ToList();
     }
 

@@ -31,7 +31,7 @@ cleanup() {
 trap cleanup EXIT
 
 log "building the server and the harness (Release)"
-dotnet publish "$REPO/src/Tongxin/Tongxin.csproj" -c Release -o "$WORK/app" --nologo -v quiet >&2
+publish_server "$WORK/app"
 dotnet build "$REPO/bench/Tongxin.Bench/Tongxin.Bench.csproj" -c Release -o "$WORK/bench" --nologo -v quiet >&2
 BENCH="dotnet $WORK/bench/Tongxin.Bench.dll"
 STAMP=$(date -u +%Y%m%d-%H%M)

@@ -33,6 +33,14 @@ ensure_web_packages() {
   fi
 }
 
+# Publishes the server into $1. On x64 its code is compiled ahead of time (ReadyToRun): a cold start
+# then JITs far less (1.5 s instead of ~3 s to serving at a million figures on 2 cores).
+publish_server() {
+  local r2r=()
+  [ "$(uname -m)" = x86_64 ] && r2r=(-r linux-x64 --self-contained false -p:PublishReadyToRun=true)
+  dotnet publish "$REPO/src/Tongxin/Tongxin.csproj" -c Release "${r2r[@]}" -o "$1" --nologo -v quiet >&2
+}
+
 # Builds the front end and publishes the server with it as wwwroot into $1.
 build_app() {
   local out="$1"
@@ -40,6 +48,6 @@ build_app() {
   log "building the front end"
   (cd "$REPO/web" && npm run build --silent >&2)
   log "publishing the server"
-  dotnet publish "$REPO/src/Tongxin/Tongxin.csproj" -c Release -o "$out" --nologo -v quiet >&2
+  publish_server "$out"
   rm -rf "$out/wwwroot" && mkdir -p "$out/wwwroot" && cp -r "$REPO/web/dist/." "$out/wwwroot/"
 }

@@ -5,12 +5,15 @@ using Tongxin.Common.Http;
 
 namespace Tongxin.Features.Imports;
 
-/// <summary>GET /api/import-jobs/{id}: state, progress and, when done, the same report a small file gets.</summary>
+/// <summary>
+/// GET /api/import-jobs/{id}: state, progress and, when done, the same report a small file gets. Only for the
+/// user who uploaded it, like an export job: the report quotes rows of a file that may never be committed.
+/// </summary>
 public static class ImportJobStatusEndpoint
 {
     public static async Task<IResult> Handle(Guid id, TongxinDb db, ImportJobQueue queue, CancellationToken ct)
     {
-        var job = await db.ImportJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, ct);
+        var job = await db.ImportJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id && j.UserId == db.Actor.UserId, ct);
         if (job is null) return Problems.NotFound("导入任务");
         var processed = Math.Max(job.ProcessedRows, queue.ProgressOf(id));
         if (job.State == ImportJobStates.Done) processed = job.TotalRows;

@@ -87,6 +87,8 @@ public abstract class ExportAndUndoTests(TestApp app)
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(report["errorReportUrl"]!.GetValue<string>())).StatusCode);
         Assert.False(await app.WithDb((db, _) => db.PlatformAccounts.AnyAsync(a => a.Handle.StartsWith(prefix))));
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.As("staff_cd")).GetAsync($"/api/import-jobs/{jobId}")).StatusCode);
+        // Nor another importer whose scope covers it: the status is the uploader's.
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.As("admin")).GetAsync($"/api/import-jobs/{jobId}")).StatusCode);
     }
 
 }

@@ -91,6 +91,15 @@ try {
   if (searches !== 1) problems.push(`[figures search] Enter in the search box sent ${searches} requests (expected 1)`);
   console.log(`Enter in the search box: ${searches} request(s); url ${page.url()}`);
 
+  // The export of the searched list: a background job with its progress, download and recent exports.
+  current = 'figures export';
+  if (await page.locator('[data-test=figure-export]').count()) {
+    await page.click('[data-test=figure-export]');
+    await page.waitForSelector('[data-test=export-download]', { timeout: 30000 }).catch(() => undefined);
+    await shot(page, '03b-figures-export');
+    await page.keyboard.press('Escape');
+  }
+
   // A figure with accounts (most followers first).
   current = 'figures by followers';
   await page.goto('/figures?sort=-followers');

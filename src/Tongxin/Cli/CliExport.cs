@@ -16,7 +16,7 @@ public static class CliExport
         var exporter = new FigureExporter(db);
         await using (var stream = File.Create(path))
             await exporter.WriteAsync(stream, await filter.ApplyAsync(db, db.Figures));
-        await db.LogAsync("export", nameof(Figure), null, $"命令行导出网络人士 {exporter.Count} 条（{FigureExporter.Describe(filter)}）", region);
+        await db.LogAsync("export", nameof(Figure), null, $"命令行导出网络人士 {exporter.Count} 条（{await FigureExporter.DescribeAsync(db, filter)}）", region);
         Console.WriteLine($"Exported {exporter.Count} figures to {path}");
         return 0;
     }

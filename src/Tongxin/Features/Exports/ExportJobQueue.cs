@@ -22,7 +22,7 @@ public sealed class ExportJobQueue : JobWakeUp
         var job = new ExportJob
         {
             Id = Guid.NewGuid(), RegionCode = regionCode, UserId = userId, UserName = db.Actor.UserName,
-            Filter = json, Description = FigureExporter.Describe(filter), CreatedAt = DateTime.UtcNow,
+            Filter = json, Description = await FigureExporter.DescribeAsync(db, filter, ct), CreatedAt = DateTime.UtcNow,
         };
         db.ExportJobs.Add(job);
         await db.SaveChangesAsync(ct);

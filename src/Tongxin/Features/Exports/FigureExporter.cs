@@ -32,15 +32,38 @@ public sealed class FigureExporter(TongxinDb db)
     public Task WriteAsync(Stream target, IQueryable<Figure> filtered, CancellationToken ct = default) =>
         MiniExcel.SaveAsAsync(target, Rows(filtered), printHeader: false, sheetName: "网络人士", cancellationToken: ct);
 
-    /// <summary>The filter as it was asked for, for audit lines and the list of exports.</summary>
-    public static string Describe(FigureFilter f)
+    /// <summary>
+    /// The filter in the words of the list page (shown beside the export and written to the audit line), e.g.
+    /// "关键词“张”；地区：四川省泸州市江阳区；状态：在库"; "全部" without one.
+    /// </summary>
+    public static async Task<string> DescribeAsync(TongxinDb db, FigureFilter f, CancellationToken ct = default)
     {
+        var codes = new DictionaryCodes(db);
         var parts = new List<string>();
-        void Add(string name, string? value) { if (!string.IsNullOrWhiteSpace(value)) parts.Add($"{name}={value}"); }
-        Add("q", f.Q); Add("regionCode", f.RegionCode); Add("category", f.Category); Add("keyLevel", f.KeyLevel);
-        Add("platform", f.Platform); Add("followerTier", f.FollowerTier); Add("tag", f.Tag); Add("status", f.Status);
-        return parts.Count == 0 ? "全部" : "筛选：" + string.Join("，", parts);
+        void Add(string name, string? value, Func<string, string> label)
+        {
+            if (!string.IsNullOrWhiteSpace(value)) parts.Add($"{name}：{label(value.Trim())}");
+        }
+        Add("关键词", f.Q, v => $"“{v}”");
+        if (!string.IsNullOrWhiteSpace(f.RegionCode))
+        {
+            var code = f.RegionCode.Trim();
+            var region = await db.Regions.AsNoTracking().Where(r => r.Code == code).Select(r => r.FullName).FirstOrDefaultAsync(ct);
+            parts.Add($"地区：{region ?? code}");
+        }
+        Add("类别", f.Category, v => codes.Label("category", v));
+        Add("重点人士", f.KeyLevel, v => codes.Label("keyLevel", v));
+        Add("平台", f.Platform, v => codes.Label("platform", v));
+        Add("粉丝量级", f.FollowerTier, v => TierLabels.GetValueOrDefault(v, v));
+        Add("标签", f.Tag, v => v);
+        Add("状态", f.Status, v => v == "all" ? "全部" : FigureStatusNames.FromApi(v) is { } s ? FigureStatusNames.Label(s) : v);
+        return parts.Count == 0 ? "全部" : string.Join("；", parts);
     }
+
+    private static readonly Dictionary<string, string> TierLabels = new()
+    {
+        ["10k"] = "1万以上", ["100k"] = "10万以上", ["1m"] = "100万以上", ["10m"] = "1000万以上",
+    };
 
     /// <summary>The header row first, then one row per figure in pinyin order; text cells neutralized.</summary>
     public IEnumerable<IDictionary<string, object?>> Rows(IQueryable<Figure> filtered)

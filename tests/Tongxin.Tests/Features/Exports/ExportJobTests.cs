@@ -51,6 +51,17 @@ public abstract class ExportJobTests(TestApp app)
     private static string Tag(string tag) => "tag=" + Uri.EscapeDataString(tag);
 
     [Fact]
+    public async Task The_filter_is_described_in_the_list_pages_words()
+    {
+        var tag = Unique("描述");
+        await app.CreateFigure("staff_city", new { name = Name(), regionCode = "510503", tags = new[] { tag }, category = "anchor" });
+        var client = await app.As("staff_city");
+        var status = await RunExport(client, Tag(tag) + "&q=" + Uri.EscapeDataString("张") + "&category=anchor&regionCode=510503&followerTier=10k&status=active");
+        Assert.Equal($"关键词：“张”；地区：四川省泸州市纳溪区；类别：主播；粉丝量级：1万以上；标签：{tag}；状态：在库", status["description"]!.GetValue<string>());
+        Assert.Equal($"标签：{tag}；状态：全部", (await RunExport(client, Tag(tag) + "&status=all"))["description"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Export_is_masked_and_neutralized_and_reimports_cleanly()
     {
         var tag = Unique("导出");

@@ -74,7 +74,7 @@ internal static class CliScope
         if (region is null)
             return sp.GetRequiredService<IConfiguration>()["Tongxin:RootRegion:Code"] ?? "510000";
         if (!await db.Regions.AnyAsync(r => r.Code == region)) throw new CliException($"unknown region code '{region}'");
-        sp.GetRequiredService<DataScopeHolder>().Use(new FixedScope(RegionRange.ForPrefix(Region.ScopePrefix(region, Region.LevelOf(region)))));
+        sp.GetRequiredService<DataScopeHolder>().Use(DataScopeHolder.ForRegion(region));
         return region;
     }
 }

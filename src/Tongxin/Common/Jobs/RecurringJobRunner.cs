@@ -38,8 +38,7 @@ public sealed class RecurringJobRunner(IServiceProvider services, IEnumerable<IR
             string outcome;
             try
             {
-                using var scope = services.CreateScope();
-                scope.ServiceProvider.GetRequiredService<DataScopeHolder>().Use(UnrestrictedScope.Instance);
+                using var scope = services.CreateUnrestrictedScope();
                 scope.ServiceProvider.GetRequiredService<CurrentActor>().Use(null, "system");
                 outcome = await job.RunAsync(scope.ServiceProvider, ct);
                 log.LogInformation("Recurring job {Job} for {Period}: {Outcome}", job.Name, period, outcome);

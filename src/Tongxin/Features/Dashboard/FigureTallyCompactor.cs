@@ -21,8 +21,7 @@ public sealed class FigureTallyCompactor(IServiceProvider services, ILogger<Figu
             catch (OperationCanceledException) { return; }
             try
             {
-                using var scope = services.CreateScope();
-                scope.ServiceProvider.GetRequiredService<DataScopeHolder>().Use(UnrestrictedScope.Instance);
+                using var scope = services.CreateUnrestrictedScope();
                 var db = scope.ServiceProvider.GetRequiredService<TongxinDb>();
                 if (!db.Database.IsNpgsql()) return;
                 await FigureTallies.FoldChangesAsync(db, stop);

@@ -28,10 +28,9 @@ public sealed class ImportJobRunner(IServiceProvider services, ImportJobQueue qu
 
     private async Task RunAsync(Guid id, CancellationToken ct)
     {
-        using var scope = services.CreateScope();
+        using var scope = services.CreateUnrestrictedScope();
         var sp = scope.ServiceProvider;
         var holder = sp.GetRequiredService<DataScopeHolder>();
-        holder.Use(UnrestrictedScope.Instance);
         var db = sp.GetRequiredService<TongxinDb>();
         var job = await db.ImportJobs.AsNoTracking().FirstAsync(j => j.Id == id, ct);
         string? path = null;
@@ -40,7 +39,7 @@ public sealed class ImportJobRunner(IServiceProvider services, ImportJobQueue qu
         {
             path = await files.FetchUploadAsync(job.StoredFile, ct) ?? throw new ImportFileException("导入文件已不存在，请重新上传");
             // The job acts with its importer's scope and name, exactly as the request would have.
-            holder.Use(new FixedScope(RegionRange.ForPrefix(Region.ScopePrefix(job.RegionCode, Region.LevelOf(job.RegionCode)))));
+            holder.Use(DataScopeHolder.ForRegion(job.RegionCode));
             sp.GetRequiredService<CurrentActor>().Use(job.UserId, job.UserName ?? "system");
             var sheet = FigureSheetReader.Open(path);
             var result = await sp.GetRequiredService<FigureImporter>().RunAsync(sheet,
@@ -59,8 +58,7 @@ public sealed class ImportJobRunner(IServiceProvider services, ImportJobQueue qu
             state = ImportJobStates.Failed;
             report = "导入失败，请稍后重试或联系管理员";
         }
-        using var done = services.CreateScope();
-        done.ServiceProvider.GetRequiredService<DataScopeHolder>().Use(UnrestrictedScope.Instance);
+        using var done = services.CreateUnrestrictedScope();
         var finishedAt = DateTime.UtcNow;
         await done.ServiceProvider.GetRequiredService<TongxinDb>().ImportJobs.Where(j => j.Id == id)
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.State, state).SetProperty(j => j.Report, report)
@@ -75,8 +73,7 @@ public sealed class ImportJobRunner(IServiceProvider services, ImportJobQueue qu
     {
         queue.SetProgress(id, rows);
         if (!queue.WritesProgressToDatabase) return;
-        using var scope = services.CreateScope();
-        scope.ServiceProvider.GetRequiredService<DataScopeHolder>().Use(UnrestrictedScope.Instance);
+        using var scope = services.CreateUnrestrictedScope();
         var until = DateTime.UtcNow + Lease;
         await scope.ServiceProvider.GetRequiredService<TongxinDb>().ImportJobs.Where(j => j.Id == id && j.LockedBy == _me)
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.ProcessedRows, rows).SetProperty(j => j.LockedUntil, until), ct);

@@ -28,19 +28,22 @@ public sealed record FigureFilter
         ["10k"] = 10_000, ["100k"] = 100_000, ["1m"] = 1_000_000, ["10m"] = 10_000_000,
     };
 
+    /// <summary>The region subtree asked for, or null; a region outside the caller's scope is a field error.</summary>
+    public async Task<RegionRange?> RegionRangeAsync(TongxinDb db) =>
+        string.IsNullOrWhiteSpace(RegionCode) ? null : await RegionEndpoints.RequireSubtree(db, RegionCode);
+
+    /// <summary>The status asked for (active when none), or null for "all"; a bad value is a field error.</summary>
+    public FigureStatus? WantedStatus()
+    {
+        var status = string.IsNullOrWhiteSpace(Status) ? "active" : Status;
+        return status == "all" ? null : FigureStatusNames.FromApi(status) ?? throw FieldValidationException.Single("status", "状态无效");
+    }
+
     /// <summary>Applies the filters to the scoped figure set; bad values are field errors, never ignored.</summary>
     public async Task<IQueryable<Figure>> ApplyAsync(TongxinDb db, IQueryable<Figure> query)
     {
-        if (!string.IsNullOrWhiteSpace(RegionCode))
-        {
-            query = query.Within(await RegionEndpoints.RequireSubtree(db, RegionCode));
-        }
-        var status = string.IsNullOrWhiteSpace(Status) ? "active" : Status;
-        if (status != "all")
-        {
-            var s = FigureStatusNames.FromApi(status) ?? throw FieldValidationException.Single("status", "状态无效");
-            query = query.Where(f => f.Status == s);
-        }
+        if (await RegionRangeAsync(db) is { } range) query = query.Within(range);
+        if (WantedStatus() is { } s) query = query.Where(f => f.Status == s);
         if (!string.IsNullOrWhiteSpace(Category)) query = query.Where(f => f.Category == Category);
         if (KeyLevel == "any") query = query.Where(f => f.KeyLevel != null);
         else if (!string.IsNullOrWhiteSpace(KeyLevel)) query = query.Where(f => f.KeyLevel == KeyLevel);

@@ -27,17 +27,9 @@ public static class KeyOnlySearch
     {
         if (!Applies(filter, out var plan)) return null;
         var keys = db.FigureSearchKeys.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(filter.RegionCode))
-        {
-            var range = await RegionEndpoints.RequireSubtree(db, filter.RegionCode);
+        if (await filter.RegionRangeAsync(db) is { } range)
             keys = keys.Where(k => string.Compare(k.RegionCode, range.Low) >= 0 && string.Compare(k.RegionCode, range.High) < 0);
-        }
-        var status = string.IsNullOrWhiteSpace(filter.Status) ? "active" : filter.Status;
-        if (status != "all")
-        {
-            var s = FigureStatusNames.FromApi(status) ?? throw FieldValidationException.Single("status", "状态无效");
-            keys = keys.Where(k => k.Status == s);
-        }
+        if (filter.WantedStatus() is { } s) keys = keys.Where(k => k.Status == s);
         return FigureSearch.MatchingKeys(keys, plan).Select(k => new Hit { FigureId = k.FigureId, SortKey = k.SortKey, RegionCode = k.RegionCode });
     }
 

@@ -27,15 +27,19 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 700,
-    rollupOptions: {
+    rolldownOptions: {
       output: {
-        manualChunks(id: string) {
-          if (!id.includes('node_modules')) return undefined;
-          if (id.includes('/echarts/') || id.includes('/zrender/')) return 'echarts';
-          if (id.includes('/element-plus/') || id.includes('/@element-plus/') || id.includes('/@floating-ui/') || id.includes('/@vueuse/') || id.includes('/async-validator/') || id.includes('/dayjs/') || id.includes('/lodash')) return 'element-plus';
-          if (id.includes('/@intlify/') || id.includes('/vue-i18n/')) return 'vue-i18n';
-          if (id.includes('/vue/') || id.includes('/@vue/') || id.includes('/vue-router/') || id.includes('/pinia/')) return 'vue';
-          return undefined;
+        // Vendor code in chunks that change less often than the app. Dependencies stay in their own
+        // group instead of being pulled into the first group that imports them.
+        codeSplitting: {
+          includeDependenciesRecursively: false,
+          groups: [
+            { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 5 },
+            { name: 'element-plus', test: /node_modules[\\/](element-plus|@element-plus)[\\/]/, priority: 4 },
+            { name: 'element-plus-deps', test: /node_modules[\\/](@floating-ui|@vueuse|async-validator|dayjs|lodash[^\\/]*)[\\/]/, priority: 3 },
+            { name: 'vue-i18n', test: /node_modules[\\/](@intlify|vue-i18n)[\\/]/, priority: 2 },
+            { name: 'vue', test: /node_modules[\\/](vue|@vue|vue-router|pinia)[\\/]/, priority: 1 },
+          ],
         },
       },
     },

@@ -80,10 +80,11 @@ public static class FigureTallySql
         Apply(Branches("OLD", null, -1, false).Concat(Branches("NEW", null, 1, false))) + "\nEND;";
 
     /// <summary>
-    /// SQLite: what figure_tally_insert adds, for all the figure rows <paramref name="rows"/> gives (aliased n) in
-    /// one upsert; for a bulk writer that lifts the row trigger around a large INSERT inside its transaction.
+    /// SQLite: what figure_tally_insert adds (<paramref name="sign"/> 1) or figure_tally_delete subtracts (-1), for
+    /// all the figure rows <paramref name="rows"/> gives (aliased n) in one upsert; for a bulk writer that lifts a
+    /// row trigger around a large INSERT or UPDATE inside its transaction.
     /// </summary>
-    public static string AddSqlite(string rows) => Apply(Branches("n", rows + " AS n", 1, false));
+    public static string AddSqlite(string rows, int sign = 1) => Apply(Branches("n", rows + " AS n", sign, false));
 
     public const string DropSqliteTriggers =
         "DROP TRIGGER IF EXISTS figure_tally_insert; DROP TRIGGER IF EXISTS figure_tally_delete; DROP TRIGGER IF EXISTS figure_tally_update;";

@@ -181,8 +181,8 @@ public sealed class FigureImporter(TongxinDb db, FieldProtector protector, Impor
     }
 
     /// <summary>
-    /// Writes the chunk: changes to existing figures through change tracking (audit and search index in
-    /// SaveChanges), new figures through the bulk writer, then the batch rows that undo reads.
+    /// Writes the chunk: changes to existing figures as the change tracker sees them and new figures, each
+    /// through its bulk writer (audit lines and search keys included), then the batch rows that undo reads.
     /// </summary>
     private async Task SaveChunkAsync(List<Pending> pending, ImportBatch batch, ImportPhases phases, CancellationToken ct)
     {
@@ -194,7 +194,7 @@ public sealed class FigureImporter(TongxinDb db, FieldProtector protector, Impor
             foreach (var s in p.NewSnapshots) if (db.Entry(s).State == EntityState.Detached) db.MetricSnapshots.Add(s);
             changed = true;
         }
-        if (changed) await db.SaveChangesAsync(ct);
+        if (changed) await ChangedFigureWriter.WriteAsync(db, phases, ct);
         phases.Lap("write updates");
         await NewFigureWriter.WriteAsync(db, pending.Where(p => p.Inserted).Select(p => p.Figure).ToList(), phases, ct);
         var rows = pending.Select(p => new ImportBatchRow

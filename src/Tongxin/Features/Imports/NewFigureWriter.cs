@@ -45,10 +45,14 @@ public static class NewFigureWriter
         }
 
         phases.Lap("reserve ids");
-        var tally = await BulkTally.LiftAsync(db, ct);
+        var tally = await BulkTally.LiftAsync(db, BulkTally.InsertTrigger, ct);
         await RawInsert.ExecuteAsync(db, figures, Columns<Figure>(db), ct);
         phases.Lap("write figures");
-        if (tally is not null) await tally.RestoreAsync(figureIds.Min(), figureIds.Max(), ct);
+        if (tally is not null)
+        {
+            await tally.CountAsync(figureIds.Min(), figureIds.Max(), 1, ct);
+            await tally.RestoreAsync(ct);
+        }
         phases.Lap("tallies");
         await RawInsert.ExecuteAsync(db, accounts, Columns<PlatformAccount>(db), ct);
         phases.Lap("write accounts");

@@ -1,3 +1,4 @@
+using System.Text;
 using Tongxin.Common.Text;
 
 namespace Tongxin.Features.Figures;
@@ -21,10 +22,12 @@ public static class FigureSearch
         var ranges = new List<(string, string)>();
         string? nameContains = null;
         string? handleContains = null;
-        if (text.Any(IsCjk))
+        if (text.EnumerateRunes().Any(IsCjk))
         {
-            var compact = new string(text.Where(c => !char.IsWhiteSpace(c)).ToArray());
-            if (compact.Length <= 2 && compact.All(IsCjk))
+            // In code points, as the keys are cut (FigureSearchIndexer.AddGrams): 𠮷 is one character.
+            var runes = text.EnumerateRunes().Where(r => !Rune.IsWhiteSpace(r)).ToArray();
+            var compact = string.Concat(runes);
+            if (runes.Length <= 2 && runes.All(IsCjk))
             {
                 exact.Add("n:" + compact);
                 exact.Add("o:" + compact);
@@ -34,10 +37,13 @@ public static class FigureSearch
             {
                 // Names and organizations: the first pair narrows; handles: a Chinese character pair (always a
                 // handle word of its own). The whole term filters.
-                exact.Add("n:" + compact[..2]);
-                exact.Add("o:" + compact[..2]);
+                var pair = string.Concat(runes[..2]);
+                exact.Add("n:" + pair);
+                exact.Add("o:" + pair);
                 var words = HandleWords.Of(compact);
-                exact.Add("h:" + (words.FirstOrDefault(w => w.Length == 2 && w.All(IsCjk)) ?? words.First(w => w.All(IsCjk))));
+                var handleWord = words.FirstOrDefault(w => w.Length == 2 && w.All(IsCjk)) ?? words.FirstOrDefault(w => w.All(IsCjk));
+                // Handle words are cut from BMP characters only; a term of other characters alone has none.
+                if (handleWord is not null) exact.Add("h:" + handleWord);
                 nameContains = compact;
             }
         }
@@ -89,4 +95,7 @@ public static class FigureSearch
     }
 
     public static bool IsCjk(char c) => c is >= '\u3400' and <= '\u9fff' or >= '\uf900' and <= '\ufaff';
+
+    /// <summary>Also the CJK extensions outside the BMP (planes 2 and 3: 𠮷, 𡘙…).</summary>
+    public static bool IsCjk(Rune r) => r.IsBmp ? IsCjk((char)r.Value) : r.Value is >= 0x20000 and <= 0x3FFFF;
 }

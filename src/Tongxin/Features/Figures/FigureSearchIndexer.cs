@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Tongxin.Common.Data;
@@ -111,13 +112,18 @@ public static class FigureSearchIndexer
         foreach (var word in HandleWords.Of(h)) keys.Add("h:" + word);
     }
 
+    /// <summary>
+    /// Grams of one and two characters, counted in code points: a character outside the BMP (𠮷, an emoji)
+    /// is two UTF-16 units, and half of one is no character at all (both halves would store as U+FFFD).
+    /// </summary>
     private static void AddGrams(HashSet<string> keys, string prefix, string text)
     {
-        for (var i = 0; i < text.Length; i++)
+        var runes = text.EnumerateRunes().ToArray();
+        for (var i = 0; i < runes.Length; i++)
         {
-            if (char.IsWhiteSpace(text[i])) continue;
-            keys.Add(prefix + text[i]);
-            if (i + 1 < text.Length && !char.IsWhiteSpace(text[i + 1])) keys.Add(prefix + text.Substring(i, 2));
+            if (Rune.IsWhiteSpace(runes[i])) continue;
+            keys.Add(prefix + runes[i]);
+            if (i + 1 < runes.Length && !Rune.IsWhiteSpace(runes[i + 1])) keys.Add(prefix + runes[i] + runes[i + 1]);
         }
     }
 }

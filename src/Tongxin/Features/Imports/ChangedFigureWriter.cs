@@ -18,15 +18,32 @@ public static class ChangedFigureWriter
 {
     public static async Task WriteAsync(TongxinDb db, ImportPhases phases, CancellationToken ct)
     {
+        // Every Entries() call would scan the whole tracker again (a chunk holds thousands of rows): detect
+        // once before the hooks and once for what they stamped, then read the entries as they are.
         db.ChangeTracker.DetectChanges();
-        SaveHooks.BeforeSave(db);
-        db.ChangeTracker.DetectChanges();
-        var entries = db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified).ToList();
+        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            SaveHooks.BeforeSave(db);
+            db.ChangeTracker.DetectChanges();
+            await WriteTrackedAsync(db, phases, ct);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
+    }
+
+    private static async Task WriteTrackedAsync(TongxinDb db, ImportPhases phases, CancellationToken ct)
+    {
+        var all = db.ChangeTracker.Entries().ToList();
+        var entries = all.Where(e => e.State is EntityState.Added or EntityState.Modified).ToList();
         if (entries.Count == 0) return;
         // What an import does to an existing figure; anything else would be left unwritten, so it is refused.
         if (entries.FirstOrDefault(e => e.State == EntityState.Modified ? e.Entity is not (Figure or PlatformAccount) : e.Entity is not (PlatformAccount or MetricSnapshot)) is { } other)
             throw new InvalidOperationException($"The import writer does not write {other.State} {other.Metadata.ClrType.Name} rows");
-        if (db.ChangeTracker.Entries().Any(e => e.State == EntityState.Deleted))
+        if (all.Any(e => e.State == EntityState.Deleted))
             throw new InvalidOperationException("The import writer deletes nothing");
         var audits = AuditCollector.Collect(db.ChangeTracker);
         var touched = FigureSearchIndexer.AffectedFigureIds(db.ChangeTracker);

@@ -72,7 +72,7 @@ public static class FigureSearchIndexer
             var rows = new List<FigureSearchKey>();
             foreach (var f in figures)
                 rows.AddRange(RowsFor(f.Id, f.RegionCode, f.Status, f.SortKey, KeysFor(f.Name, f.Tags, handlesBy[f.Id], orgsBy[f.Id])));
-            await RawInsert.ExecuteAsync(db, rows, KeyColumns, ct);
+            await InsertInKeyOrderAsync(db, rows, ct);
         }
     }
 
@@ -85,9 +85,14 @@ public static class FigureSearchIndexer
         var rows = new List<FigureSearchKey>();
         foreach (var f in figures)
             rows.AddRange(RowsFor(f.Id, f.RegionCode, f.Status, f.SortKey, KeysFor(f.Name, f.Tags, f.Accounts.Select(a => a.HandleKey), [])));
-        // In key order, the inserts walk the key index's pages in order instead of jumping across it.
+        await InsertInKeyOrderAsync(db, rows, ct);
+    }
+
+    // In key order, the inserts walk the key index's pages in order instead of jumping across it.
+    private static Task InsertInKeyOrderAsync(TongxinDb db, List<FigureSearchKey> rows, CancellationToken ct)
+    {
         rows.Sort((x, y) => string.CompareOrdinal(x.Key, y.Key));
-        await RawInsert.ExecuteAsync(db, rows, KeyColumns, ct);
+        return RawInsert.ExecuteAsync(db, rows, KeyColumns, ct);
     }
 
     /// <summary>Every key of one figure, without duplicates.</summary>

@@ -210,7 +210,7 @@ public sealed class XlsxRowStream : IDisposable
     /// </summary>
     private sealed class SharedStrings : IDisposable
     {
-        private readonly List<string> _strings = [];
+        private readonly Utf8StringList _strings = new();
         private readonly ZipArchive? _zip;
         private readonly XmlReader? _xml;
         private readonly string _si = "", _t = "", _rPh = "";

@@ -13,9 +13,15 @@ public static class GetFigure
         return detail is null ? Problems.NotFound("人士") : TypedResults.Ok(detail);
     }
 
-    /// <summary>The profile as one projected LINQ query; a plain view writes no audit line.</summary>
+    /// <summary>The profile; a plain view writes no audit line.</summary>
+    // PostgreSQL: the EF query below (one round trip, already over budget). SQLite: one hand-written statement
+    // (SqliteProfile), because preparing EF's five split statements was most of a request there.
     // (A type test: Database.IsNpgsql() reads the provider's assembly name, which takes a global lock, per call.)
     public static Task<FigureDetail?> Load(TongxinDb db, long id) =>
+        db is PostgresTongxinDb ? SingleQuery(db, id) : SqliteProfile.LoadAsync(db, id);
+
+    /// <summary>The profile as one projected LINQ query: the PostgreSQL path, and the reference SqliteProfile must match.</summary>
+    public static Task<FigureDetail?> LoadWithEf(TongxinDb db, long id) =>
         db is PostgresTongxinDb ? SingleQuery(db, id) : LoadSplit(db, id);
 
     /// <summary>

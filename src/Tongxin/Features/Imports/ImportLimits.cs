@@ -18,8 +18,12 @@ public static class ImportLimits
     /// <summary>The header row is looked for among this many rows from the top.</summary>
     public const int HeaderSearchRows = 20;
 
-    /// <summary>Rows validated, matched and saved together; job progress is published after each chunk.</summary>
-    public const int ChunkSize = 2_000;
+    /// <summary>
+    /// Rows validated, matched and saved together; job progress is published after each chunk. A chunk's
+    /// tracked figures live just long enough to reach gen 2, so the peak grows with the chunk (10,000 updated
+    /// rows: peak RSS 276 MB at 2,000, 217 MB at 500, live heap ~30 MB throughout) while the speed is the same.
+    /// </summary>
+    public const int ChunkSize = 500;
 
     /// <summary>At most this many errors travel in the JSON report; the error workbook has them all.</summary>
     public const int MaxErrorsInReport = 1_000;

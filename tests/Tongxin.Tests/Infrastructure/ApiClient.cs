@@ -41,4 +41,8 @@ public sealed class ApiClient(HttpClient http, CookieContainer cookies)
         Assert.True(response.StatusCode == expected, $"expected {(int)expected} but got {(int)response.StatusCode}: {text}");
         return JsonNode.Parse(text.Length == 0 ? "null" : text)!;
     }
+
+    /// <summary>The names of a list page's items, in the page's order.</summary>
+    public static List<string> ItemNames(JsonNode page) =>
+        page["items"]!.AsArray().Select(i => i!["name"]!.GetValue<string>()).ToList();
 }

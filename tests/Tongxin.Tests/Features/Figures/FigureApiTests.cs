@@ -189,7 +189,7 @@ public abstract class FigureApiTests(TestApp app)
         var client = await app.As("staff_city");
         foreach (var n in new[] { "张排序", "阿排序", "李排序" }) await app.CreateFigure("staff_city", new { name = n, regionCode = "510503" });
         var page = await client.GetJson("/api/figures?regionCode=510503&q=" + Uri.EscapeDataString("排序") + "&pageSize=2&page=1");
-        var names = page["items"]!.AsArray().Select(i => i!["name"]!.GetValue<string>()).ToList();
+        var names = ApiClient.ItemNames(page);
         Assert.Equal(["阿排序", "李排序"], names);
         Assert.Equal(3, page["total"]!.GetValue<int>());
         var second = await client.GetJson("/api/figures?regionCode=510503&q=" + Uri.EscapeDataString("排序") + "&pageSize=2&page=2");

@@ -11,8 +11,7 @@ namespace Tongxin.Tests.Features.Figures;
 /// </summary>
 public abstract class SearchKeyFreshnessTests(TestApp app)
 {
-    private static List<string> Names(System.Text.Json.Nodes.JsonNode page) =>
-        page["items"]!.AsArray().Select(i => i!["name"]!.GetValue<string>()).ToList();
+    private static List<string> Names(System.Text.Json.Nodes.JsonNode page) => ApiClient.ItemNames(page);
 
     /// <summary>Every key row of the figure agrees with the figure row.</summary>
     private async Task AssertKeysMatchFigure(long id)

@@ -13,7 +13,7 @@ namespace Tongxin.Tests.Features.Figures;
 public abstract class SupplementaryCharacterTests(TestApp app)
 {
     private static List<string> Names(System.Text.Json.Nodes.JsonNode page) =>
-        page["items"]!.AsArray().Select(i => i!["name"]!.GetValue<string>()).OrderBy(n => n, StringComparer.Ordinal).ToList();
+        ApiClient.ItemNames(page).Order(StringComparer.Ordinal).ToList();
 
     [Fact]
     public async Task A_name_with_a_supplementary_character_is_saved_and_found_by_its_parts()

@@ -30,7 +30,7 @@ public static class KeyOnlySearch
         if (await filter.RegionRangeAsync(db) is { } range)
             keys = keys.Where(k => string.Compare(k.RegionCode, range.Low) >= 0 && string.Compare(k.RegionCode, range.High) < 0);
         if (filter.WantedStatus() is { } s) keys = keys.Where(k => k.Status == s);
-        return FigureSearch.MatchingKeys(keys, plan).Select(k => new Hit { FigureId = k.FigureId, SortKey = k.SortKey, RegionCode = k.RegionCode });
+        return FigureSearch.MatchingKeys(db, keys, plan).Select(k => new Hit { FigureId = k.FigureId, SortKey = k.SortKey, RegionCode = k.RegionCode });
     }
 
     /// <summary>Only the term, status and region narrow, and the order is one the key rows know.</summary>

@@ -56,13 +56,17 @@ public static class ListFigures
     public static int? KnownTotal(int page, int pageSize, int rowsOnPage) =>
         page == 1 && rowsOnPage < pageSize ? rowsOnPage : null;
 
-    /// <summary>Adds region names and platforms with two small look-ups for the page.</summary>
+    /// <summary>
+    /// Adds region names and platforms with two small look-ups for the page. The lists go as one parameter each
+    /// (EF.Parameter: json_each on SQLite, = ANY on PostgreSQL as before): expanded into a parameter per value,
+    /// SQLite's SQL changed with the page's length and was generated again for every page.
+    /// </summary>
     public static async Task<List<FigureListItem>> Decorate(TongxinDb db, List<FigureListItem> items)
     {
         var ids = items.Select(i => i.Id).ToList();
         var codes = items.Select(i => i.RegionCode).Distinct().ToList();
-        var regions = await db.Regions.AsNoTracking().Where(r => codes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.FullName);
-        var platforms = (await db.PlatformAccounts.AsNoTracking().Where(a => ids.Contains(a.FigureId))
+        var regions = await db.Regions.AsNoTracking().Where(r => EF.Parameter(codes).Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.FullName);
+        var platforms = (await db.PlatformAccounts.AsNoTracking().Where(a => EF.Parameter(ids).Contains(a.FigureId))
             .Select(a => new { a.FigureId, a.Platform }).ToListAsync()).ToLookup(a => a.FigureId, a => a.Platform);
         return items.Select(i => i with
         {

@@ -15,8 +15,8 @@ public static class ListFigures
     {
         (page, pageSize) = Paging.Clamp(page, pageSize);
         var queries = await QueriesAsync(filter, db, page, pageSize);
-        var rows = await queries.Page.ToListAsync();
-        var counted = KnownTotal(page, pageSize, rows.Count) ?? await queries.Count.CountAsync();
+        var rows = await queries.PageAsync();
+        var counted = KnownTotal(page, pageSize, rows.Count) ?? await queries.CountAsync();
         var items = await Decorate(db, rows.Select(r => new FigureListItem(r.Id, r.Name, r.Gender, r.BirthDate, r.RegionCode, "",
             r.Category, r.KeyLevel, r.Workplace, r.JobTitle, r.PhoneMasked, r.MaxFollowers, [], r.Tags,
             FigureStatusNames.ToApi(r.Status), r.EnrolledOn)).ToList());
@@ -30,14 +30,33 @@ public static class ListFigures
     public static readonly Expression<Func<Figure, Row>> ToRow = f => new Row(f.Id, f.Name, f.Gender, f.BirthDate, f.RegionCode,
         f.Category, f.KeyLevel, f.Workplace, f.JobTitle, f.PhoneMasked, f.MaxFollowers, f.Tags, f.Status, f.EnrolledOn);
 
-    /// <summary>The list's two queries: one page, and the figures to count for the total (capped).</summary>
-    public sealed record Queries(IQueryable<Row> Page, IQueryable<long> Count);
+    /// <summary>
+    /// The list's two queries: one page, and the figures to count for the total (capped). <see cref="PageAsync"/>
+    /// and <see cref="CountAsync"/> run them as the endpoint does (compiled for a key-only search); <see cref="Page"/>
+    /// and <see cref="Count"/> are the same queries as LINQ, to look at their SQL.
+    /// </summary>
+    public sealed class Queries
+    {
+        private readonly KeyOnlySearch.Search? _search;
+        private readonly IQueryable<Row>? _page;
+        private readonly IQueryable<long>? _count;
+
+        public Queries(KeyOnlySearch.Search search) => _search = search;
+
+        public Queries(IQueryable<Row> page, IQueryable<long> count) => (_page, _count) = (page, count);
+
+        public IQueryable<Row> Page => _page ?? _search!.Page;
+        public IQueryable<long> Count => _count ?? _search!.Count;
+
+        public Task<List<Row>> PageAsync() => _search?.PageAsync() ?? _page!.ToListAsync();
+        public Task<int> CountAsync() => _search?.CountAsync() ?? _count!.CountAsync();
+    }
 
     /// <summary>From the search-key index alone when the filter allows it (<see cref="KeyOnlySearch"/>), else from Figures.</summary>
     public static async Task<Queries> QueriesAsync(FigureFilter filter, TongxinDb db, int page, int pageSize)
     {
-        if (await KeyOnlySearch.HitsAsync(filter, db) is { } hits)
-            return new Queries(KeyOnlySearch.PageOf(filter, hits, db, page, pageSize), KeyOnlySearch.CountOf(hits));
+        if (await KeyOnlySearch.ForAsync(filter, db, page, pageSize) is { } search)
+            return new Queries(search);
         var query = await filter.ApplyAsync(db, db.Figures.AsNoTracking());
         return new Queries(PageOf(filter, query, page, pageSize), CountOf(query));
     }

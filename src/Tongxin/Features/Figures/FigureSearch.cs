@@ -86,7 +86,7 @@ public static class FigureSearch
         IQueryable<FigureSearchKey>? rows = null;
         if (plan.ExactKeys.Count > 0)
         {
-            rows = keys.Where(KeyIn(plan.ExactKeys, db.Database.IsSqlite()));
+            rows = keys.Where(KeyIn(plan.ExactKeys, db is SqliteTongxinDb));
         }
         foreach (var (low, high) in plan.Ranges)
         {

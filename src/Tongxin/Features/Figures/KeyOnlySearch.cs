@@ -18,7 +18,7 @@ namespace Tongxin.Features.Figures;
 /// prefix, order), compiled on first use. A LINQ query pays on every execution for walking its expression
 /// tree to pull out the parameters and for hashing and comparing the tree against EF's query cache; on these
 /// trees (a UNION, a DISTINCT, a join and two orders) that was as much as the database's own time
-/// (docs/decisions/0010-ef-fixed-cost.md). The shape is written once, in <see cref="Shape"/>, with placeholders
+/// (docs/decisions/0010-ef-fixed-cost.md). The shape is written once (<see cref="Hits"/>, <see cref="PageShape"/>, <see cref="CountShape"/>), with placeholders
 /// (<see cref="P"/>) that become the compiled query's parameters, or closure values for the plain LINQ form
 /// (<see cref="Search.Page"/>, used to look at the SQL).
 /// </remarks>
@@ -95,7 +95,8 @@ public static class KeyOnlySearch
         var exact = ExactKeys.None;
         if (plan.ExactKeys.Count > 0)
         {
-            if (db.Database.IsSqlite() && plan.ExactKeys.Count <= 3)
+            // A type test: Database.IsSqlite() reads the provider's assembly name under a global lock (see GetFigure).
+            if (db is SqliteTongxinDb && plan.ExactKeys.Count <= 3)
             {
                 exact = ExactKeys.Inline;
                 values.K0 = plan.ExactKeys[0];

@@ -65,7 +65,7 @@ public sealed record FigureFilter
         {
             // Driven from the key index (IN, not a correlated EXISTS): the work is proportional to the
             // matches in scope, not to the size of the scope.
-            var matching = FigureSearch.MatchingFigureIds(db.FigureSearchKeys, plan);
+            var matching = FigureSearch.MatchingFigureIds(db, db.FigureSearchKeys, plan);
             query = query.Where(f => matching.Contains(f.Id));
             if (plan.NameContains is { } term)
                 query = query.Where(f => f.Name.Contains(term)

@@ -1,4 +1,7 @@
+using System.Linq.Expressions;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Tongxin.Common.Data;
 using Tongxin.Common.Text;
 
 namespace Tongxin.Features.Figures;
@@ -74,17 +77,16 @@ public static class FigureSearch
     /// with = ANY; an OR of keys became a bitmap scan that visited the table), each prefix range as its own
     /// branch of a UNION ALL, so every branch is a plain range of the key index.
     /// </summary>
-    public static IQueryable<long> MatchingFigureIds(IQueryable<FigureSearchKey> keys, Plan plan) =>
-        MatchingKeys(keys, plan).Select(k => k.FigureId);
+    public static IQueryable<long> MatchingFigureIds(TongxinDb db, IQueryable<FigureSearchKey> keys, Plan plan) =>
+        MatchingKeys(db, keys, plan).Select(k => k.FigureId);
 
     /// <summary>The key rows a plan matches, built as <see cref="MatchingFigureIds"/> describes.</summary>
-    public static IQueryable<FigureSearchKey> MatchingKeys(IQueryable<FigureSearchKey> keys, Plan plan)
+    public static IQueryable<FigureSearchKey> MatchingKeys(TongxinDb db, IQueryable<FigureSearchKey> keys, Plan plan)
     {
         IQueryable<FigureSearchKey>? rows = null;
         if (plan.ExactKeys.Count > 0)
         {
-            var exact = plan.ExactKeys.ToArray();
-            rows = keys.Where(k => exact.Contains(k.Key));
+            rows = keys.Where(KeyIn(plan.ExactKeys, db is SqliteTongxinDb));
         }
         foreach (var (low, high) in plan.Ranges)
         {
@@ -92,6 +94,27 @@ public static class FigureSearch
             rows = rows is null ? inRange : rows.Concat(inRange);
         }
         return rows ?? keys.Where(k => false);
+    }
+
+    /// <summary>
+    /// k.Key is one of the exact keys. PostgreSQL sends the list as one array parameter (= ANY). SQLite has no
+    /// arrays: EF expands a list into one parameter per value at each execution, and a query with such a list
+    /// is never kept in EF's command cache, so its SQL was generated again for every search (about half of
+    /// EF's own cost of a search, see docs/decisions/0010-ef-fixed-cost.md). There the keys are an inline list
+    /// of three scalar parameters, padded with the last key (a plan has one to three; a repeated key changes
+    /// nothing): the same SQL for every search, generated once.
+    /// </summary>
+    private static Expression<Func<FigureSearchKey, bool>> KeyIn(IReadOnlyList<string> exact, bool inlineList)
+    {
+        if (!inlineList || exact.Count > 3)
+        {
+            var list = exact.ToArray();
+            return k => EF.Parameter(list).Contains(k.Key);
+        }
+        var k0 = exact[0];
+        var k1 = exact.Count > 1 ? exact[1] : k0;
+        var k2 = exact.Count > 2 ? exact[2] : k1;
+        return k => new[] { k0, k1, k2 }.Contains(k.Key);
     }
 
     public static bool IsCjk(char c) => c is >= '\u3400' and <= '\u9fff' or >= '\uf900' and <= '\ufaff';

@@ -15,8 +15,8 @@ public static class ListFigures
     {
         (page, pageSize) = Paging.Clamp(page, pageSize);
         var queries = await QueriesAsync(filter, db, page, pageSize);
-        var rows = await queries.Page.ToListAsync();
-        var counted = KnownTotal(page, pageSize, rows.Count) ?? await queries.Count.CountAsync();
+        var rows = await queries.PageAsync();
+        var counted = KnownTotal(page, pageSize, rows.Count) ?? await queries.CountAsync();
         var items = await Decorate(db, rows.Select(r => new FigureListItem(r.Id, r.Name, r.Gender, r.BirthDate, r.RegionCode, "",
             r.Category, r.KeyLevel, r.Workplace, r.JobTitle, r.PhoneMasked, r.MaxFollowers, [], r.Tags,
             FigureStatusNames.ToApi(r.Status), r.EnrolledOn)).ToList());
@@ -30,14 +30,33 @@ public static class ListFigures
     public static readonly Expression<Func<Figure, Row>> ToRow = f => new Row(f.Id, f.Name, f.Gender, f.BirthDate, f.RegionCode,
         f.Category, f.KeyLevel, f.Workplace, f.JobTitle, f.PhoneMasked, f.MaxFollowers, f.Tags, f.Status, f.EnrolledOn);
 
-    /// <summary>The list's two queries: one page, and the figures to count for the total (capped).</summary>
-    public sealed record Queries(IQueryable<Row> Page, IQueryable<long> Count);
+    /// <summary>
+    /// The list's two queries: one page, and the figures to count for the total (capped). <see cref="PageAsync"/>
+    /// and <see cref="CountAsync"/> run them as the endpoint does (compiled for a key-only search); <see cref="Page"/>
+    /// and <see cref="Count"/> are the same queries as LINQ, to look at their SQL.
+    /// </summary>
+    public sealed class Queries
+    {
+        private readonly KeyOnlySearch.Search? _search;
+        private readonly IQueryable<Row>? _page;
+        private readonly IQueryable<long>? _count;
+
+        public Queries(KeyOnlySearch.Search search) => _search = search;
+
+        public Queries(IQueryable<Row> page, IQueryable<long> count) => (_page, _count) = (page, count);
+
+        public IQueryable<Row> Page => _page ?? _search!.Page;
+        public IQueryable<long> Count => _count ?? _search!.Count;
+
+        public Task<List<Row>> PageAsync() => _search?.PageAsync() ?? _page!.ToListAsync();
+        public Task<int> CountAsync() => _search?.CountAsync() ?? _count!.CountAsync();
+    }
 
     /// <summary>From the search-key index alone when the filter allows it (<see cref="KeyOnlySearch"/>), else from Figures.</summary>
     public static async Task<Queries> QueriesAsync(FigureFilter filter, TongxinDb db, int page, int pageSize)
     {
-        if (await KeyOnlySearch.HitsAsync(filter, db) is { } hits)
-            return new Queries(KeyOnlySearch.PageOf(filter, hits, db, page, pageSize), KeyOnlySearch.CountOf(hits));
+        if (await KeyOnlySearch.ForAsync(filter, db, page, pageSize) is { } search)
+            return new Queries(search);
         var query = await filter.ApplyAsync(db, db.Figures.AsNoTracking());
         return new Queries(PageOf(filter, query, page, pageSize), CountOf(query));
     }
@@ -56,13 +75,17 @@ public static class ListFigures
     public static int? KnownTotal(int page, int pageSize, int rowsOnPage) =>
         page == 1 && rowsOnPage < pageSize ? rowsOnPage : null;
 
-    /// <summary>Adds region names and platforms with two small look-ups for the page.</summary>
+    /// <summary>
+    /// Adds region names and platforms with two small look-ups for the page. The lists go as one parameter each
+    /// (EF.Parameter: json_each on SQLite, = ANY on PostgreSQL as before): expanded into a parameter per value,
+    /// SQLite's SQL changed with the page's length and was generated again for every page.
+    /// </summary>
     public static async Task<List<FigureListItem>> Decorate(TongxinDb db, List<FigureListItem> items)
     {
         var ids = items.Select(i => i.Id).ToList();
         var codes = items.Select(i => i.RegionCode).Distinct().ToList();
-        var regions = await db.Regions.AsNoTracking().Where(r => codes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.FullName);
-        var platforms = (await db.PlatformAccounts.AsNoTracking().Where(a => ids.Contains(a.FigureId))
+        var regions = await db.Regions.AsNoTracking().Where(r => EF.Parameter(codes).Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.FullName);
+        var platforms = (await db.PlatformAccounts.AsNoTracking().Where(a => EF.Parameter(ids).Contains(a.FigureId))
             .Select(a => new { a.FigureId, a.Platform }).ToListAsync()).ToLookup(a => a.FigureId, a => a.Platform);
         return items.Select(i => i with
         {

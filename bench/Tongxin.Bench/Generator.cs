@@ -124,9 +124,9 @@ public static class Generator
 
         var handlesByFigure = accounts.ToLookup(a => a.FigureId, a => a.Handle.ToLowerInvariant());
         // Every generated figure is active (Status 0, as loaded above).
-        var keys = await sink.LoadAsync("FigureSearchKeys", ["Key", "FigureId", "RegionCode", "Status", "SortKey"],
+        var keys = await sink.LoadAsync("FigureSearchKeys", ["Key", "FigureId", "RegionCode", "Status", "SortKey", "Category"],
             figureRows.SelectMany(f => FigureSearchIndexer.KeysFor(f.Name, f.Id % 5 == 0 ? ["乡村振兴"] : [], handlesByFigure[f.Id], [])
-                .Select(k => new object?[] { k, f.Id, f.Region, 0, f.SortKey })));
+                .Select(k => new object?[] { k, f.Id, f.Region, 0, f.SortKey, Categories[f.Id % Categories.Length] })));
 
         await sink.LoadAsync("Organizations", ["Id", "Name", "NameKey", "Type", "RegionCode", "IsBase", "IsDemo", "Version"],
             Enumerable.Range(1, Math.Max(10, figures / 50)).Select(i => new object?[]

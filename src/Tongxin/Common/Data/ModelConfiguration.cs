@@ -76,11 +76,12 @@ internal static class ModelConfiguration
 
         b.Entity<FigureSearchKey>(e =>
         {
-            // Status and SortKey in the key itself (not a second index of 20M rows): a term's page and count are read from it alone.
-            e.HasKey(k => new { k.Key, k.RegionCode, k.Status, k.SortKey, k.FigureId });
+            // Status, SortKey and Category in the key itself (not a second index of 20M rows): a term's page and count are read from it alone.
+            e.HasKey(k => new { k.Key, k.RegionCode, k.Status, k.SortKey, k.FigureId, k.Category });
             e.Property(k => k.Key).HasMaxLength(80);
             e.Property(k => k.RegionCode).HasMaxLength(12);
             e.Property(k => k.SortKey).HasMaxLength(200);
+            e.Property(k => k.Category).HasMaxLength(40);
             e.HasIndex(k => k.FigureId);
             e.HasOne<Figure>().WithMany().HasForeignKey(k => k.FigureId).OnDelete(DeleteBehavior.Cascade);
             e.HasQueryFilter(TongxinDb.RegionScopeFilter, k => (string.Compare(k.RegionCode, db.ScopeLow) >= 0 && string.Compare(k.RegionCode, db.ScopeHigh) < 0));

@@ -65,7 +65,10 @@ public sealed record FigureFilter
         {
             // Driven from the key index (IN, not a correlated EXISTS): the work is proportional to the
             // matches in scope, not to the size of the scope.
-            var matching = FigureSearch.MatchingFigureIds(db, db.FigureSearchKeys, plan);
+            // The category is on the key rows too: a common term's figures of other categories are skipped in the
+            // key index, not each read from Figures (王 + a category: 30–40 ms on PostgreSQL at 1M figures before).
+            var keyRows = string.IsNullOrWhiteSpace(Category) ? db.FigureSearchKeys : db.FigureSearchKeys.Where(k => k.Category == Category);
+            var matching = FigureSearch.MatchingFigureIds(db, keyRows, plan);
             query = query.Where(f => matching.Contains(f.Id));
             if (plan.NameContains is { } term)
                 query = query.Where(f => f.Name.Contains(term)

@@ -28,7 +28,7 @@ public static class FigureSearchIndexer
                 case Figure f when entry.State != EntityState.Deleted && (entry.State == EntityState.Added
                         || entry.Property(nameof(Figure.Name)).IsModified || entry.Property(nameof(Figure.RegionCode)).IsModified
                         || entry.Property(nameof(Figure.Tags)).IsModified || entry.Property(nameof(Figure.Status)).IsModified
-                        || entry.Property(nameof(Figure.SortKey)).IsModified):
+                        || entry.Property(nameof(Figure.SortKey)).IsModified || entry.Property(nameof(Figure.Category)).IsModified):
                     list.Add(() => f.Id);
                     break;
                 case PlatformAccount a:
@@ -49,12 +49,12 @@ public static class FigureSearchIndexer
     [
         (nameof(FigureSearchKey.Key), k => k.Key), (nameof(FigureSearchKey.RegionCode), k => k.RegionCode),
         (nameof(FigureSearchKey.FigureId), k => k.FigureId), (nameof(FigureSearchKey.Status), k => (int)k.Status),
-        (nameof(FigureSearchKey.SortKey), k => k.SortKey),
+        (nameof(FigureSearchKey.SortKey), k => k.SortKey), (nameof(FigureSearchKey.Category), k => k.Category),
     ];
 
-    /// <summary>The key rows of one figure: each carries the figure's region, status and sort key.</summary>
-    private static IEnumerable<FigureSearchKey> RowsFor(long id, string regionCode, FigureStatus status, string sortKey, IEnumerable<string> keys) =>
-        keys.Select(key => new FigureSearchKey { Key = key, FigureId = id, RegionCode = regionCode, Status = status, SortKey = sortKey });
+    /// <summary>The key rows of one figure: each carries the figure's region, status, sort key and category.</summary>
+    private static IEnumerable<FigureSearchKey> RowsFor(long id, string regionCode, FigureStatus status, string sortKey, string? category, IEnumerable<string> keys) =>
+        keys.Select(key => new FigureSearchKey { Key = key, FigureId = id, RegionCode = regionCode, Status = status, SortKey = sortKey, Category = category ?? "" });
 
     public static async Task RebuildAsync(TongxinDb db, IReadOnlyCollection<long> figureIds, CancellationToken ct)
     {
@@ -62,7 +62,7 @@ public static class FigureSearchIndexer
         {
             await db.FigureSearchKeys.Where(k => chunk.Contains(k.FigureId)).ExecuteDeleteAsync(ct);
             var figures = await db.Figures.AsNoTracking().Where(f => chunk.Contains(f.Id))
-                .Select(f => new { f.Id, f.Name, f.RegionCode, f.Tags, f.Status, f.SortKey }).ToListAsync(ct);
+                .Select(f => new { f.Id, f.Name, f.RegionCode, f.Tags, f.Status, f.SortKey, f.Category }).ToListAsync(ct);
             var handles = await db.PlatformAccounts.AsNoTracking().Where(a => chunk.Contains(a.FigureId))
                 .Select(a => new { a.FigureId, a.HandleKey }).ToListAsync(ct);
             var orgs = await db.OrganizationMembers.AsNoTracking().Where(m => chunk.Contains(m.FigureId))
@@ -71,7 +71,7 @@ public static class FigureSearchIndexer
             var orgsBy = orgs.ToLookup(o => o.FigureId, o => o.NameKey);
             var rows = new List<FigureSearchKey>();
             foreach (var f in figures)
-                rows.AddRange(RowsFor(f.Id, f.RegionCode, f.Status, f.SortKey, KeysFor(f.Name, f.Tags, handlesBy[f.Id], orgsBy[f.Id])));
+                rows.AddRange(RowsFor(f.Id, f.RegionCode, f.Status, f.SortKey, f.Category, KeysFor(f.Name, f.Tags, handlesBy[f.Id], orgsBy[f.Id])));
             await InsertInKeyOrderAsync(db, rows, ct);
         }
     }
@@ -84,7 +84,7 @@ public static class FigureSearchIndexer
     {
         var rows = new List<FigureSearchKey>();
         foreach (var f in figures)
-            rows.AddRange(RowsFor(f.Id, f.RegionCode, f.Status, f.SortKey, KeysFor(f.Name, f.Tags, f.Accounts.Select(a => a.HandleKey), [])));
+            rows.AddRange(RowsFor(f.Id, f.RegionCode, f.Status, f.SortKey, f.Category, KeysFor(f.Name, f.Tags, f.Accounts.Select(a => a.HandleKey), [])));
         await InsertInKeyOrderAsync(db, rows, ct);
     }
 

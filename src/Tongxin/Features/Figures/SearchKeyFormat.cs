@@ -11,9 +11,9 @@ public static class SearchKeyFormat
 {
     /// <summary>
     /// Raise when <see cref="FigureSearchIndexer"/>'s keys change. 2: handles by whole words; 3: keys carry the
-    /// figure's status and sort key (added columns start empty until rebuilt).
+    /// figure's status and sort key (added columns start empty until rebuilt); 4: and its category.
     /// </summary>
-    public const int Version = 3;
+    public const int Version = 4;
     public const string JobName = "search-key-format";
     public static string Period => $"v{Version}";
 

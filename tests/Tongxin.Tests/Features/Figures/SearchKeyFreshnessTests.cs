@@ -24,6 +24,7 @@ public abstract class SearchKeyFreshnessTests(TestApp app)
             Assert.Equal(figure.SortKey, k.SortKey);
             Assert.Equal(figure.Status, k.Status);
             Assert.Equal(figure.RegionCode, k.RegionCode);
+            Assert.Equal(figure.Category ?? "", k.Category);
         });
     }
 
@@ -80,6 +81,29 @@ public abstract class SearchKeyFreshnessTests(TestApp app)
         var both = Names(first).Concat(Names(second)).ToList();
         Assert.Equal(2, both.Distinct().Count());
         Assert.Empty(Names(await client.GetJson("/api/figures?pageSize=1&page=3&q=qiuyuxi")));
+    }
+
+    [Fact]
+    public async Task A_category_change_moves_the_figure_between_a_terms_category_lists()
+    {
+        var client = await app.As("staff_city");
+        var id = await app.CreateFigure("staff_city", new { name = "类迁甲", regionCode = "510502", category = "anchor" });
+        await app.CreateFigure("staff_city", new { name = "类迁乙", regionCode = "510502", category = "writer" });
+        await app.CreateFigure("staff_city", new { name = "类迁丙", regionCode = "510502" });
+        var url = "/api/figures?q=" + Uri.EscapeDataString("类迁");
+        Assert.Equal(["类迁甲"], Names(await client.GetJson(url + "&category=anchor")));
+        Assert.Equal(["类迁乙"], Names(await client.GetJson(url + "&category=writer")));
+        Assert.Equal(1, (await client.GetJson(url + "&category=writer"))["total"]!.GetValue<int>());
+        Assert.Equal(3, (await client.GetJson(url))["total"]!.GetValue<int>());
+
+        var v = (await client.GetJson($"/api/figures/{id}"))["version"]!.GetValue<int>();
+        Assert.Equal(HttpStatusCode.OK, (await client.PutAsync($"/api/figures/{id}", new { name = "类迁甲", regionCode = "510502", category = "writer", version = v })).StatusCode);
+
+        // A key still holding "anchor" would keep the figure in the first list and out of the second.
+        Assert.Empty(Names(await client.GetJson(url + "&category=anchor")));
+        Assert.Equal(["类迁甲", "类迁乙"], Names(await client.GetJson(url + "&category=writer")));
+        Assert.Equal(2, (await client.GetJson(url + "&category=writer"))["total"]!.GetValue<int>());
+        await AssertKeysMatchFigure(id);
     }
 
     [Fact]

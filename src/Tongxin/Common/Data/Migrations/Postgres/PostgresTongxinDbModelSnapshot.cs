@@ -781,7 +781,11 @@ namespace Tongxin.Common.Data.Migrations.Postgres
                     b.Property<long>("FigureId")
                         .HasColumnType("bigint");
 
-                    b.HasKey("Key", "RegionCode", "Status", "SortKey", "FigureId");
+                    b.Property<string>("Category")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Key", "RegionCode", "Status", "SortKey", "FigureId", "Category");
 
                     b.HasIndex("FigureId");
 

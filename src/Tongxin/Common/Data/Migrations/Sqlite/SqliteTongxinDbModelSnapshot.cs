@@ -749,7 +749,11 @@ namespace Tongxin.Common.Data.Migrations.Sqlite
                     b.Property<long>("FigureId")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Key", "RegionCode", "Status", "SortKey", "FigureId");
+                    b.Property<string>("Category")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key", "RegionCode", "Status", "SortKey", "FigureId", "Category");
 
                     b.HasIndex("FigureId");
 

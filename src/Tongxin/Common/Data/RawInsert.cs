@@ -39,19 +39,10 @@ public static class RawInsert
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped");
         var table = entity.GetTableName()!;
         var names = columns.Select(c => "\"" + entity.FindProperty(c.Property)!.GetColumnName() + "\"").ToArray();
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            var conn = db.Database.GetDbConnection();
-            var tx = db.Database.CurrentTransaction?.GetDbTransaction();
-            return db.Database.IsNpgsql()
-                ? await CopyPostgresAsync((NpgsqlConnection)conn, table, names, rows, columns, ct)
-                : WriteSqlite(conn, tx, table, names, rows, columns);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        var postgres = db.Database.IsNpgsql();
+        return await ContextConnection.UseAsync(db, async (conn, tx) => postgres
+            ? await CopyPostgresAsync((NpgsqlConnection)conn, table, names, rows, columns, ct)
+            : WriteSqlite(conn, tx, table, names, rows, columns), ct);
     }
 
     /// <summary>

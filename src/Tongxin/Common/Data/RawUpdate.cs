@@ -24,26 +24,21 @@ public static class RawUpdate
             throw new InvalidOperationException("RawUpdate takes modified entries of one entity type");
         var key = type.FindPrimaryKey()!.Properties.Single();
         var tokens = type.GetProperties().Where(p => p.IsConcurrencyToken).ToArray();
-        var written = 0;
-        await db.Database.OpenConnectionAsync(ct);
-        try
+        var postgres = db.Database.IsNpgsql();
+        var written = await ContextConnection.UseAsync(db, async (conn, tx) =>
         {
-            var conn = db.Database.GetDbConnection();
-            var tx = db.Database.CurrentTransaction?.GetDbTransaction();
+            var count = 0;
             foreach (var group in entries.GroupBy(e => string.Join(",", e.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name))))
             {
                 var rows = group.ToList();
                 var set = rows[0].Properties.Where(p => p.IsModified).Select(p => p.Metadata).ToArray();
                 if (set.Length == 0) continue;
-                written += db.Database.IsNpgsql()
+                count += postgres
                     ? await UpdatePostgresAsync((NpgsqlConnection)conn, type, key, set, tokens, rows, ct)
                     : UpdateSqlite(conn, tx, type, key, set, tokens, rows);
             }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+            return count;
+        }, ct);
         if (written != entries.Count)
             throw new DbUpdateConcurrencyException($"{entries.Count - written} {type.ClrType.Name} rows changed or vanished meanwhile");
         return written;

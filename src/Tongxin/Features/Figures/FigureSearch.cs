@@ -86,7 +86,7 @@ public static class FigureSearch
         IQueryable<FigureSearchKey>? rows = null;
         if (plan.ExactKeys.Count > 0)
         {
-            rows = keys.Where(KeyIn(plan.ExactKeys, db is SqliteTongxinDb));
+            rows = keys.Where(KeyIn(db, plan.ExactKeys));
         }
         foreach (var (low, high) in plan.Ranges)
         {
@@ -104,18 +104,24 @@ public static class FigureSearch
     /// of three scalar parameters, padded with the last key (a plan has one to three; a repeated key changes
     /// nothing): the same SQL for every search, generated once.
     /// </summary>
-    private static Expression<Func<FigureSearchKey, bool>> KeyIn(IReadOnlyList<string> exact, bool inlineList)
+    private static Expression<Func<FigureSearchKey, bool>> KeyIn(TongxinDb db, IReadOnlyList<string> exact)
     {
-        if (!inlineList || exact.Count > 3)
+        if (InlineKeys(db, exact) is not { } inline)
         {
             var list = exact.ToArray();
             return k => EF.Parameter(list).Contains(k.Key);
         }
-        var k0 = exact[0];
-        var k1 = exact.Count > 1 ? exact[1] : k0;
-        var k2 = exact.Count > 2 ? exact[2] : k1;
+        var (k0, k1, k2) = inline;
         return k => new[] { k0, k1, k2 }.Contains(k.Key);
     }
+
+    /// <summary>
+    /// The exact keys as the three scalars SQLite's inline list takes (<see cref="KeyIn"/>), padded with the last
+    /// key; null where they go as one list parameter (PostgreSQL, or more than three keys).
+    /// </summary>
+    // A type test: Database.IsSqlite() reads the provider's assembly name under a global lock (see GetFigure).
+    public static (string K0, string K1, string K2)? InlineKeys(TongxinDb db, IReadOnlyList<string> exact) =>
+        db is SqliteTongxinDb && exact.Count is > 0 and <= 3 ? (exact[0], exact.Count > 1 ? exact[1] : exact[0], exact[^1]) : null;
 
     public static bool IsCjk(char c) => c is >= '\u3400' and <= '\u9fff' or >= '\uf900' and <= '\ufaff';
 

@@ -28,18 +28,8 @@ public static class GetFigure
     /// SQLite runs one statement per collection; EF would open and close the connection around each of them, and
     /// every open takes the pool's lock and registers EF's SQL functions on the handle again. Once is enough.
     /// </summary>
-    private static async Task<FigureDetail?> LoadSplit(TongxinDb db, long id)
-    {
-        await db.Database.OpenConnectionAsync();
-        try
-        {
-            return await SplitQuery(db, id);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
+    private static Task<FigureDetail?> LoadSplit(TongxinDb db, long id) =>
+        ContextConnection.UseAsync(db, (_, _) => SplitQuery(db, id), CancellationToken.None);
 
     // The profile over a source of figures; written once, compiled below for each provider.
     private static readonly Expression<Func<TongxinDb, IQueryable<Figure>, long, FigureDetail?>> Profile = (db, figures, id) =>

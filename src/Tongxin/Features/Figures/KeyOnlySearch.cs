@@ -95,13 +95,10 @@ public static class KeyOnlySearch
         var exact = ExactKeys.None;
         if (plan.ExactKeys.Count > 0)
         {
-            // A type test: Database.IsSqlite() reads the provider's assembly name under a global lock (see GetFigure).
-            if (db is SqliteTongxinDb && plan.ExactKeys.Count <= 3)
+            if (FigureSearch.InlineKeys(db, plan.ExactKeys) is { } inline)
             {
                 exact = ExactKeys.Inline;
-                values.K0 = plan.ExactKeys[0];
-                values.K1 = plan.ExactKeys.Count > 1 ? plan.ExactKeys[1] : values.K0;
-                values.K2 = plan.ExactKeys.Count > 2 ? plan.ExactKeys[2] : values.K1;
+                (values.K0, values.K1, values.K2) = inline;
             }
             else
             {

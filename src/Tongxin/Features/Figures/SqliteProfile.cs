@@ -49,23 +49,17 @@ internal static class SqliteProfile
 
     public static async Task<FigureDetail?> LoadAsync(TongxinDb db, long id, CancellationToken ct = default)
     {
-        // Through EF, so the connection interceptor (pragmas) runs and a caller's open connection or transaction is kept.
-        await db.Database.OpenConnectionAsync(ct);
-        try
+        return await ContextConnection.UseAsync(db, async (conn, tx) =>
         {
-            await using var cmd = db.Database.GetDbConnection().CreateCommand();
+            await using var cmd = conn.CreateCommand();
             cmd.CommandText = Sql;
-            cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            cmd.Transaction = tx;
             Add(cmd, "@id", id);
             Add(cmd, "@low", db.ScopeLow);
             Add(cmd, "@high", db.ScopeHigh);
             await using var reader = await cmd.ExecuteReaderAsync(CommandBehavior.SingleRow, ct);
             return await reader.ReadAsync(ct) ? Read(reader) : null;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        }, ct);
     }
 
     private static void Add(DbCommand cmd, string name, object value)

@@ -35,6 +35,7 @@ public sealed class BulkTally
             .SqlQuery<string>($"SELECT sql AS \"Value\" FROM sqlite_master WHERE type = 'trigger' AND name = {trigger}")
             .FirstOrDefaultAsync(ct);
         if (definition is null) return null;
+        // Built from the constants alone (DDL takes no parameters), not from the argument.
         var drop = trigger == InsertTrigger ? "DROP TRIGGER \"" + InsertTrigger + "\"" : "DROP TRIGGER \"" + UpdateTrigger + "\"";
         await db.Database.ExecuteSqlRawAsync(drop, ct);
         return new BulkTally(db, definition);

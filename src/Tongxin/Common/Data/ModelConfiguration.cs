@@ -65,6 +65,10 @@ internal static class ModelConfiguration
             // The list without a search term: status and region narrow, the key level is checked in the index,
             // and the count reads nothing else (a city's key figures were ~50,000 table reads).
             e.HasIndex(f => new { f.Status, f.RegionCode, f.KeyLevel, f.SortKey, f.Id });
+            // The key figures alone (about one in twelve): their list and count read a city's few thousand entries, not
+            // every figure of the city (PostgreSQL at 1M figures: 9 + 7 ms for page and count before, 1.7 + 1 after).
+            // The filter is written as the list's query writes it, so both databases match the query to it.
+            e.HasIndex(f => new { f.Status, f.RegionCode, f.SortKey, f.Id }, "IX_Figures_KeyFigures").HasFilter("\"KeyLevel\" IS NOT NULL");
             e.HasIndex(f => f.IdNumberHash);
             e.HasIndex(f => f.PhoneHash);
             e.HasIndex(f => new { f.MaxFollowers, f.Id });

@@ -756,6 +756,9 @@ namespace Tongxin.Common.Data.Migrations.Postgres
 
                     b.HasIndex("Status", "RegionCode", "KeyLevel", "SortKey", "Id");
 
+                    b.HasIndex(new[] { "Status", "RegionCode", "SortKey", "Id" }, "IX_Figures_KeyFigures")
+                        .HasFilter("\"KeyLevel\" IS NOT NULL");
+
                     b.ToTable("Figures");
                 });
 

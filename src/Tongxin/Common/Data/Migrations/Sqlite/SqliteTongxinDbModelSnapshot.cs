@@ -726,6 +726,9 @@ namespace Tongxin.Common.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "RegionCode", "KeyLevel", "SortKey", "Id");
 
+                    b.HasIndex(new[] { "Status", "RegionCode", "SortKey", "Id" }, "IX_Figures_KeyFigures")
+                        .HasFilter("\"KeyLevel\" IS NOT NULL");
+
                     b.ToTable("Figures");
                 });
 

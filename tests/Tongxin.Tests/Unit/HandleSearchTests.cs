@@ -11,7 +11,7 @@ public class HandleSearchTests
         var plan = FigureSearch.For(query)!;
         var keys = FigureSearchIndexer.KeysFor(name, [], [handle.ToLowerInvariant()], []);
         var hit = plan.ExactKeys.Any(keys.Contains)
-            || plan.Ranges.Any(r => keys.Any(k => string.CompareOrdinal(k, r.Low) >= 0 && string.CompareOrdinal(k, r.High) < 0));
+            || plan.Prefix is { } r && keys.Any(k => string.CompareOrdinal(k, r.Low) >= 0 && string.CompareOrdinal(k, r.High) < 0);
         if (plan.NameContains is { } term) hit &= name.Contains(term) || handle.ToLowerInvariant().Contains(term);
         if (plan.HandleContains is { } h) hit &= handle.ToLowerInvariant().Contains(h);
         return hit;
@@ -52,6 +52,6 @@ public class HandleSearchTests
     public void Every_handle_look_up_is_an_exact_key()
     {
         foreach (var q in new[] { "luzhou", "luzhou_w", "小王vlog", "王", "meishi88" })
-            Assert.DoesNotContain(FigureSearch.For(q)!.Ranges, r => r.Low.StartsWith("h:"));
+            Assert.False(FigureSearch.For(q)!.Prefix?.Low.StartsWith("h:") ?? false, q);
     }
 }

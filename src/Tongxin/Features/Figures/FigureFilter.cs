@@ -40,47 +40,12 @@ public sealed record FigureFilter
     }
 
     /// <summary>Applies the filters to the scoped figure set; bad values are field errors, never ignored.</summary>
-    public async Task<IQueryable<Figure>> ApplyAsync(TongxinDb db, IQueryable<Figure> query)
-    {
-        if (await RegionRangeAsync(db) is { } range) query = query.Within(range);
-        if (WantedStatus() is { } s) query = query.Where(f => f.Status == s);
-        if (!string.IsNullOrWhiteSpace(Category)) query = query.Where(f => f.Category == Category);
-        if (KeyLevel == "any") query = query.Where(f => f.KeyLevel != null);
-        else if (!string.IsNullOrWhiteSpace(KeyLevel)) query = query.Where(f => f.KeyLevel == KeyLevel);
-        if (!string.IsNullOrWhiteSpace(Platform))
-            query = query.Where(f => db.PlatformAccounts.Any(a => a.FigureId == f.Id && a.Platform == Platform));
-        if (!string.IsNullOrWhiteSpace(FollowerTier))
-        {
-            if (!Tiers.TryGetValue(FollowerTier, out var min)) throw FieldValidationException.Single("followerTier", "粉丝量级无效");
-            query = query.Where(f => f.MaxFollowers >= min);
-        }
-        if (!string.IsNullOrWhiteSpace(Tag))
-        {
-            var tagKey = "t:" + Tag.Trim().ToLowerInvariant();
-            var tagged = db.FigureSearchKeys.Where(k => k.Key == tagKey).Select(k => k.FigureId);
-            query = query.Where(f => tagged.Contains(f.Id));
-        }
-        var plan = FigureSearch.For(Q);
-        if (plan is not null)
-        {
-            // Driven from the key index (IN, not a correlated EXISTS): the work is proportional to the
-            // matches in scope, not to the size of the scope.
-            // The category is on the key rows too: a common term's figures of other categories are skipped in the
-            // key index, not each read from Figures (王 + a category: 30–40 ms on PostgreSQL at 1M figures before).
-            var keyRows = string.IsNullOrWhiteSpace(Category) ? db.FigureSearchKeys : db.FigureSearchKeys.Where(k => k.Category == Category);
-            var matching = FigureSearch.MatchingFigureIds(db, keyRows, plan);
-            query = query.Where(f => matching.Contains(f.Id));
-            if (plan.NameContains is { } term)
-                query = query.Where(f => f.Name.Contains(term)
-                    || db.OrganizationMembers.Any(m => m.FigureId == f.Id && m.Organization!.NameKey.Contains(term))
-                    || db.PlatformAccounts.Any(a => a.FigureId == f.Id && a.HandleKey.Contains(term)));
-            if (plan.HandleContains is { } handle)
-                query = query.Where(f => db.PlatformAccounts.Any(a => a.FigureId == f.Id && a.HandleKey.Contains(handle)));
-        }
-        return query;
-    }
+    public async Task<IQueryable<Figure>> ApplyAsync(TongxinDb db, IQueryable<Figure> query) =>
+        (await FigureFilterShape.ResolveAsync(this, db)).Apply(db, query);
 
-    public IOrderedQueryable<Figure> Order(IQueryable<Figure> query) => Sort switch
+    public IOrderedQueryable<Figure> Order(IQueryable<Figure> query) => Order(query, Sort);
+
+    public static IOrderedQueryable<Figure> Order(IQueryable<Figure> query, string? sort) => sort switch
     {
         "-followers" => query.OrderByDescending(f => f.MaxFollowers).ThenBy(f => f.Id),
         "-enrolledOn" => query.OrderByDescending(f => f.EnrolledOn).ThenBy(f => f.Id),

@@ -14,7 +14,8 @@ public static class FigureSearch
 {
     /// <param name="NameContains">A filter on the whole term (name, organization or handle contains it) when a key only narrows.</param>
     /// <param name="HandleContains">A filter on handles alone, for a query of several handle words ("luzhou_w").</param>
-    public sealed record Plan(IReadOnlyList<string> ExactKeys, IReadOnlyList<(string Low, string High)> Ranges,
+    /// <param name="Prefix">The key range of a pinyin prefix, when the term is one.</param>
+    public sealed record Plan(IReadOnlyList<string> ExactKeys, (string Low, string High)? Prefix,
         string? NameContains, string? HandleContains = null);
 
     public static Plan? For(string? q)
@@ -22,7 +23,7 @@ public static class FigureSearch
         var text = ChineseText.Normalize(q).ToLowerInvariant();
         if (text.Length == 0) return null;
         var exact = new List<string>();
-        var ranges = new List<(string, string)>();
+        (string, string)? prefix = null;
         string? nameContains = null;
         string? handleContains = null;
         if (text.EnumerateRunes().Any(IsCjk))
@@ -53,7 +54,7 @@ public static class FigureSearch
         else
         {
             var pinyin = Pinyin.NormalizeQuery(text);
-            if (pinyin.Length > 0 && pinyin.All(char.IsAsciiLetterLower)) ranges.Add(Prefix("p:" + pinyin));
+            if (pinyin.Length > 0 && pinyin.All(char.IsAsciiLetterLower)) prefix = Prefix("p:" + pinyin);
             var handle = text.Replace(" ", "");
             var words = HandleWords.Of(handle);
             if (words.Count == 1) exact.Add("h:" + words[0]);
@@ -65,55 +66,12 @@ public static class FigureSearch
                 handleContains = handle;
             }
         }
-        return new Plan(exact, ranges, nameContains, handleContains);
+        return new Plan(exact, prefix, nameContains, handleContains);
     }
 
     /// <summary>[prefix, prefix with its last character incremented): every key starting with prefix.</summary>
     public static (string Low, string High) Prefix(string prefix) =>
         (prefix, prefix[..^1] + (char)(prefix[^1] + 1));
-
-    /// <summary>
-    /// The figures a plan's keys point to: the exact keys as one list look-up (PostgreSQL reads it index-only
-    /// with = ANY; an OR of keys became a bitmap scan that visited the table), each prefix range as its own
-    /// branch of a UNION ALL, so every branch is a plain range of the key index.
-    /// </summary>
-    public static IQueryable<long> MatchingFigureIds(TongxinDb db, IQueryable<FigureSearchKey> keys, Plan plan) =>
-        MatchingKeys(db, keys, plan).Select(k => k.FigureId);
-
-    /// <summary>The key rows a plan matches, built as <see cref="MatchingFigureIds"/> describes.</summary>
-    public static IQueryable<FigureSearchKey> MatchingKeys(TongxinDb db, IQueryable<FigureSearchKey> keys, Plan plan)
-    {
-        IQueryable<FigureSearchKey>? rows = null;
-        if (plan.ExactKeys.Count > 0)
-        {
-            rows = keys.Where(KeyIn(db, plan.ExactKeys));
-        }
-        foreach (var (low, high) in plan.Ranges)
-        {
-            var inRange = keys.Where(k => string.Compare(k.Key, low) >= 0 && string.Compare(k.Key, high) < 0);
-            rows = rows is null ? inRange : rows.Concat(inRange);
-        }
-        return rows ?? keys.Where(k => false);
-    }
-
-    /// <summary>
-    /// k.Key is one of the exact keys. PostgreSQL sends the list as one array parameter (= ANY). SQLite has no
-    /// arrays: EF expands a list into one parameter per value at each execution, and a query with such a list
-    /// is never kept in EF's command cache, so its SQL was generated again for every search (about half of
-    /// EF's own cost of a search, see docs/decisions/0010-ef-fixed-cost.md). There the keys are an inline list
-    /// of three scalar parameters, padded with the last key (a plan has one to three; a repeated key changes
-    /// nothing): the same SQL for every search, generated once.
-    /// </summary>
-    private static Expression<Func<FigureSearchKey, bool>> KeyIn(TongxinDb db, IReadOnlyList<string> exact)
-    {
-        if (InlineKeys(db, exact) is not { } inline)
-        {
-            var list = exact.ToArray();
-            return k => EF.Parameter(list).Contains(k.Key);
-        }
-        var (k0, k1, k2) = inline;
-        return k => new[] { k0, k1, k2 }.Contains(k.Key);
-    }
 
     /// <summary>
     /// The exact keys as the three scalars SQLite's inline list takes (<see cref="KeyIn"/>), padded with the last

@@ -32,48 +32,54 @@ public static class ListFigures
 
     /// <summary>
     /// The list's two queries: one page, and the figures to count for the total (capped). <see cref="PageAsync"/>
-    /// and <see cref="CountAsync"/> run them as the endpoint does (compiled for a key-only search); <see cref="Page"/>
-    /// and <see cref="Count"/> are the same queries as LINQ, to look at their SQL.
+    /// and <see cref="CountAsync"/> run them as the endpoint does (compiled, <see cref="CompiledList"/>);
+    /// <see cref="Page"/> and <see cref="Count"/> are the same queries as LINQ, to look at their SQL.
     /// </summary>
-    public sealed class Queries
+    public sealed class Queries(TongxinDb db, CompiledList? compiled, Func<(IQueryable<Row> Page, IQueryable<long> Count)> shapes, SearchValues values)
     {
-        private readonly KeyOnlySearch.Search? _search;
-        private readonly IQueryable<Row>? _page;
-        private readonly IQueryable<long>? _count;
+        public IQueryable<Row> Page => Bind(shapes().Page);
+        public IQueryable<long> Count => Bind(shapes().Count);
 
-        public Queries(KeyOnlySearch.Search search) => _search = search;
+        public Task<List<Row>> PageAsync() => compiled?.PageAsync(db, values) ?? Page.ToListAsync();
+        public Task<int> CountAsync() => compiled?.CountAsync(db, values) ?? Count.CountAsync();
 
-        public Queries(IQueryable<Row> page, IQueryable<long> count) => (_page, _count) = (page, count);
-
-        public IQueryable<Row> Page => _page ?? _search!.Page;
-        public IQueryable<long> Count => _count ?? _search!.Count;
-
-        public Task<List<Row>> PageAsync() => _search?.PageAsync() ?? _page!.ToListAsync();
-        public Task<int> CountAsync() => _search?.CountAsync() ?? _count!.CountAsync();
+        private IQueryable<T> Bind<T>(IQueryable<T> shape) =>
+            shape.Provider.CreateQuery<T>(QueryPlaceholders.Bind(shape.Expression, typeof(SearchPlaceholders), values));
     }
 
     /// <summary>From the search-key index alone when the filter allows it (<see cref="KeyOnlySearch"/>), else from Figures.</summary>
     public static async Task<Queries> QueriesAsync(FigureFilter filter, TongxinDb db, int page, int pageSize)
     {
-        if (await KeyOnlySearch.ForAsync(filter, db, page, pageSize) is { } search)
-            return new Queries(search);
-        var query = await filter.ApplyAsync(db, db.Figures.AsNoTracking());
-        return new Queries(PageOf(filter, query, db.Figures.AsNoTracking(), page, pageSize), CountOf(query));
+        if (await KeyOnlySearch.ForAsync(filter, db, page, pageSize) is var (form, values))
+            return Build(db, form, values, () => (KeyOnlySearch.PageShape(db, form), KeyOnlySearch.CountShape(db, form)));
+        var resolved = await FigureFilterShape.ResolveAsync(filter, db);
+        (resolved.Values.Skip, resolved.Values.Take) = ((page - 1) * pageSize, pageSize);
+        var sort = filter.Sort is null or "" ? "name" : filter.Sort;
+        var figures = db.Figures.AsNoTracking();
+        FigureFilter.Order(figures, sort); // an unknown order is a field error before anything runs
+        return Build(db, (resolved.Form, sort), resolved.Values, () =>
+        {
+            var filtered = FigureFilterShape.Shape(db, figures, resolved.Form);
+            return (PageOf(filtered, figures, sort), CountOf(filtered));
+        });
     }
+
+    private static Queries Build(TongxinDb db, object shapeKey, SearchValues values, Func<(IQueryable<Row>, IQueryable<long>)> shapes) =>
+        new(db, CompiledList.For(db, shapeKey, shapes), shapes, values);
 
     /// <summary>
     /// One page of the filtered figures in the requested order. The page's ids are chosen first and only those rows
     /// are read whole: where an index covers the filter and the order, the sort runs over index entries, not over
     /// every matching row (a city's key figures on PostgreSQL at 1M figures: ~4,500 row reads for page 50 became 20).
     /// </summary>
-    public static IQueryable<Row> PageOf(FigureFilter filter, IQueryable<Figure> query, IQueryable<Figure> figures, int page, int pageSize)
+    private static IQueryable<Row> PageOf(IQueryable<Figure> filtered, IQueryable<Figure> figures, string sort)
     {
-        var ids = filter.Order(query).Skip((page - 1) * pageSize).Take(pageSize).Select(f => f.Id);
-        return filter.Order(figures.Where(f => ids.Contains(f.Id))).Select(ToRow);
+        var ids = SearchPlaceholders.Paged(FigureFilter.Order(filtered, sort)).Select(f => f.Id);
+        return FigureFilter.Order(figures.Where(f => ids.Contains(f.Id)), sort).Select(ToRow);
     }
 
     /// <summary>The figures to count for the total, capped.</summary>
-    public static IQueryable<long> CountOf(IQueryable<Figure> query) => query.Select(f => f.Id).Take(TotalCap + 1);
+    private static IQueryable<long> CountOf(IQueryable<Figure> query) => query.Select(f => f.Id).Take(TotalCap + 1);
 
     /// <summary>
     /// A first page that is not full is the whole result: its length is the total and the count query is

@@ -1,0 +1,54 @@
+using Tongxin.Common.Data;
+using Tongxin.Common.Scope;
+
+namespace Tongxin.Features.Figures;
+
+/// <summary>How a search's exact keys are passed: PostgreSQL takes an array (= ANY); SQLite three scalars (<see cref="FigureSearch.InlineKeys"/>).</summary>
+public enum ExactKeys { None, Inline, Array }
+
+/// <summary>
+/// The values of a list query that its shape's placeholders stand for (see <see cref="QueryPlaceholders"/>): the
+/// region asked for, the status, the search term's keys and the other filters, and the page. The field names are
+/// the placeholders' names (<see cref="SearchPlaceholders"/>); a shape reads only those it uses.
+/// </summary>
+public sealed class SearchValues
+{
+    public string? Low;
+    public string? High;
+    public FigureStatus Status;
+    public string[]? Keys;
+    public string? K0;
+    public string? K1;
+    public string? K2;
+    public string? PrefixLow;
+    public string? PrefixHigh;
+    public int Skip;
+    public int Take;
+    public string? Category;
+    public string? KeyLevel;
+    public string? Platform;
+    public long MinFollowers;
+    public string? TagKey;
+    /// <summary>The whole term, that a name, organization or handle must contain, when a key only narrows.</summary>
+    public string? Term;
+    public string? Handle;
+
+    public void SetRegion(RegionRange? region)
+    {
+        if (region is { } r) (Low, High) = (r.Low, r.High);
+    }
+
+    /// <summary>Takes the plan's exact keys and prefix; answers how the exact keys go.</summary>
+    public ExactKeys SetTerm(TongxinDb db, FigureSearch.Plan plan)
+    {
+        if (plan.Prefix is { } prefix) (PrefixLow, PrefixHigh) = prefix;
+        if (plan.ExactKeys.Count == 0) return ExactKeys.None;
+        if (FigureSearch.InlineKeys(db, plan.ExactKeys) is { } inline)
+        {
+            (K0, K1, K2) = inline;
+            return ExactKeys.Inline;
+        }
+        Keys = plan.ExactKeys.ToArray();
+        return ExactKeys.Array;
+    }
+}

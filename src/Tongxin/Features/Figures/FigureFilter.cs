@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Tongxin.Common.Data;
 using Tongxin.Common.Domain;
 using Tongxin.Common.Scope;
@@ -43,14 +42,20 @@ public sealed record FigureFilter
     public async Task<IQueryable<Figure>> ApplyAsync(TongxinDb db, IQueryable<Figure> query) =>
         (await FigureFilterShape.ResolveAsync(this, db)).Apply(db, query);
 
-    public IOrderedQueryable<Figure> Order(IQueryable<Figure> query) => Order(query, Sort);
+    /// <summary>The order asked for (by name when none); an unknown one is a field error.</summary>
+    public static string WantedSort(string? sort) => sort switch
+    {
+        null or "" => "name",
+        "name" or "-followers" or "-enrolledOn" or "region" => sort,
+        _ => throw FieldValidationException.Single("sort", "排序方式无效"),
+    };
 
-    public static IOrderedQueryable<Figure> Order(IQueryable<Figure> query, string? sort) => sort switch
+    /// <summary>The figures in one of the orders of <see cref="WantedSort"/>; the id breaks ties, so pages never overlap.</summary>
+    public static IOrderedQueryable<Figure> Order(IQueryable<Figure> query, string sort) => sort switch
     {
         "-followers" => query.OrderByDescending(f => f.MaxFollowers).ThenBy(f => f.Id),
         "-enrolledOn" => query.OrderByDescending(f => f.EnrolledOn).ThenBy(f => f.Id),
         "region" => query.OrderBy(f => f.RegionCode).ThenBy(f => f.SortKey).ThenBy(f => f.Id),
-        null or "" or "name" => query.OrderBy(f => f.SortKey).ThenBy(f => f.Id),
-        _ => throw FieldValidationException.Single("sort", "排序方式无效"),
+        _ => query.OrderBy(f => f.SortKey).ThenBy(f => f.Id),
     };
 }

@@ -54,9 +54,8 @@ public static class ListFigures
             return Build(db, form, values, () => (KeyOnlySearch.PageShape(db, form), KeyOnlySearch.CountShape(db, form)));
         var resolved = await FigureFilterShape.ResolveAsync(filter, db);
         (resolved.Values.Skip, resolved.Values.Take) = ((page - 1) * pageSize, pageSize);
-        var sort = filter.Sort is null or "" ? "name" : filter.Sort;
+        var sort = FigureFilter.WantedSort(filter.Sort);
         var figures = db.Figures.AsNoTracking();
-        FigureFilter.Order(figures, sort); // an unknown order is a field error before anything runs
         return Build(db, (resolved.Form, sort), resolved.Values, () =>
         {
             var filtered = FigureFilterShape.Shape(db, figures, resolved.Form);

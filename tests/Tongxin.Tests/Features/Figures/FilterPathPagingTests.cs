@@ -1,3 +1,4 @@
+using System.Net;
 using Tongxin.Tests.Infrastructure;
 
 namespace Tongxin.Tests.Features.Figures;
@@ -51,6 +52,17 @@ public abstract class FilterPathPagingTests(TestApp app)
             _ => mine, // no followers: the order among them is the id's, checked by the pages above
         };
         Assert.Equal(expected, mine);
+    }
+
+    [Theory]
+    [InlineData("keyLevel=any&sort=bogus")]
+    [InlineData("q=%E7%8E%8B&sort=bogus")]
+    [InlineData("sort=-name")]
+    public async Task An_unknown_order_is_a_field_error(string query)
+    {
+        var client = await app.As("staff_nx");
+        var problem = await ApiClient.ReadJson(await client.GetAsync("/api/figures?" + query), HttpStatusCode.BadRequest);
+        Assert.Equal("排序方式无效", problem["errors"]!["sort"]![0]!.GetValue<string>());
     }
 
     [Fact]

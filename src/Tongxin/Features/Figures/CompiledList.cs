@@ -71,9 +71,20 @@ public sealed class CompiledList
     // One per shape and model (a compiled query belongs to one model: one per provider); null where a shape stays LINQ.
     private static readonly ConcurrentDictionary<(IModel, object), CompiledList?> Cache = new();
 
+    /// <summary>
+    /// The filters combine into a few thousand shapes, of which an office uses a handful. Past this many the rest
+    /// run as LINQ, in EF's own query cache, which is bounded: a client walking every combination cannot make
+    /// the server keep thousands of compiled queries.
+    /// </summary>
+    public const int MaxShapes = 512;
+
     /// <summary>The compiled page and count of a shape (its key), built from the shapes on first use; null if it does not fit.</summary>
-    public static CompiledList? For(TongxinDb db, object shapeKey, Func<(IQueryable<ListFigures.Row> Page, IQueryable<long> Count)> shapes) =>
-        Cache.GetOrAdd((db.Model, shapeKey), static (_, shapes) => Compile(shapes()), shapes);
+    public static CompiledList? For(TongxinDb db, object shapeKey, Func<(IQueryable<ListFigures.Row> Page, IQueryable<long> Count)> shapes)
+    {
+        var key = (db.Model, shapeKey);
+        if (Cache.TryGetValue(key, out var compiled)) return compiled;
+        return Cache.Count >= MaxShapes ? null : Cache.GetOrAdd(key, static (_, shapes) => Compile(shapes()), shapes);
+    }
 
     // The context only gives the shapes their query roots: a compiled query runs on whichever context it is given,
     // and the scope filter reads that one.

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace Tongxin.Common.Data;
 
@@ -21,10 +22,10 @@ public static class QueryPlaceholders
             return field.Type.IsArray ? Expression.Call(typeof(EF), nameof(EF.Parameter), [field.Type], field) : field;
         }).Visit(shape);
 
-    /// <summary>Placeholders to the given parameters, by name.</summary>
+    /// <summary>Placeholders to the given parameters, by name, for a compiled query (its query roots without their context).</summary>
     public static Expression ToParameters(Expression shape, Type placeholders, IReadOnlyDictionary<string, ParameterExpression> parameters) =>
         new Replace(placeholders, name => parameters.TryGetValue(name, out var p) ? p
-            : throw new InvalidOperationException($"No parameter for the placeholder {name}.")).Visit(shape);
+            : throw new InvalidOperationException($"No parameter for the placeholder {name}."), detachRoots: true).Visit(shape);
 
     /// <summary>The placeholders a shape uses.</summary>
     public static IReadOnlySet<string> Used(Expression shape, Type placeholders)
@@ -41,7 +42,7 @@ public static class QueryPlaceholders
     /// <summary>For a placeholder's getter: throws, since a placeholder that reaches EF was not replaced.</summary>
     public static T Unbound<T>() => throw new InvalidOperationException("A query placeholder was not replaced.");
 
-    private sealed class Replace(Type placeholders, Func<string, Expression> with) : ExpressionVisitor
+    private sealed class Replace(Type placeholders, Func<string, Expression> with, bool detachRoots = false) : ExpressionVisitor
     {
         protected override Expression VisitMember(MemberExpression node)
         {
@@ -54,5 +55,11 @@ public static class QueryPlaceholders
                 return Visit(captured.Expression);
             return base.VisitMember(node);
         }
+
+        // A query root remembers the provider, and so the context, it came from; a compiled query keeps its tree for
+        // good, so there the roots go without it (EF runs the query on the context it is given). A LINQ query keeps
+        // them: a query composed on it further must not mix roots with and without a context.
+        protected override Expression VisitExtension(Expression node) =>
+            detachRoots && node is QueryRootExpression { QueryProvider: not null } root ? root.DetachQueryProvider() : base.VisitExtension(node);
     }
 }

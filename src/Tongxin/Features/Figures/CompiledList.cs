@@ -84,14 +84,23 @@ public sealed class CompiledList
     {
         var key = (db.Model, shapeKey);
         if (Cache.TryGetValue(key, out var compiled)) return compiled;
-        return Cache.Count >= MaxShapes ? null : Cache.GetOrAdd(key, static (_, shapes) => Compile(shapes()), shapes);
+        // A counter, not Cache.Count (which takes every lock of the dictionary); racing threads may pass it by a few.
+        if (Volatile.Read(ref _cached) >= MaxShapes) return null;
+        return Cache.GetOrAdd(key, static (_, shapes) =>
+        {
+            Interlocked.Increment(ref _cached);
+            return Compile(shapes());
+        }, shapes);
     }
+
+    private static int _cached;
 
     // The context only gives the shapes their query roots: a compiled query runs on whichever context it is given,
     // and the scope filter reads that one.
     private static CompiledList? Compile((IQueryable<ListFigures.Row> Page, IQueryable<long> Count) shapes)
     {
-        var used = QueryPlaceholders.Used(shapes.Page.Expression, typeof(SearchPlaceholders));
+        var used = QueryPlaceholders.Used(shapes.Page.Expression, typeof(SearchPlaceholders))
+            .Union(QueryPlaceholders.Used(shapes.Count.Expression, typeof(SearchPlaceholders))).ToHashSet();
         var strings = StringPlaceholders.Where(used.Contains).ToList();
         if (strings.Count > StringSlots) return null;
         var byName = new Dictionary<string, ParameterExpression>();

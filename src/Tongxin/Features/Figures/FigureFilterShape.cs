@@ -64,8 +64,8 @@ public static class FigureFilterShape
     /// <summary>The shape of a form on the given figures (the scoped set, or a query over it).</summary>
     public static IQueryable<Figure> Shape(TongxinDb db, IQueryable<Figure> query, Form form)
     {
-        // The sets as locals, not db.X inside the lambdas: a captured query is inlined (QueryPlaceholders), while a
-        // captured context would be kept alive by the compiled query for good.
+        // The sets as locals, not db.X inside the lambdas: a captured query is inlined and its root loses its context
+        // (QueryPlaceholders), while a captured context would stay in the compiled query's tree for good.
         IQueryable<PlatformAccount> accounts = db.PlatformAccounts;
         IQueryable<OrganizationMember> members = db.OrganizationMembers;
         IQueryable<FigureSearchKey> searchKeys = db.FigureSearchKeys;

@@ -37,6 +37,9 @@ public static class ListFigures
     /// </summary>
     public sealed class Queries(TongxinDb db, CompiledList? compiled, Func<(IQueryable<Row> Page, IQueryable<long> Count)> shapes, SearchValues values)
     {
+        /// <summary>Whether <see cref="PageAsync"/> and <see cref="CountAsync"/> run compiled (else as the LINQ below).</summary>
+        public bool IsCompiled => compiled is not null;
+
         public IQueryable<Row> Page => Bind(shapes().Page);
         public IQueryable<long> Count => Bind(shapes().Count);
 

@@ -31,10 +31,7 @@ public static class FigureFilterShape
     public static async Task<Resolved> ResolveAsync(FigureFilter filter, TongxinDb db)
     {
         var values = new SearchValues();
-        var region = await filter.RegionRangeAsync(db);
-        values.SetRegion(region);
-        var status = filter.WantedStatus();
-        values.Status = status ?? default;
+        var (region, status) = await values.SetRegionAndStatusAsync(filter, db);
         var category = !string.IsNullOrWhiteSpace(filter.Category);
         if (category) values.Category = filter.Category;
         var keyLevel = filter.KeyLevel == "any" ? KeyLevelTest.Any
@@ -57,7 +54,7 @@ public static class FigureFilterShape
             exact = values.SetTerm(db, plan);
             (values.Term, values.Handle) = (plan.NameContains, plan.HandleContains);
         }
-        return new Resolved(new Form(region is not null, status is not null, category, keyLevel, platform, tier, tag,
+        return new Resolved(new Form(region, status, category, keyLevel, platform, tier, tag,
             plan is not null, exact, plan?.Prefix is not null, plan?.NameContains is not null, plan?.HandleContains is not null), values);
     }
 

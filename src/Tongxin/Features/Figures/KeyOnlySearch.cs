@@ -28,16 +28,13 @@ public static class KeyOnlySearch
     public readonly record struct Form(bool Region, bool Status, ExactKeys Exact, bool Prefix, bool ByRegion);
 
     /// <summary>The search's shape and values, or null when a filter needs the Figures table.</summary>
-    public static async Task<(Form Form, SearchValues Values)?> ForAsync(FigureFilter filter, TongxinDb db, int page, int pageSize)
+    public static async Task<(Form Form, SearchValues Values)?> ForAsync(FigureFilter filter, TongxinDb db)
     {
         if (!Applies(filter, out var plan)) return null;
-        var values = new SearchValues { Skip = (page - 1) * pageSize, Take = pageSize };
-        var region = await filter.RegionRangeAsync(db);
-        values.SetRegion(region);
-        var status = filter.WantedStatus();
-        values.Status = status ?? default;
+        var values = new SearchValues();
+        var (region, status) = await values.SetRegionAndStatusAsync(filter, db);
         var exact = values.SetTerm(db, plan);
-        return (new Form(region is not null, status is not null, exact, plan.Prefix is not null, filter.Sort == "region"), values);
+        return (new Form(region, status, exact, plan.Prefix is not null, filter.Sort == "region"), values);
     }
 
     /// <summary>Only the term, status and region narrow, and the order is one the key rows know.</summary>

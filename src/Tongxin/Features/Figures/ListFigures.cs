@@ -53,10 +53,13 @@ public static class ListFigures
     /// <summary>From the search-key index alone when the filter allows it (<see cref="KeyOnlySearch"/>), else from Figures.</summary>
     public static async Task<Queries> QueriesAsync(FigureFilter filter, TongxinDb db, int page, int pageSize)
     {
-        if (await KeyOnlySearch.ForAsync(filter, db, page, pageSize) is var (form, values))
+        if (await KeyOnlySearch.ForAsync(filter, db) is var (form, values))
+        {
+            values.SetPage(page, pageSize);
             return Build(db, form, values, () => (KeyOnlySearch.PageShape(db, form), KeyOnlySearch.CountShape(db, form)));
+        }
         var resolved = await FigureFilterShape.ResolveAsync(filter, db);
-        (resolved.Values.Skip, resolved.Values.Take) = ((page - 1) * pageSize, pageSize);
+        resolved.Values.SetPage(page, pageSize);
         var sort = FigureFilter.WantedSort(filter.Sort);
         var figures = db.Figures.AsNoTracking();
         return Build(db, (resolved.Form, sort), resolved.Values, () =>

@@ -1,5 +1,4 @@
 using Tongxin.Common.Data;
-using Tongxin.Common.Scope;
 
 namespace Tongxin.Features.Figures;
 
@@ -33,10 +32,18 @@ public sealed class SearchValues
     public string? Term;
     public string? Handle;
 
-    public void SetRegion(RegionRange? region)
+    /// <summary>Takes the region asked for, then the status (their errors in that order); answers which of them narrow.</summary>
+    public async Task<(bool Region, bool Status)> SetRegionAndStatusAsync(FigureFilter filter, TongxinDb db)
     {
+        var region = await filter.RegionRangeAsync(db);
         if (region is { } r) (Low, High) = (r.Low, r.High);
+        var status = filter.WantedStatus();
+        Status = status ?? default;
+        return (region is not null, status is not null);
     }
+
+    /// <summary>Takes the page asked for.</summary>
+    public void SetPage(int page, int pageSize) => (Skip, Take) = ((page - 1) * pageSize, pageSize);
 
     /// <summary>Takes the plan's exact keys and prefix; answers how the exact keys go.</summary>
     public ExactKeys SetTerm(TongxinDb db, FigureSearch.Plan plan)

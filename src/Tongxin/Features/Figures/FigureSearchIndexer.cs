@@ -25,10 +25,11 @@ public static class FigureSearchIndexer
             if (entry.State is EntityState.Unchanged or EntityState.Detached) continue;
             switch (entry.Entity)
             {
-                case Figure f when entry.State != EntityState.Deleted && (entry.State == EntityState.Added
+                // A deleted figure's keys go with it (RebuildAsync deletes them and finds nothing to index).
+                case Figure f when entry.State is EntityState.Added or EntityState.Deleted
                         || entry.Property(nameof(Figure.Name)).IsModified || entry.Property(nameof(Figure.RegionCode)).IsModified
                         || entry.Property(nameof(Figure.Tags)).IsModified || entry.Property(nameof(Figure.Status)).IsModified
-                        || entry.Property(nameof(Figure.SortKey)).IsModified || entry.Property(nameof(Figure.Category)).IsModified):
+                        || entry.Property(nameof(Figure.SortKey)).IsModified || entry.Property(nameof(Figure.Category)).IsModified:
                     list.Add(() => f.Id);
                     break;
                 case PlatformAccount a:

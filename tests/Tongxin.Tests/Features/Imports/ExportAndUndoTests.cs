@@ -32,7 +32,12 @@ public abstract class ExportAndUndoTests(TestApp app)
         Assert.Equal(batch, list["items"]![0]!["id"]!.GetValue<long>());
         Assert.Empty(await (await app.As("staff_cd")).GetJson("/api/import-batches").ContinueWith(t => t.Result["items"]!.AsArray()));
 
+        var newId = await app.WithDb((db, _) => db.Figures.Where(f => f.Name == newName).Select(f => f.Id).SingleAsync());
+        Assert.True(await app.WithDb((db, _) => db.FigureSearchKeys.AnyAsync(k => k.FigureId == newId)));
         Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsync($"/api/import-batches/{batch}/undo")).StatusCode);
+        // The keys have no foreign key to cascade: the delete itself must take them, or the search would still count the figure.
+        Assert.False(await app.WithDb((db, _) => db.FigureSearchKeys.IgnoreQueryFilters().AnyAsync(k => k.FigureId == newId)));
+        Assert.Equal(0, (await client.GetJson($"/api/figures?q={Uri.EscapeDataString(newName)}"))["total"]!.GetValue<int>());
         var restored = await app.WithDb((db, _) => db.Figures.Include(f => f.Accounts).FirstAsync(f => f.Id == existing));
         Assert.Equal("原单位", restored.Workplace);
         Assert.Empty(restored.Accounts);

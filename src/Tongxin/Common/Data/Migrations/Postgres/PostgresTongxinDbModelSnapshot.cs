@@ -1264,15 +1264,6 @@ namespace Tongxin.Common.Data.Migrations.Postgres
                     b.Navigation("Figure");
                 });
 
-            modelBuilder.Entity("Tongxin.Features.Figures.FigureSearchKey", b =>
-                {
-                    b.HasOne("Tongxin.Features.Figures.Figure", null)
-                        .WithMany()
-                        .HasForeignKey("FigureId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Tongxin.Features.Figures.Honour", b =>
                 {
                     b.HasOne("Tongxin.Features.Figures.Figure", "Figure")

@@ -1215,15 +1215,6 @@ namespace Tongxin.Common.Data.Migrations.Sqlite
                     b.Navigation("Figure");
                 });
 
-            modelBuilder.Entity("Tongxin.Features.Figures.FigureSearchKey", b =>
-                {
-                    b.HasOne("Tongxin.Features.Figures.Figure", null)
-                        .WithMany()
-                        .HasForeignKey("FigureId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Tongxin.Features.Figures.Honour", b =>
                 {
                     b.HasOne("Tongxin.Features.Figures.Figure", "Figure")

@@ -37,6 +37,11 @@ switch (args.FirstOrDefault())
     {
         var smoke = Flag("smoke");
         var report = new Report(Opt("scale") ?? "?");
+        foreach (var line in await RunContext.DescribeAsync(config))
+        {
+            report.Context.Add(line);
+            Console.WriteLine(line);
+        }
         Console.WriteLine($"Data layer ({provider}):");
         await DataLayerScenarios.RunAsync(config, report, smoke ? 3 : 50, Opt("only"));
         if (Opt("only") is { } only && "profile query alone".Contains(only, StringComparison.OrdinalIgnoreCase))

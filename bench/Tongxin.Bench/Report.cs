@@ -11,6 +11,9 @@ public sealed class Report(string scale)
     private readonly List<Measurement> _rows = [];
     public IReadOnlyList<Measurement> Rows => _rows;
 
+    /// <summary>Lines on the run's starting state (<see cref="RunContext"/>), written under the scale line.</summary>
+    public List<string> Context { get; } = [];
+
     public void Add(Measurement m)
     {
         _rows.Add(m);
@@ -27,6 +30,7 @@ public sealed class Report(string scale)
         var sb = new StringBuilder();
         sb.AppendLine($"Scale: {scale}. Machine: {Machine()}. Date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.");
         sb.AppendLine();
+        foreach (var line in Context) sb.AppendLine(line).AppendLine();
         sb.AppendLine("| scenario | provider | p50 ms | p99 ms | per second | peak MB | ratio to raw SQL | budget | met |");
         sb.AppendLine("|---|---|---:|---:|---:|---:|---:|---|---|");
         foreach (var m in _rows)

@@ -31,9 +31,12 @@ public static partial class DataLayerScenarios
         ("no query, key figures", new() { KeyLevel = "any" }),
     ];
 
-    public static async Task RunAsync(BenchConfig config, Report report, int iterations, string? only = null, string cityRegion = "510500")
+    /// <summary>The city the scenarios measure as its city-level user (bench_city, 泸州): its region-code prefix.</summary>
+    public const string CityPrefix = "5105";
+
+    public static async Task RunAsync(BenchConfig config, Report report, int iterations, string? only = null)
     {
-        var scope = new FixedScope(RegionRange.ForPrefix(cityRegion[..4]));
+        var scope = new FixedScope(RegionRange.ForPrefix(CityPrefix));
         await using var db = Open(config, scope);
         foreach (var page in new[] { 1, 50 })
         foreach (var (label, filter) in SearchMix)

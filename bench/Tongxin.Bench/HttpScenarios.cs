@@ -38,7 +38,7 @@ public static class HttpScenarios
         if (Runs("HTTP profile page"))
         {
         long[] ids;
-        await using (var db = DataLayerScenarios.Open(config, new FixedScope(RegionRange.ForPrefix("5105"))))
+        await using (var db = DataLayerScenarios.Open(config, new FixedScope(RegionRange.ForPrefix(DataLayerScenarios.CityPrefix))))
             ids = await db.Figures.OrderBy(f => f.Id).Select(f => f.Id).Take(500).ToArrayAsync();
         var profilePaths = ids.Select(id => $"/api/figures/{id}").ToArray();
         await Wrk.RunAsync(server.BaseUrl, profilePaths, cookie, 16, warmup);

@@ -55,9 +55,10 @@ public static class ImportFloor
 
         async Task Copy<T>(string where, string? orderBy, params string[] shifted)
         {
+            var type = db.Model.FindEntityType(typeof(T))!;
             var sw = Stopwatch.StartNew();
-            var rows = await ExecAsync(conn, tx, CopySql(db.Model.FindEntityType(typeof(T))!, where, orderBy, shifted));
-            tables.Add((db.Model.FindEntityType(typeof(T))!.GetTableName()!, rows, sw.Elapsed));
+            var rows = await ExecAsync(conn, tx, CopySql(type, where, orderBy, shifted));
+            tables.Add((type.GetTableName()!, rows, sw.Elapsed));
         }
 
         await Copy<Figure>($"\"ImportBatchId\" = {batchId} AND \"Id\" < {Shift}", null, "Id");

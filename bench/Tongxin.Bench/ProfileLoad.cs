@@ -10,7 +10,7 @@ public static class ProfileLoad
 {
     public static async Task RunAsync(BenchConfig config, Report report, int rounds = 5)
     {
-        var scope = new FixedScope(RegionRange.ForPrefix("5105"));
+        var scope = new FixedScope(RegionRange.ForPrefix(DataLayerScenarios.CityPrefix));
         long[] ids;
         await using (var db = DataLayerScenarios.Open(config, scope))
             ids = await db.Figures.OrderBy(f => f.Id).Select(f => f.Id).Take(500).ToArrayAsync();

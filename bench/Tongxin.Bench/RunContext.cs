@@ -12,7 +12,7 @@ namespace Tongxin.Bench;
 /// </summary>
 public static class RunContext
 {
-    public static async Task<IReadOnlyList<string>> DescribeAsync(BenchConfig config, string cityPrefix = "5105")
+    public static async Task<IReadOnlyList<string>> DescribeAsync(BenchConfig config, string cityPrefix = DataLayerScenarios.CityPrefix)
     {
         int cityFigures;
         await using (var db = DataLayerScenarios.Open(config, new FixedScope(RegionRange.ForPrefix(cityPrefix))))

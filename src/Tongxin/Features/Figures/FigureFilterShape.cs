@@ -32,8 +32,7 @@ public static class FigureFilterShape
     {
         var values = new SearchValues();
         var (region, status) = await values.SetRegionAndStatusAsync(filter, db);
-        var category = !string.IsNullOrWhiteSpace(filter.Category);
-        if (category) values.Category = filter.Category;
+        var category = values.SetCategory(filter);
         var keyLevel = filter.KeyLevel == "any" ? KeyLevelTest.Any
             : string.IsNullOrWhiteSpace(filter.KeyLevel) ? KeyLevelTest.None : KeyLevelTest.Equals;
         if (keyLevel == KeyLevelTest.Equals) values.KeyLevel = filter.KeyLevel;

@@ -33,8 +33,7 @@ public static class KeyOnlySearch
         if (!Applies(filter, out var plan)) return null;
         var values = new SearchValues();
         var (region, status) = await values.SetRegionAndStatusAsync(filter, db);
-        var category = !string.IsNullOrWhiteSpace(filter.Category);
-        if (category) values.Category = filter.Category;
+        var category = values.SetCategory(filter);
         var exact = values.SetTerm(db, plan);
         return (new Form(region, status, category, exact, plan.Prefix is not null, filter.Sort == "region"), values);
     }

@@ -42,6 +42,14 @@ public sealed class SearchValues
         return (region is not null, status is not null);
     }
 
+    /// <summary>Takes the category asked for; answers whether it narrows.</summary>
+    public bool SetCategory(FigureFilter filter)
+    {
+        if (string.IsNullOrWhiteSpace(filter.Category)) return false;
+        Category = filter.Category;
+        return true;
+    }
+
     /// <summary>Takes the page asked for.</summary>
     public void SetPage(int page, int pageSize) => (Skip, Take) = ((page - 1) * pageSize, pageSize);
 

@@ -12,7 +12,8 @@ namespace Tongxin.Bench;
 
 /// <summary>
 /// The search query as the API builds it (EF) against the very same SQL through ADO.NET, on the same data in
-/// the same run, as a city-level user: the ratio isolates what EF adds.
+/// the same run, as a city-level user and as a province-level one (the widest scope: every figure): the ratio
+/// isolates what EF adds.
 /// </summary>
 public static partial class DataLayerScenarios
 {
@@ -34,14 +35,25 @@ public static partial class DataLayerScenarios
     /// <summary>The city the scenarios measure as its city-level user (bench_city, 泸州): its region-code prefix.</summary>
     public const string CityPrefix = "5105";
 
+    /// <summary>The users whose scope the scenarios run in, as the app scopes them (bench_city, bench_province), and their labels' prefix.</summary>
+    private static readonly (string Prefix, string RegionCode)[] Users = [("", CityPrefix + "00"), ("province ", "510000")];
+
     public static async Task RunAsync(BenchConfig config, Report report, int iterations, string? only = null)
     {
-        var scope = new FixedScope(RegionRange.ForPrefix(CityPrefix));
-        await using var db = Open(config, scope);
+        foreach (var (prefix, regionCode) in Users)
+        {
+            await using var db = Open(config, DataScopeHolder.ForRegion(regionCode));
+            await RunInScopeAsync(config, report, db, prefix, iterations, only);
+        }
+    }
+
+    private static async Task RunInScopeAsync(BenchConfig config, Report report, TongxinDb db, string prefix, int iterations, string? only)
+    {
         foreach (var page in new[] { 1, 50 })
         foreach (var (label, filter) in SearchMix)
         {
-            if (only is not null && !label.Contains(only, StringComparison.OrdinalIgnoreCase)) continue;
+            var name = $"{prefix}search page {page}: {label}";
+            if (only is not null && !name.Contains(only, StringComparison.OrdinalIgnoreCase)) continue;
             var (ef, raw, fresh, build) = (new List<double>(), new List<double>(), new List<double>(), new List<double>());
             // The list endpoint's own queries: the page, then the capped count unless the first page tells the total,
             // run as the endpoint runs them (compiled for a key-only search).
@@ -86,7 +98,7 @@ public static partial class DataLayerScenarios
             var freshRatio = Report.Percentile(ef, 0.5) / Math.Max(Report.Percentile(fresh, 0.5), 0.001);
             var p99 = Report.Percentile(ef, 0.99);
             var ratio = Report.Percentile(ef, 0.5) / Math.Max(Report.Percentile(raw, 0.5), 0.001);
-            report.Add(new Measurement($"search page {page}: {label}", config.Provider, Report.Percentile(ef, 0.5), p99,
+            report.Add(new Measurement(name, config.Provider, Report.Percentile(ef, 0.5), p99,
                 1000 / Math.Max(Report.Percentile(ef, 0.5), 0.001), null, ratio, "p99<50ms, ≤1.5× raw", p99 < 50 && ratio <= 1.5,
                 $"x{freshRatio:F2} vs raw with a new command per call; building the queries {Report.Percentile(build, 0.5):F3} ms"));
         }

@@ -79,7 +79,11 @@ public static class FigureSearch
     /// </summary>
     // A type test: Database.IsSqlite() reads the provider's assembly name under a global lock (see GetFigure).
     public static (string K0, string K1, string K2)? InlineKeys(TongxinDb db, IReadOnlyList<string> exact) =>
-        db is SqliteTongxinDb && exact.Count is > 0 and <= 3 ? (exact[0], exact.Count > 1 ? exact[1] : exact[0], exact[^1]) : null;
+        db is SqliteTongxinDb ? ThreeKeys(exact) : null;
+
+    /// <summary>One to three exact keys as three, padded with the last; null for none or more.</summary>
+    public static (string K0, string K1, string K2)? ThreeKeys(IReadOnlyList<string> exact) =>
+        exact.Count is > 0 and <= 3 ? (exact[0], exact.Count > 1 ? exact[1] : exact[0], exact[^1]) : null;
 
     public static bool IsCjk(char c) => c is >= '\u3400' and <= '\u9fff' or >= '\uf900' and <= '\ufaff';
 

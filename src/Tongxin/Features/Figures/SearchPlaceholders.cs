@@ -55,6 +55,12 @@ public static class SearchPlaceholders
         return rows ?? keys.Where(k => false);
     }
 
+    /// <summary>The query's rows up to the end of the page (<see cref="Skip"/> + <see cref="Take"/>).</summary>
+    public static IQueryable<T> UpToPage<T>(IQueryable<T> query) =>
+        query.Provider.CreateQuery<T>(Expression.Call(typeof(Queryable), nameof(Queryable.Take), [typeof(T)], query.Expression,
+            Expression.Add(Expression.Property(null, typeof(SearchPlaceholders), nameof(Skip)),
+                Expression.Property(null, typeof(SearchPlaceholders), nameof(Take)))));
+
     /// <summary>One page of the query (<see cref="Skip"/>, <see cref="Take"/>): Skip and Take take their count as a value, not an expression, so the placeholders go in by hand.</summary>
     public static IQueryable<T> Paged<T>(IQueryable<T> query)
     {

@@ -53,12 +53,12 @@ public sealed class SearchValues
     /// <summary>Takes the page asked for.</summary>
     public void SetPage(int page, int pageSize) => (Skip, Take) = ((page - 1) * pageSize, pageSize);
 
-    /// <summary>Takes the plan's exact keys and prefix; answers how the exact keys go.</summary>
-    public ExactKeys SetTerm(TongxinDb db, FigureSearch.Plan plan)
+    /// <summary>Takes the plan's exact keys and prefix; answers how the exact keys go (as three scalars on any provider when <paramref name="scalars"/>).</summary>
+    public ExactKeys SetTerm(TongxinDb db, FigureSearch.Plan plan, bool scalars = false)
     {
         if (plan.Prefix is { } prefix) (PrefixLow, PrefixHigh) = prefix;
         if (plan.ExactKeys.Count == 0) return ExactKeys.None;
-        if (FigureSearch.InlineKeys(db, plan.ExactKeys) is { } inline)
+        if ((scalars ? FigureSearch.ThreeKeys(plan.ExactKeys) : FigureSearch.InlineKeys(db, plan.ExactKeys)) is { } inline)
         {
             (K0, K1, K2) = inline;
             return ExactKeys.Inline;

@@ -792,6 +792,8 @@ namespace Tongxin.Common.Data.Migrations.Postgres
 
                     b.HasIndex("FigureId");
 
+                    b.HasIndex(new[] { "Key", "Status", "SortKey", "FigureId", "RegionCode", "Category" }, "IX_FigureSearchKeys_NameOrder");
+
                     b.ToTable("FigureSearchKeys");
                 });
 
@@ -869,6 +871,37 @@ namespace Tongxin.Common.Data.Migrations.Postgres
                     b.HasIndex("FigureId");
 
                     b.ToTable("Positions");
+                });
+
+            modelBuilder.Entity("Tongxin.Features.Figures.WideSearchKey", b =>
+                {
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("FigureId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.ToTable((string)null);
+
+                    b.ToSqlQuery("SELECT * FROM \"FigureSearchKeys\"");
                 });
 
             modelBuilder.Entity("Tongxin.Features.Imports.ImportBatch", b =>

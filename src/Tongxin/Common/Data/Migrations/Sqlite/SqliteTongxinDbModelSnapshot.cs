@@ -760,6 +760,8 @@ namespace Tongxin.Common.Data.Migrations.Sqlite
 
                     b.HasIndex("FigureId");
 
+                    b.HasIndex(new[] { "Key", "Status", "SortKey", "FigureId", "RegionCode", "Category" }, "IX_FigureSearchKeys_NameOrder");
+
                     b.ToTable("FigureSearchKeys");
                 });
 
@@ -833,6 +835,35 @@ namespace Tongxin.Common.Data.Migrations.Sqlite
                     b.HasIndex("FigureId");
 
                     b.ToTable("Positions");
+                });
+
+            modelBuilder.Entity("Tongxin.Features.Figures.WideSearchKey", b =>
+                {
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FigureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.ToTable((string)null);
+
+                    b.ToSqlQuery("SELECT * FROM \"FigureSearchKeys\"");
                 });
 
             modelBuilder.Entity("Tongxin.Features.Imports.ImportBatch", b =>

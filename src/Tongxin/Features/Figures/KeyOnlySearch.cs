@@ -98,13 +98,18 @@ public static class KeyOnlySearch
         if (form.Category) keys = keys.Where(k => k.Category == Category);
         if (form.Exact != ExactKeys.None)
         {
-            yield return keys.Where(k => k.Key == K0);
-            yield return keys.Where(k => k.Key == K1);
-            yield return keys.Where(k => k.Key == K2);
+            // The name-order index's own condition, written out (a literal) so that both databases may use it.
+            var exact = keys.Where(k => string.Compare(k.Key, NameOrderBelow) < 0);
+            yield return exact.Where(k => k.Key == K0);
+            yield return exact.Where(k => k.Key == K1);
+            yield return exact.Where(k => k.Key == K2);
         }
         if (form.Prefix) yield return keys.Where(k => string.Compare(k.Key, PrefixLow) >= 0 && string.Compare(k.Key, PrefixHigh) < 0);
         if (form is { Exact: ExactKeys.None, Prefix: false }) yield return keys.Where(k => false);
     }
+
+    /// <summary>The exact keys' prefixes (h:, n:, o:) sort below it, the pinyin (p:) and tag (t:) keys above: the name-order index holds the former.</summary>
+    public const string NameOrderBelow = "p";
 
     private static IQueryable<T> Union<T>(IEnumerable<IQueryable<T>> arms) => arms.Aggregate((a, b) => a.Concat(b));
 

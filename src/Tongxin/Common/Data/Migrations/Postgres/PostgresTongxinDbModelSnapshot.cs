@@ -792,7 +792,8 @@ namespace Tongxin.Common.Data.Migrations.Postgres
 
                     b.HasIndex("FigureId");
 
-                    b.HasIndex(new[] { "Key", "Status", "SortKey", "FigureId", "RegionCode", "Category" }, "IX_FigureSearchKeys_NameOrder");
+                    b.HasIndex(new[] { "Key", "Status", "SortKey", "FigureId", "RegionCode", "Category" }, "IX_FigureSearchKeys_NameOrder")
+                        .HasFilter("\"Key\" < 'p'");
 
                     b.ToTable("FigureSearchKeys");
                 });

@@ -760,7 +760,8 @@ namespace Tongxin.Common.Data.Migrations.Sqlite
 
                     b.HasIndex("FigureId");
 
-                    b.HasIndex(new[] { "Key", "Status", "SortKey", "FigureId", "RegionCode", "Category" }, "IX_FigureSearchKeys_NameOrder");
+                    b.HasIndex(new[] { "Key", "Status", "SortKey", "FigureId", "RegionCode", "Category" }, "IX_FigureSearchKeys_NameOrder")
+                        .HasFilter("\"Key\" < 'p'");
 
                     b.ToTable("FigureSearchKeys");
                 });

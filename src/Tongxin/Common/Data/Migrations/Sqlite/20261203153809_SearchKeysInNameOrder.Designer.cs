@@ -11,7 +11,7 @@ using Tongxin.Common.Data;
 namespace Tongxin.Common.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteTongxinDb))]
-    [Migration("20261203141232_SearchKeysInNameOrder")]
+    [Migration("20261203153809_SearchKeysInNameOrder")]
     partial class SearchKeysInNameOrder
     {
         /// <inheritdoc />
@@ -763,7 +763,8 @@ namespace Tongxin.Common.Data.Migrations.Sqlite
 
                     b.HasIndex("FigureId");
 
-                    b.HasIndex(new[] { "Key", "Status", "SortKey", "FigureId", "RegionCode", "Category" }, "IX_FigureSearchKeys_NameOrder");
+                    b.HasIndex(new[] { "Key", "Status", "SortKey", "FigureId", "RegionCode", "Category" }, "IX_FigureSearchKeys_NameOrder")
+                        .HasFilter("\"Key\" < 'p'");
 
                     b.ToTable("FigureSearchKeys");
                 });

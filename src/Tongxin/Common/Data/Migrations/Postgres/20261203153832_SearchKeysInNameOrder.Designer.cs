@@ -13,7 +13,7 @@ using Tongxin.Common.Data;
 namespace Tongxin.Common.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresTongxinDb))]
-    [Migration("20261203141255_SearchKeysInNameOrder")]
+    [Migration("20261203153832_SearchKeysInNameOrder")]
     partial class SearchKeysInNameOrder
     {
         /// <inheritdoc />
@@ -795,7 +795,8 @@ namespace Tongxin.Common.Data.Migrations.Postgres
 
                     b.HasIndex("FigureId");
 
-                    b.HasIndex(new[] { "Key", "Status", "SortKey", "FigureId", "RegionCode", "Category" }, "IX_FigureSearchKeys_NameOrder");
+                    b.HasIndex(new[] { "Key", "Status", "SortKey", "FigureId", "RegionCode", "Category" }, "IX_FigureSearchKeys_NameOrder")
+                        .HasFilter("\"Key\" < 'p'");
 
                     b.ToTable("FigureSearchKeys");
                 });

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Tongxin.Common.Data.Migrations.Postgres
+namespace Tongxin.Common.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class SearchKeysInNameOrder : Migration
@@ -13,7 +13,8 @@ namespace Tongxin.Common.Data.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "IX_FigureSearchKeys_NameOrder",
                 table: "FigureSearchKeys",
-                columns: new[] { "Key", "Status", "SortKey", "FigureId", "RegionCode", "Category" });
+                columns: new[] { "Key", "Status", "SortKey", "FigureId", "RegionCode", "Category" },
+                filter: "\"Key\" < 'p'");
         }
 
         /// <inheritdoc />

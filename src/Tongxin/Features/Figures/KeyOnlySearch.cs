@@ -36,7 +36,8 @@ public static class KeyOnlySearch
         var (region, status) = await values.SetRegionAndStatusAsync(filter, db);
         var category = values.SetCategory(filter);
         var byRegion = filter.Sort == "region";
-        var wide = !region && !byRegion && IsWide(db);
+        // The wide path reads the exact keys as three scalars (K0–K2); a plan has at most three.
+        var wide = !region && !byRegion && plan.ExactKeys.Count <= 3 && IsWide(db);
         var exact = values.SetTerm(db, plan, scalars: wide);
         return (new Form(region, status, category, exact, plan.Prefix is not null, byRegion, wide), values);
     }

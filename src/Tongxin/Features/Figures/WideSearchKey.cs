@@ -1,8 +1,8 @@
 namespace Tongxin.Features.Figures;
 
 /// <summary>
-/// The rows of <see cref="FigureSearchKey"/> as a province-wide search reads them: in name order, through the index
-/// (Key, Status, SortKey, FigureId, RegionCode, Category). Its region filter tests the scope's code prefix
+/// The rows of <see cref="FigureSearchKey"/> as a province-wide search reads them: in name order, through the partial
+/// index of the exact keys (Key, Status, SortKey, FigureId, RegionCode, Category). Its region filter tests the scope's code prefix
 /// (<c>LIKE '51%'</c>), not a range: SQLite has no statistics of how many rows a key has, and given the key
 /// index's region range it always chose that index, which for a common word at province scope read and sorted
 /// every match (王: 80,000 rows, 71 ms) where the name-order index reads one page.

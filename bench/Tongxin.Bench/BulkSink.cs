@@ -13,16 +13,36 @@ public abstract class BulkSink : IAsyncDisposable
     public abstract Task ExecuteAsync(string sql);
     public abstract ValueTask DisposeAsync();
 
+    protected static async Task<List<(string, string)>> ReadPairsAsync(System.Data.Common.DbCommand cmd)
+    {
+        var list = new List<(string, string)>();
+        await using var reader = await cmd.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) list.Add((reader.GetString(0), reader.GetString(1)));
+        return list;
+    }
+
+    /// <summary>The table's indexes other than its key and unique constraints: name and the statement that makes it.</summary>
+    protected abstract Task<List<(string Name, string Definition)>> SecondaryIndexesAsync(string table);
+
     public static async Task<BulkSink> OpenAsync(string provider, string connectionString) => provider == "postgres"
         ? await PostgresSink.OpenAsync(connectionString)
         : await SqliteSink.OpenAsync(connectionString);
 
-    /// <summary>Writes and reports the rate on the console.</summary>
+    /// <summary>
+    /// Writes with the table's secondary indexes dropped and built again after the rows (one sorted build instead of
+    /// a random insert per row: the search keys' name-order index made SQLite's key load 3.6× slower), and reports
+    /// the rate, index builds included, on the console.
+    /// </summary>
     public async Task<long> LoadAsync(string table, string[] columns, IEnumerable<object?[]> rows)
     {
         var sw = Stopwatch.StartNew();
+        var indexes = await SecondaryIndexesAsync(table);
+        foreach (var (name, _) in indexes) await ExecuteAsync($"DROP INDEX \"{name}\"");
         var n = await WriteAsync(table, columns, rows);
-        Console.WriteLine($"  {table,-20} {n,12:N0} rows  {sw.Elapsed.TotalSeconds,7:F1} s  {n / Math.Max(sw.Elapsed.TotalSeconds, 0.001),12:N0} rows/s");
+        var written = sw.Elapsed;
+        foreach (var (_, definition) in indexes) await ExecuteAsync(definition);
+        var built = indexes.Count == 0 ? "" : $"  (of which {indexes.Count} indexes built after the rows: {(sw.Elapsed - written).TotalSeconds:F1} s)";
+        Console.WriteLine($"  {table,-20} {n,12:N0} rows  {sw.Elapsed.TotalSeconds,7:F1} s  {n / Math.Max(sw.Elapsed.TotalSeconds, 0.001),12:N0} rows/s{built}");
         return n;
     }
 }
@@ -61,6 +81,14 @@ public sealed class PostgresSink(NpgsqlConnection conn) : BulkSink
     {
         await using var cmd = new NpgsqlCommand(sql, conn) { CommandTimeout = 0 };
         await cmd.ExecuteNonQueryAsync();
+    }
+
+    protected override async Task<List<(string, string)>> SecondaryIndexesAsync(string table)
+    {
+        await using var cmd = new NpgsqlCommand(
+            "SELECT indexname, indexdef FROM pg_indexes i WHERE schemaname = current_schema() AND tablename = $1 " +
+            "AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)", conn) { Parameters = { new() { Value = table } } };
+        return await ReadPairsAsync(cmd);
     }
 
     public override ValueTask DisposeAsync() => conn.DisposeAsync();
@@ -124,6 +152,15 @@ public sealed class SqliteSink(SqliteConnection conn) : BulkSink
         cmd.CommandText = sql;
         cmd.CommandTimeout = 0;
         await cmd.ExecuteNonQueryAsync();
+    }
+
+    // Indexes SQLite makes for key and unique constraints have no statement.
+    protected override async Task<List<(string, string)>> SecondaryIndexesAsync(string table)
+    {
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = $t AND sql IS NOT NULL";
+        cmd.Parameters.AddWithValue("$t", table);
+        return await ReadPairsAsync(cmd);
     }
 
     public override ValueTask DisposeAsync() => conn.DisposeAsync();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { firstPath, menu, visibleMenu } from '@/layout/menu';
-import { checkImportFile, jobPercent } from '@/views/import/useImport';
+import { checkImportFile, importProgressText, jobPercent } from '@/views/import/useImport';
 import { validateItems } from '@/views/admin/dictionaries/useDictionaryEditor';
 import { buildRegionTree } from '@/utils/regionTree';
 
@@ -25,6 +25,14 @@ describe('import helpers', () => {
     expect(jobPercent({ progress: 0, processedRows: 2500, totalRows: 10000 })).toBe(25);
     expect(jobPercent({ progress: 0.4, processedRows: 0, totalRows: 0 })).toBe(40);
     expect(jobPercent({ progress: 75, processedRows: 0, totalRows: 0 })).toBe(75);
+  });
+
+  it('says when a commit has read every row and is finishing', () => {
+    const job = (state: string, processedRows: number) => ({ state, processedRows, totalRows: 6000 });
+    expect(importProgressText(job('running', 3000), 'commit')).toBe('已处理 3000 / 6000 行');
+    expect(importProgressText(job('running', 6000), 'commit')).toBe('已处理全部 6000 行，正在写入检索索引并提交…');
+    expect(importProgressText(job('running', 6000), 'dryRun')).toBe('已处理 6000 / 6000 行');
+    expect(importProgressText(job('queued', 0), 'commit')).toBe('已处理 0 / 6000 行');
   });
 });
 

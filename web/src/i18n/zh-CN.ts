@@ -335,6 +335,7 @@ const zhCN = {
     done: '导入完成',
     doneSummary: '新增 {created} 人，更新 {updated} 人，无变化 {unchanged} 人。',
     progress: '已处理 {processed} / {total} 行',
+    finishing: '已处理全部 {total} 行，正在写入检索索引并提交…',
     failed: '导入失败',
     restart: '重新选择文件',
     toList: '查看人士名录',

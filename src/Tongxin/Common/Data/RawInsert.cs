@@ -32,12 +32,13 @@ public static class RawInsert
         return columns;
     }
 
+    /// <summary>Writes <paramref name="rows"/> into the entity's table, or into <paramref name="intoTable"/> with the same column names.</summary>
     public static async Task<int> ExecuteAsync<T>(TongxinDb db, IReadOnlyList<T> rows, IReadOnlyList<(string Property, Func<T, object?> Value)> columns,
-        CancellationToken ct)
+        CancellationToken ct, string? intoTable = null)
     {
         if (rows.Count == 0) return 0;
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped");
-        var table = entity.GetTableName()!;
+        var table = intoTable ?? entity.GetTableName()!;
         var names = columns.Select(c => "\"" + entity.FindProperty(c.Property)!.GetColumnName() + "\"").ToArray();
         var postgres = db.Database.IsNpgsql();
         return await ContextConnection.UseAsync(db, async (conn, tx) => postgres

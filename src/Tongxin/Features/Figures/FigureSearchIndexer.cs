@@ -46,7 +46,8 @@ public static class FigureSearchIndexer
         return list;
     }
 
-    private static readonly (string, Func<FigureSearchKey, object?>)[] KeyColumns =
+    /// <summary>The key table's columns as the bulk writers write them.</summary>
+    public static readonly (string Property, Func<FigureSearchKey, object?> Value)[] KeyColumns =
     [
         (nameof(FigureSearchKey.Key), k => k.Key), (nameof(FigureSearchKey.RegionCode), k => k.RegionCode),
         (nameof(FigureSearchKey.FigureId), k => k.FigureId), (nameof(FigureSearchKey.Status), k => (int)k.Status),
@@ -78,15 +79,15 @@ public static class FigureSearchIndexer
     }
 
     /// <summary>
-    /// Keys of figures just inserted together with their accounts (bulk import): they have no keys to
+    /// Key rows of figures just inserted together with their accounts (bulk import): they have no keys to
     /// delete and no organizations yet, and everything needed is in memory, so nothing is read back.
     /// </summary>
-    public static async Task InsertForNewAsync(TongxinDb db, IEnumerable<Figure> figures, CancellationToken ct)
+    public static List<FigureSearchKey> RowsForNew(IEnumerable<Figure> figures)
     {
         var rows = new List<FigureSearchKey>();
         foreach (var f in figures)
             rows.AddRange(RowsFor(f.Id, f.RegionCode, f.Status, f.SortKey, f.Category, KeysFor(f.Name, f.Tags, f.Accounts.Select(a => a.HandleKey), [])));
-        await InsertInKeyOrderAsync(db, rows, ct);
+        return rows;
     }
 
     // In key order, the inserts walk the key index's pages in order instead of jumping across it.

@@ -8,12 +8,12 @@ namespace Tongxin.Features.Imports;
 /// <summary>
 /// Inserts new figures with their accounts and metric snapshots without change tracking, which costs
 /// far more than the rows: ids are reserved first, then multi-row INSERTs of real rows (so triggers on
-/// the tables fire), the search keys, and the same audit lines SaveChanges would have written.
-/// Runs inside the caller's transaction.
+/// the tables fire), the same audit lines SaveChanges would have written, and the search keys into the
+/// import's <see cref="SearchKeyStage"/>, which the importer merges before it commits. Runs inside the caller's transaction.
 /// </summary>
 public static class NewFigureWriter
 {
-    public static async Task WriteAsync(TongxinDb db, IReadOnlyList<Figure> figures, ImportPhases phases, CancellationToken ct)
+    public static async Task WriteAsync(TongxinDb db, IReadOnlyList<Figure> figures, SearchKeyStage keys, ImportPhases phases, CancellationToken ct)
     {
         if (figures.Count == 0) return;
         var accounts = figures.SelectMany(f => f.Accounts).ToList();
@@ -58,8 +58,8 @@ public static class NewFigureWriter
         phases.Lap("write accounts");
         await RawInsert.ExecuteAsync(db, snapshots, Columns<MetricSnapshot>(db), ct);
         phases.Lap("write snapshots");
-        await FigureSearchIndexer.InsertForNewAsync(db, figures, ct);
-        phases.Lap("search keys");
+        await keys.AddAsync(figures, ct);
+        phases.Lap("stage search keys");
         var lines = AuditLines(db, figures);
         phases.Lap("audit lines");
         await RawInsert.ExecuteAsync(db, lines, AuditCollector.Columns, ct);

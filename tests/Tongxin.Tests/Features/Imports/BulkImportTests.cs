@@ -68,7 +68,7 @@ public abstract class BulkImportTests(TestApp app)
             {
                 var expected = FigureSearchIndexer.KeysFor(f.Name, f.Tags, f.Accounts.Select(a => a.HandleKey), []);
                 Assert.Equal(expected.Order(StringComparer.Ordinal), keys[f.Id].Select(k => k.Key).Order(StringComparer.Ordinal));
-                Assert.All(keys[f.Id], k => Assert.Equal(f.RegionCode, k.RegionCode));
+                Assert.All(keys[f.Id], k => Assert.Equal((f.RegionCode, f.Status, f.SortKey, f.Category ?? ""), (k.RegionCode, k.Status, k.SortKey, k.Category)));
             }
 
             // One create line per figure, account and snapshot; sensitive values only marked as changed.
@@ -113,6 +113,14 @@ public abstract class BulkImportTests(TestApp app)
         Assert.Equal((figures, lines, keys), await Counts());
         var handles = people.Select(p => PlatformAccount.KeyOf(p.Handle)).Take(500).ToList();
         Assert.Equal(0, await app.WithDb((db, _) => db.PlatformAccounts.CountAsync(a => handles.Contains(a.HandleKey))));
+
+        // The rolled-back import's staged search keys went with it: the next import stages and merges its own.
+        var next = (Name: Name(), Handle: Unique("next_"));
+        var again = await Import(await app.As("staff_city"), new WorkbookBuilder().Row(Header).Row(Person(next.Name, next.Handle, 10)).Build());
+        Assert.True(again["committed"]!.GetValue<bool>());
+        var after = await Counts();
+        Assert.Equal((figures + 1, keys + FigureSearchIndexer.KeysFor(next.Name, [], [PlatformAccount.KeyOf(next.Handle)], []).Count),
+            (after.Figures, after.Keys));
     }
 
     [Fact]

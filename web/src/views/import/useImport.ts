@@ -20,6 +20,16 @@ export function checkImportFile(name: string, size: number): string | null {
 
 export { jobPercent } from '@/utils/jobs';
 
+/**
+ * The line under the progress bar. A commit's last step, after every row is read (the search keys merged
+ * into the index, then the commit), can take a while on a large registry: say so rather than sit at 100%.
+ */
+export function importProgressText(job: { state: string; processedRows: number; totalRows: number }, mode: ImportMode | null): string {
+  if (mode === 'commit' && job.state === 'running' && job.totalRows > 0 && job.processedRows >= job.totalRows)
+    return t('import.finishing', { total: job.totalRows });
+  return t('import.progress', { processed: job.processedRows, total: job.totalRows });
+}
+
 export function useImport() {
   const step = ref(0);
   const file = shallowRef<File | null>(null);
@@ -56,7 +66,7 @@ export function useImport() {
       if (stopped) throw new Error('stopped');
       const job = await importApi.job(jobId);
       percent.value = jobPercent(job);
-      progressText.value = t('import.progress', { processed: job.processedRows, total: job.totalRows });
+      progressText.value = importProgressText(job, runningMode.value);
       if (job.state === 'done' && job.report) return job.report;
       if (job.state === 'failed') {
         if (job.report) return job.report;

@@ -30,6 +30,8 @@ public abstract class TestApp : IAsyncLifetime
     public WebApplicationFactory<Program> Factory { get; private set; } = null!;
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "tongxin-test-" + Guid.NewGuid().ToString("N")[..12]);
     private string _connectionString = "";
+    /// <summary>The test database's connection string, for tests that hold a connection of their own.</summary>
+    public string ConnectionString => _connectionString;
     private string? _pgDatabase;
     private readonly Dictionary<string, ApiClient> _signedIn = new();
 

@@ -29,9 +29,8 @@ public abstract class TestApp : IAsyncLifetime
     public abstract Provider Provider { get; }
     public WebApplicationFactory<Program> Factory { get; private set; } = null!;
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "tongxin-test-" + Guid.NewGuid().ToString("N")[..12]);
-    private string _connectionString = "";
     /// <summary>The test database's connection string, for tests that hold a connection of their own.</summary>
-    public string ConnectionString => _connectionString;
+    public string ConnectionString { get; private set; } = "";
     private string? _pgDatabase;
     private readonly Dictionary<string, ApiClient> _signedIn = new();
 
@@ -53,13 +52,13 @@ public abstract class TestApp : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(DataDirectory);
-        _connectionString = Provider == Provider.Sqlite
+        ConnectionString = Provider == Provider.Sqlite
             ? await Templates.SqliteCopy(DataDirectory)
             : await Templates.PostgresCopy(_pgDatabase = "tx_" + Guid.NewGuid().ToString("N")[..16]);
         Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             b.UseSetting("Tongxin:Database", Provider == Provider.Sqlite ? "sqlite" : "postgres");
-            b.UseSetting("ConnectionStrings:Tongxin", _connectionString);
+            b.UseSetting("ConnectionStrings:Tongxin", ConnectionString);
             b.UseSetting("Tongxin:DataDirectory", DataDirectory);
             b.UseSetting("Tongxin:SeedDemoOnFirstStart", "false");
             b.UseSetting("TONGXIN_ADMIN_PASSWORD", AdminPassword);

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
@@ -32,6 +33,10 @@ public static class RawInsert
         return columns;
     }
 
+    /// <summary>The quoted column names of <paramref name="columns"/> in the entity's table.</summary>
+    public static string[] ColumnNames<T>(IEntityType entity, IEnumerable<(string Property, Func<T, object?> Value)> columns) =>
+        columns.Select(c => "\"" + entity.FindProperty(c.Property)!.GetColumnName() + "\"").ToArray();
+
     /// <summary>Writes <paramref name="rows"/> into the entity's table, or into <paramref name="intoTable"/> with the same column names.</summary>
     public static async Task<int> ExecuteAsync<T>(TongxinDb db, IReadOnlyList<T> rows, IReadOnlyList<(string Property, Func<T, object?> Value)> columns,
         CancellationToken ct, string? intoTable = null)
@@ -39,7 +44,7 @@ public static class RawInsert
         if (rows.Count == 0) return 0;
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped");
         var table = intoTable ?? entity.GetTableName()!;
-        var names = columns.Select(c => "\"" + entity.FindProperty(c.Property)!.GetColumnName() + "\"").ToArray();
+        var names = ColumnNames(entity, columns);
         var postgres = db.Database.IsNpgsql();
         return await ContextConnection.UseAsync(db, async (conn, tx) => postgres
             ? await CopyPostgresAsync((NpgsqlConnection)conn, table, names, rows, columns, ct)

@@ -15,14 +15,19 @@ public sealed class SearchKeyStage
 {
     private const string Table = "staged_search_keys";
     private readonly TongxinDb _db;
+    private readonly string _keyTable;
     private readonly string _columns;
+    private readonly string _keyOrder;
     private bool _created;
 
     public SearchKeyStage(TongxinDb db)
     {
         _db = db;
         var entity = db.Model.FindEntityType(typeof(FigureSearchKey))!;
-        _columns = string.Join(", ", FigureSearchIndexer.KeyColumns.Select(c => "\"" + entity.FindProperty(c.Property)!.GetColumnName() + "\""));
+        _keyTable = "\"" + entity.GetTableName() + "\"";
+        _columns = string.Join(", ", RawInsert.ColumnNames(entity, FigureSearchIndexer.KeyColumns));
+        // The primary key's own order, so the merge walks the key index from start to end.
+        _keyOrder = string.Join(", ", entity.FindPrimaryKey()!.Properties.Select(p => "\"" + p.GetColumnName() + "\""));
     }
 
     public async Task AddAsync(IEnumerable<Figure> figures, CancellationToken ct)
@@ -31,8 +36,8 @@ public sealed class SearchKeyStage
         {
             // Same columns, no keys or indexes; PostgreSQL drops it at commit or rollback, SQLite's DDL is transactional.
             await ExecuteAsync(_db.Database.IsNpgsql()
-                ? $"CREATE TEMP TABLE {Table} (LIKE \"FigureSearchKeys\") ON COMMIT DROP"
-                : $"CREATE TEMP TABLE {Table} AS SELECT {_columns} FROM \"FigureSearchKeys\" WHERE 0", ct);
+                ? $"CREATE TEMP TABLE {Table} (LIKE {_keyTable}) ON COMMIT DROP"
+                : $"CREATE TEMP TABLE {Table} AS SELECT {_columns} FROM {_keyTable} WHERE 0", ct);
             _created = true;
         }
         await RawInsert.ExecuteAsync(_db, FigureSearchIndexer.RowsForNew(figures), FigureSearchIndexer.KeyColumns, ct, intoTable: Table);
@@ -43,8 +48,7 @@ public sealed class SearchKeyStage
     {
         if (!_created) return;
         await ExecuteAsync(
-            $"INSERT INTO \"FigureSearchKeys\" ({_columns}) SELECT {_columns} FROM {Table} " +
-            "ORDER BY \"Key\", \"RegionCode\", \"Status\", \"SortKey\", \"FigureId\", \"Category\"", ct);
+            $"INSERT INTO {_keyTable} ({_columns}) SELECT {_columns} FROM {Table} ORDER BY {_keyOrder}", ct);
         await ExecuteAsync($"DROP TABLE {Table}", ct);
         _created = false;
     }

@@ -8,11 +8,11 @@ using Tongxin.Common.Data;
 
 #nullable disable
 
-namespace Tongxin.Common.Data.Migrations.Sqlite
+namespace Tongxin.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteTongxinDb))]
-    [Migration("20261123161211_ExportJobs")]
-    partial class ExportJobs
+    [Migration("20261206181314_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -445,6 +445,36 @@ namespace Tongxin.Common.Data.Migrations.Sqlite
                     b.ToTable("FigureTallies");
                 });
 
+            modelBuilder.Entity("Tongxin.Features.Dashboard.FigureTallyChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "Dimension");
+
+                    b.ToTable("FigureTallyChanges");
+                });
+
             modelBuilder.Entity("Tongxin.Features.Dictionaries.DictionaryItem", b =>
                 {
                     b.Property<long>("Id")
@@ -699,6 +729,9 @@ namespace Tongxin.Common.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "RegionCode", "KeyLevel", "SortKey", "Id");
 
+                    b.HasIndex(new[] { "Status", "RegionCode", "SortKey", "Id" }, "IX_Figures_KeyFigures")
+                        .HasFilter("\"KeyLevel\" IS NOT NULL");
+
                     b.ToTable("Figures");
                 });
 
@@ -712,12 +745,26 @@ namespace Tongxin.Common.Data.Migrations.Sqlite
                         .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SortKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("FigureId")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Key", "RegionCode", "FigureId");
+                    b.Property<string>("Category")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key", "RegionCode", "Status", "SortKey", "FigureId", "Category");
 
                     b.HasIndex("FigureId");
+
+                    b.HasIndex(new[] { "Key", "Status", "SortKey", "FigureId", "RegionCode", "Category" }, "IX_FigureSearchKeys_NameOrder")
+                        .HasFilter("\"Key\" < 'p'");
 
                     b.ToTable("FigureSearchKeys");
                 });
@@ -792,6 +839,35 @@ namespace Tongxin.Common.Data.Migrations.Sqlite
                     b.HasIndex("FigureId");
 
                     b.ToTable("Positions");
+                });
+
+            modelBuilder.Entity("Tongxin.Features.Figures.WideSearchKey", b =>
+                {
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FigureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.ToTable((string)null);
+
+                    b.ToSqlQuery("SELECT * FROM \"FigureSearchKeys\"");
                 });
 
             modelBuilder.Entity("Tongxin.Features.Imports.ImportBatch", b =>
@@ -1172,15 +1248,6 @@ namespace Tongxin.Common.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Figure");
-                });
-
-            modelBuilder.Entity("Tongxin.Features.Figures.FigureSearchKey", b =>
-                {
-                    b.HasOne("Tongxin.Features.Figures.Figure", null)
-                        .WithMany()
-                        .HasForeignKey("FigureId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Tongxin.Features.Figures.Honour", b =>

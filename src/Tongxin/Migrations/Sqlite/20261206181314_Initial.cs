@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Tongxin.Common.Data.Migrations.Sqlite
+namespace Tongxin.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -80,6 +80,31 @@ namespace Tongxin.Common.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ExportJobs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Filter = table.Column<string>(type: "TEXT", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ProcessedRows = table.Column<int>(type: "INTEGER", nullable: false),
+                    TotalRows = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileToken = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Error = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LockedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    LockedUntil = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExportJobs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Figures",
                 columns: table => new
                 {
@@ -118,6 +143,7 @@ namespace Tongxin.Common.Data.Migrations.Sqlite
                     ConsentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     Notes = table.Column<string>(type: "TEXT", nullable: true),
                     MaxFollowers = table.Column<long>(type: "INTEGER", nullable: false),
+                    AccountCount = table.Column<int>(type: "INTEGER", nullable: false),
                     IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
@@ -127,6 +153,52 @@ namespace Tongxin.Common.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Figures", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FigureSearchKeys",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    FigureId = table.Column<long>(type: "INTEGER", nullable: false),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    SortKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FigureSearchKeys", x => new { x.Key, x.RegionCode, x.Status, x.SortKey, x.FigureId, x.Category });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FigureTallies",
+                columns: table => new
+                {
+                    Dimension = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FigureTallies", x => new { x.Dimension, x.RegionCode, x.Value });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FigureTallyChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Dimension = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FigureTallyChanges", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -174,6 +246,22 @@ namespace Tongxin.Common.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ImportJobs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "JobRuns",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Server = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobRuns", x => new { x.Name, x.Period });
                 });
 
             migrationBuilder.CreateTable(
@@ -260,25 +348,6 @@ namespace Tongxin.Common.Data.Migrations.Sqlite
                         name: "FK_AspNetRoleClaims_AspNetRoles_RoleId",
                         column: x => x.RoleId,
                         principalTable: "AspNetRoles",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "FigureSearchKeys",
-                columns: table => new
-                {
-                    Key = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    FigureId = table.Column<long>(type: "INTEGER", nullable: false),
-                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_FigureSearchKeys", x => new { x.Key, x.RegionCode, x.FigureId });
-                    table.ForeignKey(
-                        name: "FK_FigureSearchKeys_Figures_FigureId",
-                        column: x => x.FigureId,
-                        principalTable: "Figures",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -622,6 +691,16 @@ namespace Tongxin.Common.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ExportJobs_State_CreatedAt",
+                table: "ExportJobs",
+                columns: new[] { "State", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExportJobs_UserId_CreatedAt",
+                table: "ExportJobs",
+                columns: new[] { "UserId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Figures_EnrolledOn",
                 table: "Figures",
                 column: "EnrolledOn");
@@ -635,6 +714,12 @@ namespace Tongxin.Common.Data.Migrations.Sqlite
                 name: "IX_Figures_ImportBatchId",
                 table: "Figures",
                 column: "ImportBatchId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Figures_KeyFigures",
+                table: "Figures",
+                columns: new[] { "Status", "RegionCode", "SortKey", "Id" },
+                filter: "\"KeyLevel\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Figures_MaxFollowers_Id",
@@ -657,9 +742,25 @@ namespace Tongxin.Common.Data.Migrations.Sqlite
                 columns: new[] { "SortKey", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Figures_Status_RegionCode_KeyLevel_SortKey_Id",
+                table: "Figures",
+                columns: new[] { "Status", "RegionCode", "KeyLevel", "SortKey", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_FigureSearchKeys_FigureId",
                 table: "FigureSearchKeys",
                 column: "FigureId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FigureSearchKeys_NameOrder",
+                table: "FigureSearchKeys",
+                columns: new[] { "Key", "Status", "SortKey", "FigureId", "RegionCode", "Category" },
+                filter: "\"Key\" < 'p'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FigureTallyChanges_RegionCode_Dimension",
+                table: "FigureTallyChanges",
+                columns: new[] { "RegionCode", "Dimension" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Honours_FigureId",
@@ -730,13 +831,9 @@ namespace Tongxin.Common.Data.Migrations.Sqlite
                 name: "IX_Regions_ParentCode",
                 table: "Regions",
                 column: "ParentCode");
-            // The audit log is append-only for the application: updates are refused, and deletes too
-            // except for lines past the retention period (the purge verb).
-            migrationBuilder.Sql(@"CREATE TRIGGER audit_no_update BEFORE UPDATE ON AuditEntries
-BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;");
-            migrationBuilder.Sql(@"CREATE TRIGGER audit_no_recent_delete BEFORE DELETE ON AuditEntries
-WHEN OLD.At > strftime('%Y-%m-%d %H:%M:%f', 'now', '-186 days')
-BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;");
+
+            migrationBuilder.Sql(AuditTriggers);
+            migrationBuilder.Sql(FigureTallyTriggers);
         }
 
         /// <inheritdoc />
@@ -767,7 +864,16 @@ BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;");
                 name: "DictionaryItems");
 
             migrationBuilder.DropTable(
+                name: "ExportJobs");
+
+            migrationBuilder.DropTable(
                 name: "FigureSearchKeys");
+
+            migrationBuilder.DropTable(
+                name: "FigureTallies");
+
+            migrationBuilder.DropTable(
+                name: "FigureTallyChanges");
 
             migrationBuilder.DropTable(
                 name: "Honours");
@@ -777,6 +883,9 @@ BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;");
 
             migrationBuilder.DropTable(
                 name: "ImportJobs");
+
+            migrationBuilder.DropTable(
+                name: "JobRuns");
 
             migrationBuilder.DropTable(
                 name: "MetricSnapshots");

@@ -10,11 +10,11 @@ using Tongxin.Common.Data;
 
 #nullable disable
 
-namespace Tongxin.Common.Data.Migrations.Postgres
+namespace Tongxin.Migrations.Postgres
 {
     [DbContext(typeof(PostgresTongxinDb))]
-    [Migration("20261123161329_ExportJobs")]
-    partial class ExportJobs
+    [Migration("20261206181456_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -465,6 +465,40 @@ namespace Tongxin.Common.Data.Migrations.Postgres
                     b.ToTable("FigureTallies");
                 });
 
+            modelBuilder.Entity("Tongxin.Features.Dashboard.FigureTallyChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .UseCollation("C");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "Dimension");
+
+                    b.ToTable("FigureTallyChanges");
+                });
+
             modelBuilder.Entity("Tongxin.Features.Dictionaries.DictionaryItem", b =>
                 {
                     b.Property<long>("Id")
@@ -725,6 +759,9 @@ namespace Tongxin.Common.Data.Migrations.Postgres
 
                     b.HasIndex("Status", "RegionCode", "KeyLevel", "SortKey", "Id");
 
+                    b.HasIndex(new[] { "Status", "RegionCode", "SortKey", "Id" }, "IX_Figures_KeyFigures")
+                        .HasFilter("\"KeyLevel\" IS NOT NULL");
+
                     b.ToTable("Figures");
                 });
 
@@ -740,12 +777,26 @@ namespace Tongxin.Common.Data.Migrations.Postgres
                         .HasColumnType("character varying(12)")
                         .UseCollation("C");
 
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SortKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<long>("FigureId")
                         .HasColumnType("bigint");
 
-                    b.HasKey("Key", "RegionCode", "FigureId");
+                    b.Property<string>("Category")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Key", "RegionCode", "Status", "SortKey", "FigureId", "Category");
 
                     b.HasIndex("FigureId");
+
+                    b.HasIndex(new[] { "Key", "Status", "SortKey", "FigureId", "RegionCode", "Category" }, "IX_FigureSearchKeys_NameOrder")
+                        .HasFilter("\"Key\" < 'p'");
 
                     b.ToTable("FigureSearchKeys");
                 });
@@ -824,6 +875,37 @@ namespace Tongxin.Common.Data.Migrations.Postgres
                     b.HasIndex("FigureId");
 
                     b.ToTable("Positions");
+                });
+
+            modelBuilder.Entity("Tongxin.Features.Figures.WideSearchKey", b =>
+                {
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("FigureId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.ToTable((string)null);
+
+                    b.ToSqlQuery("SELECT * FROM \"FigureSearchKeys\"");
                 });
 
             modelBuilder.Entity("Tongxin.Features.Imports.ImportBatch", b =>
@@ -1217,15 +1299,6 @@ namespace Tongxin.Common.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Figure");
-                });
-
-            modelBuilder.Entity("Tongxin.Features.Figures.FigureSearchKey", b =>
-                {
-                    b.HasOne("Tongxin.Features.Figures.Figure", null)
-                        .WithMany()
-                        .HasForeignKey("FigureId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Tongxin.Features.Figures.Honour", b =>

@@ -5,7 +5,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Tongxin.Common.Data.Migrations.Postgres
+namespace Tongxin.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -82,6 +82,31 @@ namespace Tongxin.Common.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ExportJobs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RegionCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false, collation: "C"),
+                    UserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Filter = table.Column<string>(type: "text", nullable: false),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ProcessedRows = table.Column<int>(type: "integer", nullable: false),
+                    TotalRows = table.Column<int>(type: "integer", nullable: false),
+                    FileToken = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Error = table.Column<string>(type: "text", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    FinishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LockedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    LockedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExportJobs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Figures",
                 columns: table => new
                 {
@@ -120,6 +145,7 @@ namespace Tongxin.Common.Data.Migrations.Postgres
                     ConsentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     Notes = table.Column<string>(type: "text", nullable: true),
                     MaxFollowers = table.Column<long>(type: "bigint", nullable: false),
+                    AccountCount = table.Column<int>(type: "integer", nullable: false),
                     IsDemo = table.Column<bool>(type: "boolean", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
@@ -129,6 +155,52 @@ namespace Tongxin.Common.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Figures", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FigureSearchKeys",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false, collation: "C"),
+                    FigureId = table.Column<long>(type: "bigint", nullable: false),
+                    RegionCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false, collation: "C"),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    SortKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Category = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FigureSearchKeys", x => new { x.Key, x.RegionCode, x.Status, x.SortKey, x.FigureId, x.Category });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FigureTallies",
+                columns: table => new
+                {
+                    Dimension = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false, collation: "C"),
+                    RegionCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false, collation: "C"),
+                    Value = table.Column<string>(type: "text", nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FigureTallies", x => new { x.Dimension, x.RegionCode, x.Value });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FigureTallyChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Dimension = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false, collation: "C"),
+                    RegionCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false, collation: "C"),
+                    Value = table.Column<string>(type: "text", nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FigureTallyChanges", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -176,6 +248,22 @@ namespace Tongxin.Common.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ImportJobs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "JobRuns",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Period = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Server = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FinishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobRuns", x => new { x.Name, x.Period });
                 });
 
             migrationBuilder.CreateTable(
@@ -262,25 +350,6 @@ namespace Tongxin.Common.Data.Migrations.Postgres
                         name: "FK_AspNetRoleClaims_AspNetRoles_RoleId",
                         column: x => x.RoleId,
                         principalTable: "AspNetRoles",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "FigureSearchKeys",
-                columns: table => new
-                {
-                    Key = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false, collation: "C"),
-                    FigureId = table.Column<long>(type: "bigint", nullable: false),
-                    RegionCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false, collation: "C")
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_FigureSearchKeys", x => new { x.Key, x.RegionCode, x.FigureId });
-                    table.ForeignKey(
-                        name: "FK_FigureSearchKeys_Figures_FigureId",
-                        column: x => x.FigureId,
-                        principalTable: "Figures",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -624,6 +693,16 @@ namespace Tongxin.Common.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ExportJobs_State_CreatedAt",
+                table: "ExportJobs",
+                columns: new[] { "State", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExportJobs_UserId_CreatedAt",
+                table: "ExportJobs",
+                columns: new[] { "UserId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Figures_EnrolledOn",
                 table: "Figures",
                 column: "EnrolledOn");
@@ -637,6 +716,12 @@ namespace Tongxin.Common.Data.Migrations.Postgres
                 name: "IX_Figures_ImportBatchId",
                 table: "Figures",
                 column: "ImportBatchId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Figures_KeyFigures",
+                table: "Figures",
+                columns: new[] { "Status", "RegionCode", "SortKey", "Id" },
+                filter: "\"KeyLevel\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Figures_MaxFollowers_Id",
@@ -659,9 +744,25 @@ namespace Tongxin.Common.Data.Migrations.Postgres
                 columns: new[] { "SortKey", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Figures_Status_RegionCode_KeyLevel_SortKey_Id",
+                table: "Figures",
+                columns: new[] { "Status", "RegionCode", "KeyLevel", "SortKey", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_FigureSearchKeys_FigureId",
                 table: "FigureSearchKeys",
                 column: "FigureId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FigureSearchKeys_NameOrder",
+                table: "FigureSearchKeys",
+                columns: new[] { "Key", "Status", "SortKey", "FigureId", "RegionCode", "Category" },
+                filter: "\"Key\" < 'p'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FigureTallyChanges_RegionCode_Dimension",
+                table: "FigureTallyChanges",
+                columns: new[] { "RegionCode", "Dimension" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Honours_FigureId",
@@ -732,17 +833,9 @@ namespace Tongxin.Common.Data.Migrations.Postgres
                 name: "IX_Regions_ParentCode",
                 table: "Regions",
                 column: "ParentCode");
-            // The audit log is append-only for the application: updates are refused, and deletes too
-            // except for lines past the retention period (the purge verb).
-            migrationBuilder.Sql(@"CREATE FUNCTION audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  IF TG_OP = 'UPDATE' OR OLD.""At"" > now() - interval '186 days' THEN
-    RAISE EXCEPTION 'audit log is append-only';
-  END IF;
-  RETURN OLD;
-END $$;");
-            migrationBuilder.Sql(@"CREATE TRIGGER audit_append_only BEFORE UPDATE OR DELETE ON ""AuditEntries""
-FOR EACH ROW EXECUTE FUNCTION audit_append_only();");
+
+            migrationBuilder.Sql(AuditTriggers);
+            migrationBuilder.Sql(FigureTallyTriggers);
         }
 
         /// <inheritdoc />
@@ -773,7 +866,16 @@ FOR EACH ROW EXECUTE FUNCTION audit_append_only();");
                 name: "DictionaryItems");
 
             migrationBuilder.DropTable(
+                name: "ExportJobs");
+
+            migrationBuilder.DropTable(
                 name: "FigureSearchKeys");
+
+            migrationBuilder.DropTable(
+                name: "FigureTallies");
+
+            migrationBuilder.DropTable(
+                name: "FigureTallyChanges");
 
             migrationBuilder.DropTable(
                 name: "Honours");
@@ -783,6 +885,9 @@ FOR EACH ROW EXECUTE FUNCTION audit_append_only();");
 
             migrationBuilder.DropTable(
                 name: "ImportJobs");
+
+            migrationBuilder.DropTable(
+                name: "JobRuns");
 
             migrationBuilder.DropTable(
                 name: "MetricSnapshots");

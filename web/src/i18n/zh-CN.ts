@@ -84,7 +84,7 @@ const zhCN = {
     currentRequired: '请输入当前密码',
     newRequired: '请输入新密码',
     passwordMin: '密码至少12位',
-    passwordHint: '至少12位，建议使用容易记住的长句，不要使用常见密码',
+    passwordHint: '至少12位，不能包含用户名，不能是常见密码；建议使用容易记住的长句',
     confirmRequired: '请再次输入新密码',
     passwordMismatch: '两次输入的密码不一致',
     passwordChanged: '密码已修改',

@@ -263,6 +263,43 @@ test('every dashboard chart and the profile follower trend draw their data', asy
   }
 }, { skip: !DEMO_PASSWORD ? 'DEMO_PASSWORD not set' : undefined });
 
+test('each role lands on a page that offers something: leader the dashboard, the others their welcome page', async () => {
+  const expectations = { cadre: '联系干部', unit: '成员单位', association: '协会负责人', member: '会员' };
+  for (const [user, roleText] of [['leader', null], ...Object.entries(expectations)]) {
+    const context = await newContext(browser, BASE_URL);
+    const page = await context.newPage();
+    try {
+      await signIn(page, user, DEMO_PASSWORD);
+      if (!roleText) {
+        await page.waitForURL((url) => url.pathname === '/dashboard', { timeout: TIMEOUT });
+        continue;
+      }
+      await page.waitForURL((url) => url.pathname === '/welcome', { timeout: TIMEOUT });
+      const text = await page.locator('[data-test=welcome]').innerText({ timeout: TIMEOUT });
+      assert(text.includes(roleText) && text.includes('您将在这里'), `${user}: the welcome page does not describe the role: ${text}`);
+      assert(await page.locator('[data-test=menu-welcome]').isVisible(), `${user}: no menu entry`);
+      assert(await page.locator('[data-test=welcome-change-password]').isVisible(), `${user}: no account action`);
+      // A page the role may not open says so, and "back home" leads to the welcome page, not back to itself.
+      await page.goto('/figures');
+      await page.waitForURL((url) => url.pathname === '/forbidden', { timeout: TIMEOUT });
+      await page.getByRole('button', { name: '返回首页' }).click();
+      await page.waitForURL((url) => url.pathname === '/welcome', { timeout: TIMEOUT });
+      if (user === 'member') {
+        await shot(page, '03g-member-welcome');
+        // The account menu is visibly a control and leads to the password change; so does the security page.
+        await page.click('[data-test=topbar-user]');
+        await page.locator('[data-test=menu-change-password]').click({ timeout: TIMEOUT });
+        await page.waitForURL((url) => url.pathname === '/change-password', { timeout: TIMEOUT });
+        await page.goto('/security');
+        await page.click('[data-test=security-change-password]');
+        await page.waitForURL((url) => url.pathname === '/change-password', { timeout: TIMEOUT });
+      }
+    } finally {
+      await context.close();
+    }
+  }
+}, { skip: !DEMO_PASSWORD ? 'DEMO_PASSWORD not set' : undefined });
+
 test(`the admin creates ${FIGURE_NAME} in the first region`, async () => {
   assert(admin, 'admin is not signed in');
   await admin.goto('/figures/new');

@@ -66,7 +66,12 @@ public static class DemoSeeder
     private static readonly string[] NickTail = ["说美食", "带你逛泸州", "的酒城日记", "聊三农", "爱生活", "讲历史", "看世界", "的乡村", "Vlog", "直播间"];
     private static readonly string[] Platforms = ["douyin", "kuaishou", "weibo", "wechat-channels", "bilibili", "xiaohongshu", "toutiao", "taobao-live"];
     private static readonly string[] Categories = ["anchor", "selfmedia", "bigv", "writer", "newmedia", "executive", "tech", "ecommerce", "mcn"];
-    private static readonly string[] Workplaces = ["泸州酒城传媒有限公司", "江阳区融媒体中心", "泸州电商产业园", "纳溪特早茶合作社", "龙马潭直播基地", "自由职业", "泸州老窖文化公司", "合江荔枝电商协会"];
+    // Workplaces and organizations that name a county sit in it; the others are city-wide (any county).
+    private static readonly string[] Workplaces =
+    [
+        "泸州酒城传媒有限公司", "江阳区融媒体中心", "泸州电商产业园", "纳溪特早茶合作社", "龙马潭区直播基地", "自由职业", "泸州老窖文化公司",
+        "合江荔枝电商协会", "泸县龙城短视频工作室", "叙永县融媒体中心", "古蔺县郎酒文旅公司", "纳溪区融媒体中心", "龙马潭区融媒体中心",
+    ];
     private static readonly string[] Jobs = ["主播", "运营总监", "创始人", "内容编辑", "总经理", "签约作者", "技术负责人", "店长"];
     private static readonly string[] Tags = ["乡村振兴", "文旅推介", "非遗", "带货达人", "青年", "公益", "酒文化"];
     private static readonly string[] OrgNames =
@@ -106,7 +111,7 @@ public static class DemoSeeder
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
         var organizations = OrgNames.Select((name, i) => new Organization
         {
-            Name = name, RegionCode = regionCodes[1 + i % 7], IsDemo = true,
+            Name = name, RegionCode = CountyNamed(name) ?? "510500", IsDemo = true,
             Type = name.Contains("基地") ? "demo-base" : name.Contains("MCN") ? "mcn" : name.Contains("园") ? "incubator" : "company",
             IsBase = name.Contains("基地"), BaseOffers = name.Contains("基地") ? "直播间、仓储、培训" : null,
             CreditCode = DemoCreditCode(rng), LiaisonOfficer = Name(rng), LiaisonPhone = "0830-" + rng.Next(2000000, 3999999),
@@ -118,6 +123,8 @@ public static class DemoSeeder
         {
             var name = Name(rng);
             var region = regionCodes[rng.Next(regionCodes.Length)];
+            var county = region.Length > 6 ? region[..6] : region;
+            var workplaces = Workplaces.Where(w => CountyNamed(w) is not { } c || c == county).ToArray();
             var birth = new DateOnly(1965 + rng.Next(40), 1 + rng.Next(12), 1 + rng.Next(28));
             var female = rng.Next(2) == 0;
             var f = new Figure
@@ -126,11 +133,12 @@ public static class DemoSeeder
                 BirthDate = birth.ToString("yyyy-MM-dd"), Ethnicity = rng.Next(10) == 0 ? "09" : "01",
                 PoliticalAffiliation = new[] { "01", "03", "12", "13", "13", "13" }[rng.Next(6)],
                 Education = new[] { "master", "bachelor", "bachelor", "college", "highschool" }[rng.Next(5)],
-                Workplace = Workplaces[rng.Next(Workplaces.Length)], JobTitle = Jobs[rng.Next(Jobs.Length)],
+                Workplace = workplaces[rng.Next(workplaces.Length)], JobTitle = Jobs[rng.Next(Jobs.Length)],
                 Category = Categories[rng.Next(Categories.Length)],
-                KeyLevel = rng.Next(8) == 0 ? "city" : rng.Next(6) == 0 ? "district" : null,
+                KeyLevel = rng.Next(20) == 0 ? "city" : rng.Next(10) == 0 ? "district" : null,
                 Source = new[] { "org", "personal", "self", "found" }[rng.Next(4)],
-                EnrolledOn = today.AddDays(-rng.Next(700)),
+                // Enrolled over five years, more in recent ones (the square root skews towards today).
+                EnrolledOn = today.AddDays(-(int)(1825 * Math.Sqrt(rng.NextDouble()) * rng.NextDouble() + rng.Next(30))),
                 Tags = rng.Next(3) == 0 ? [Tags[rng.Next(Tags.Length)]] : [],
                 ConsentVersion = "2026-01", ConsentAt = DateTime.UtcNow.AddDays(-rng.Next(300)),
             };
@@ -164,8 +172,12 @@ public static class DemoSeeder
         db.Figures.AddRange(figures);
         await db.SaveChangesAsync(ct);
 
+        // A figure belongs to an organization of its own county or a city-wide one.
         foreach (var f in figures.Where((_, i) => i % 4 == 0))
-            db.OrganizationMembers.Add(new OrganizationMember { OrganizationId = organizations[rng.Next(organizations.Count)].Id, FigureId = f.Id, Role = Jobs[rng.Next(Jobs.Length)] });
+        {
+            var near = organizations.Where(o => o.RegionCode == "510500" || f.RegionCode.StartsWith(o.RegionCode)).ToList();
+            db.OrganizationMembers.Add(new OrganizationMember { OrganizationId = near[rng.Next(near.Count)].Id, FigureId = f.Id, Role = Jobs[rng.Next(Jobs.Length)] });
+        }
         await db.SaveChangesAsync(ct);
 
         var units = new Dictionary<string, Features.OrgUnits.OrgUnit>
@@ -225,6 +237,11 @@ public static class DemoSeeder
         await db.LogAsync("demo-remove", null, null, $"删除演示数据 {n} 条", ct: ct);
         return n;
     }
+
+    /// <summary>The demo county whose name (without 区/县, e.g. 江阳, 泸县) a workplace or organization contains.</summary>
+    private static string? CountyNamed(string text) =>
+        RegionTree.Where(r => r.Code.Length == 6 && r.Parent is not null)
+            .FirstOrDefault(r => text.Contains(r.Name.Length > 2 ? r.Name[..^1] : r.Name)).Code;
 
     private static string Name(Random rng)
     {

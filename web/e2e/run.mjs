@@ -300,6 +300,33 @@ test('each role lands on a page that offers something: leader the dashboard, the
   }
 }, { skip: !DEMO_PASSWORD ? 'DEMO_PASSWORD not set' : undefined });
 
+test('leaving a changed form asks first; an unchanged one leaves at once', async () => {
+  const context = await newContext(browser, BASE_URL);
+  const page = await context.newPage();
+  try {
+    await signIn(page, 'staff', DEMO_PASSWORD);
+    await page.goto('/figures/new');
+    await page.locator('[data-test=figure-name]').waitFor({ timeout: TIMEOUT });
+    await page.click('[data-test=menu-figure-list]');
+    await page.waitForURL((url) => url.pathname === '/figures', { timeout: TIMEOUT });
+
+    await page.goto('/figures/new');
+    await page.fill('[data-test=figure-name]', '未保存测');
+    await page.click('[data-test=menu-figure-list]');
+    const dialog = page.locator('.el-message-box', { hasText: '尚未保存' });
+    await dialog.waitFor({ timeout: TIMEOUT });
+    await dialog.getByRole('button', { name: '继续编辑' }).click();
+    await page.waitForTimeout(300);
+    assert(new URL(page.url()).pathname === '/figures/new', 'staying left the form');
+    assert(await page.inputValue('[data-test=figure-name]') === '未保存测', 'the typed name was lost');
+    await page.click('[data-test=menu-figure-list]');
+    await page.locator('.el-message-box', { hasText: '尚未保存' }).getByRole('button', { name: '离开' }).click();
+    await page.waitForURL((url) => url.pathname === '/figures', { timeout: TIMEOUT });
+  } finally {
+    await context.close();
+  }
+}, { skip: !DEMO_PASSWORD ? 'DEMO_PASSWORD not set' : undefined });
+
 test(`the admin creates ${FIGURE_NAME} in the first region`, async () => {
   assert(admin, 'admin is not signed in');
   await admin.goto('/figures/new');

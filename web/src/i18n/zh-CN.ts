@@ -13,6 +13,9 @@ const zhCN = {
     emptyValue: '（空）',
   },
   common: {
+    unsavedLeave: '有尚未保存的修改，离开后将丢失。确定离开吗？',
+    leave: '离开',
+    stay: '继续编辑',
     search: '查询',
     reset: '重置',
     add: '新增',

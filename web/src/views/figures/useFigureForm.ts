@@ -5,6 +5,7 @@ import { figuresApi } from '@/api/figures';
 import { ApiError } from '@/api/http';
 import type { DuplicateMatch, FigureDetail, FigureInput } from '@/api/types';
 import { useServerErrors } from '@/composables/useServerErrors';
+import { useUnsavedGuard } from '@/composables/useUnsavedGuard';
 import { t } from '@/i18n';
 import { useSessionStore } from '@/stores/session';
 import { showError } from '@/utils/errors';
@@ -86,17 +87,20 @@ export function useFigureForm() {
   const duplicates = ref<DuplicateMatch[]>([]);
   const duplicateDialog = ref(false);
   const { serverErrors, clear, handle } = useServerErrors(figureFormProps);
+  const guard = useUnsavedGuard(() => form);
 
   async function load() {
     if (!id.value) {
       // A new figure starts in the user's own region (a district user rarely records anyone elsewhere).
       form.regionCode = useSessionStore().me?.regionCode ?? '';
+      guard.markClean();
       return;
     }
     loading.value = true;
     try {
       detail.value = await figuresApi.get(id.value);
       Object.assign(form, fromDetail(detail.value));
+      guard.markClean();
     } catch (e) {
       showError(e);
     } finally {
@@ -137,10 +141,12 @@ export function useFigureForm() {
       if (isEdit.value && detail.value) {
         const updated = await figuresApi.update(id.value!, { ...toInput(form), version: detail.value.version });
         detail.value = updated;
+        guard.markClean();
         ElMessage.success(t('common.saved'));
         router.push(`/figures/${id.value}`);
       } else {
         const created = await figuresApi.create(toInput(form));
+        guard.markClean();
         ElMessage.success(t('figure.form.created'));
         router.push(`/figures/${created.id}`);
       }

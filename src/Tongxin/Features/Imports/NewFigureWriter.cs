@@ -28,12 +28,12 @@ public static class NewFigureWriter
         {
             var figure = figures[i];
             figure.Id = figureIds[i];
-            SaveHooks.Stamp(figure, now, added: true);
+            figure.Stamp(now, added: true);
             foreach (var account in figure.Accounts)
             {
                 account.Id = accountIds[a++];
                 account.FigureId = figure.Id;
-                SaveHooks.Stamp(account);
+                account.Stamp(now, added: true);
                 foreach (var snapshot in account.Snapshots)
                 {
                     snapshot.Id = snapshotIds[s++];

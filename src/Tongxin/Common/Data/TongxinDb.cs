@@ -9,8 +9,8 @@ namespace Tongxin.Common.Data;
 
 /// <summary>
 /// The one model for both providers. Region-owned data carries the named query filter
-/// <see cref="RegionScopeFilter"/>; writes are audited and the search index kept in step in
-/// <see cref="SaveChangesAsync(bool, CancellationToken)"/>.
+/// <see cref="RegionScopeFilter"/>; every write runs the <see cref="WriteEffects"/> (stamps, audit lines, search
+/// keys…) in <see cref="SaveChangesAsync(bool, CancellationToken)"/>, as the bulk writers do.
 /// </summary>
 public abstract partial class TongxinDb : IdentityDbContext<AppUser>, IDataProtectionKeyContext
 {
@@ -33,6 +33,7 @@ public abstract partial class TongxinDb : IdentityDbContext<AppUser>, IDataProte
     {
         _scope = scope;
         _actor = actor;
+        _writeState = null;
         return this;
     }
 
@@ -78,20 +79,29 @@ public abstract partial class TongxinDb : IdentityDbContext<AppUser>, IDataProte
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
     {
-        SaveHooks.BeforeSave(this);
-        var audits = AuditCollector.Collect(ChangeTracker);
-        var touchedFigures = Features.Figures.FigureSearchIndexer.AffectedFigureIds(ChangeTracker);
-        if (audits.Count == 0 && touchedFigures.Count == 0)
+        var effects = await WriteEffects.BeforeTrackedAsync(this, bulk: false, ct);
+        if (effects.IsEmpty)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
 
         await using var tx = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
         var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
-        var ids = touchedFigures.Select(t => t()).Where(id => id > 0).ToHashSet();
-        if (ids.Count > 0) await Features.Figures.FigureSearchIndexer.RebuildAsync(this, ids, ct);
-        if (audits.Count > 0)
-            await RawInsert.ExecuteAsync(this, audits.Select(a => a.ToEntry(_actor)).ToList(), AuditCollector.Columns, ct);
+        await effects.AfterAsync(ct);
         if (tx is not null) await tx.CommitAsync(ct);
         return count;
+    }
+
+    private Dictionary<Type, object>? _writeState;
+
+    /// <summary>
+    /// What a write effect keeps for this unit of work (the import's staged search keys), found by its type;
+    /// forgotten when the context is bound to another unit of work or goes back to the pool.
+    /// </summary>
+    public T? WriteState<T>() where T : class => _writeState?.GetValueOrDefault(typeof(T)) as T;
+
+    public void SetWriteState<T>(T? state) where T : class
+    {
+        if (state is null) _writeState?.Remove(typeof(T));
+        else (_writeState ??= [])[typeof(T)] = state;
     }
 
     /// <summary>Writes an audit line that is not a row change (sign-in, reveal, export…).</summary>

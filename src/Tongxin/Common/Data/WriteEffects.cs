@@ -73,24 +73,3 @@ public static class WriteEffects
         }
     }
 }
-
-/// <summary>Versions and the entities' own derived fields (<see cref="Domain.IStamped"/>), before anything else reads the rows.</summary>
-internal sealed class StampEffect : IWriteEffect
-{
-    public int Order => 0;
-
-    public Task<AfterWrite?> BeforeTrackedAsync(TongxinDb db, bool bulk, CancellationToken ct)
-    {
-        SaveHooks.BeforeSave(db);
-        // A bulk writer reads the entries without detecting changes each time: what was stamped must show.
-        if (!db.ChangeTracker.AutoDetectChangesEnabled) db.ChangeTracker.DetectChanges();
-        return Task.FromResult<AfterWrite?>(null);
-    }
-
-    public Task<AfterWrite?> BeforeInsertAsync(TongxinDb db, IReadOnlyList<object> rows, CancellationToken ct)
-    {
-        var now = DateTime.UtcNow;
-        foreach (var row in rows) if (row is Domain.IStamped stamped) stamped.Stamp(now, added: true);
-        return Task.FromResult<AfterWrite?>(null);
-    }
-}

@@ -58,8 +58,12 @@ public static class TongxinWeb
         services.AddExports();
         services.AddSingleton<IRecurringJob, AuditPurgeJob>();
         services.AddHostedService<RecurringJobRunner>();
-        services.AddHostedService<Features.Dashboard.FigureTallyCompactor>();
         services.AddTongxinAuth(builder.Configuration);
+        services.AddAuthFeature();
+        services.AddRegions();
+        services.AddDictionaries();
+        services.AddFigures();
+        services.AddDashboard();
         // Keys in the database: a user signed in on one server continues on any other (cookies, anti-forgery).
         services.AddDataProtection().PersistKeysToDbContext<TongxinDb>().SetApplicationName("Tongxin");
         services.AddOptions<KeyManagementOptions>().Configure<FieldProtector>((o, fields) => o.XmlEncryptor = new KeyRingEncryptor(fields));

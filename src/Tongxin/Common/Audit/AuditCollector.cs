@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Tongxin.Common.Auth;
 using Tongxin.Common.Domain;
-using Tongxin.Features.Figures;
 
 namespace Tongxin.Common.Audit;
 
@@ -91,15 +90,10 @@ internal static class AuditCollector
         return new Pending(
             entity, action, type.ClrType.Name,
             () => string.Join(",", keyProps.Select(p => p.GetValue(entity))),
-            () => entity switch
-            {
-                Figure f => f.Id,
-                IFigureOwned o => o.FigureId,
-                _ => null,
-            },
+            () => (entity as IAudited)?.AuditFigureId,
             (entity as IRegionOwned)?.RegionCode,
             changes,
-            Describe(entity));
+            (entity as IAudited)?.AuditLabel ?? type.ClrType.Name);
     }
 
     private static Dictionary<string, object?[]> Changes(EntityEntry entry)
@@ -156,15 +150,4 @@ internal static class AuditCollector
         var n = property.EndsWith("Cipher") ? property[..^"Cipher".Length] : property;
         return char.ToLowerInvariant(n[0]) + n[1..];
     }
-
-    private static string Describe(object entity) => entity switch
-    {
-        Figure f => f.Name,
-        Features.Accounts.PlatformAccount a => $"{a.Platform} {a.Handle}",
-        Features.Organizations.Organization o => o.Name,
-        Position p => p.Title ?? p.Kind,
-        Honour h => h.Title,
-        Features.Dictionaries.DictionaryItem d => $"{d.Type}:{d.Label}",
-        _ => entity.GetType().Name,
-    };
 }

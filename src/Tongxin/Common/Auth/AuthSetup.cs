@@ -36,7 +36,6 @@ public static class AuthSetup
             .AddClaimsPrincipalFactory<TongxinClaimsFactory>()
             .AddDefaultTokenProviders();
 
-        services.AddScoped<Features.Auth.TotpVerifier>();
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "tongxin.auth";

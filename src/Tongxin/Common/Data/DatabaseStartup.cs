@@ -4,15 +4,13 @@ using Microsoft.EntityFrameworkCore;
 using Tongxin.Common.Auth;
 using Tongxin.Common.Scope;
 using Tongxin.Demo;
-using Tongxin.Features.Dictionaries;
-using Tongxin.Features.Regions;
 
 namespace Tongxin.Common.Data;
 
 /// <summary>
 /// Runs when the host starts (also under the test host): applies migrations, checks the embedded
-/// database's durability settings, and creates roles, the root region, dictionaries, the first
-/// administrator and, on an empty database, the demo data.
+/// database's durability settings, runs the features' <see cref="IStartupTask"/>s (tallies, search keys, the root
+/// region, dictionaries…), and creates roles, the first administrator and, on an empty database, the demo data.
 /// </summary>
 public sealed class DatabaseStartup(IServiceProvider services, IConfiguration config, ILogger<DatabaseStartup> log) : IHostedService
 {
@@ -71,38 +69,24 @@ public sealed class DatabaseStartup(IServiceProvider services, IConfiguration co
     {
         if (config.GetValue("Tongxin:AutoMigrate", true)) await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite()) await AssertSqliteDurabilityAsync(db, ct);
-        if (await Features.Dashboard.FigureTallies.AreMissingAsync(db, ct))
-        {
-            // Figures loaded around the triggers (or a database emptied by hand): the dashboard would show zeros.
-            log.LogWarning("Dashboard tallies are missing; rebuilding them from the figures");
-            await Features.Dashboard.FigureTallies.RebuildAsync(db, ct);
-        }
-        await Features.Figures.SearchKeyFormat.EnsureCurrentAsync(db, log, ct);
+        foreach (var task in sp.GetServices<IStartupTask>().OrderBy(t => t.Order))
+            await task.RunAsync(db, log, ct);
 
         var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
 
-        var rootCode = config["Tongxin:RootRegion:Code"] ?? "510000";
-        var rootName = config["Tongxin:RootRegion:Name"] ?? "四川省";
-        if (!await db.Regions.AnyAsync(r => r.Code == rootCode, ct))
-        {
-            db.Regions.Add(new Region { Code = rootCode, Name = rootName, FullName = rootName, Level = Region.LevelOf(rootCode) });
-            await db.SaveChangesAsync(ct);
-        }
-        if (!await db.DictionaryItems.AnyAsync(ct))
-        {
-            var order = 0;
-            foreach (var (type, code, label) in DefaultDictionaries.All())
-                db.DictionaryItems.Add(new DictionaryItem { Type = type, Code = code, Label = label, SortOrder = ++order });
-            await db.SaveChangesAsync(ct);
-        }
+        var (rootCode, _) = RootRegion(config);
 
         var users = sp.GetRequiredService<UserManager<AppUser>>();
         var firstStart = !await users.Users.AnyAsync(ct);
         if (firstStart) await CreateAdminAsync(users, rootCode, config, log);
         if (firstStart && seedDemo) await DemoSeeder.SeedAsync(sp, rootCode, log, ct);
     }
+
+    /// <summary>The region the installation serves (the first administrator's, the root of the region tree).</summary>
+    public static (string Code, string Name) RootRegion(IConfiguration config) =>
+        (config["Tongxin:RootRegion:Code"] ?? "510000", config["Tongxin:RootRegion:Name"] ?? "四川省");
 
     private static async Task CreateAdminAsync(UserManager<AppUser> users, string rootCode, IConfiguration config, ILogger log)
     {

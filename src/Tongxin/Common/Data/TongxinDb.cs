@@ -4,21 +4,15 @@ using Microsoft.EntityFrameworkCore;
 using Tongxin.Common.Audit;
 using Tongxin.Common.Auth;
 using Tongxin.Common.Scope;
-using Tongxin.Features.Accounts;
-using Tongxin.Features.Dictionaries;
-using Tongxin.Features.Figures;
-using Tongxin.Features.Imports;
-using Tongxin.Features.Organizations;
-using Tongxin.Features.Regions;
 
 namespace Tongxin.Common.Data;
 
 /// <summary>
 /// The one model for both providers. Region-owned data carries the named query filter
-/// <see cref="RegionScopeFilter"/>; writes are audited and the search index kept in step in
-/// <see cref="SaveChangesAsync(bool, CancellationToken)"/>.
+/// <see cref="RegionScopeFilter"/>; every write runs the <see cref="WriteEffects"/> (stamps, audit lines, search
+/// keys…) in <see cref="SaveChangesAsync(bool, CancellationToken)"/>, as the bulk writers do.
 /// </summary>
-public abstract class TongxinDb : IdentityDbContext<AppUser>, IDataProtectionKeyContext
+public abstract partial class TongxinDb : IdentityDbContext<AppUser>, IDataProtectionKeyContext
 {
     public const string RegionScopeFilter = "RegionScope";
 
@@ -39,6 +33,7 @@ public abstract class TongxinDb : IdentityDbContext<AppUser>, IDataProtectionKey
     {
         _scope = scope;
         _actor = actor;
+        _writeState = null;
         return this;
     }
 
@@ -55,26 +50,7 @@ public abstract class TongxinDb : IdentityDbContext<AppUser>, IDataProtectionKey
         return base.DisposeAsync();
     }
 
-    public DbSet<Region> Regions => Set<Region>();
-    public DbSet<Features.OrgUnits.OrgUnit> OrgUnits => Set<Features.OrgUnits.OrgUnit>();
-    public DbSet<Figure> Figures => Set<Figure>();
-    public DbSet<FigureSearchKey> FigureSearchKeys => Set<FigureSearchKey>();
-    /// <summary>The same rows, read in name order for a province-wide search (<see cref="WideSearchKey"/>).</summary>
-    public DbSet<WideSearchKey> WideSearchKeys => Set<WideSearchKey>();
-    public DbSet<Features.Dashboard.FigureTally> FigureTallies => Set<Features.Dashboard.FigureTally>();
-    public DbSet<Features.Dashboard.FigureTallyChange> FigureTallyChanges => Set<Features.Dashboard.FigureTallyChange>();
-    public DbSet<PlatformAccount> PlatformAccounts => Set<PlatformAccount>();
-    public DbSet<MetricSnapshot> MetricSnapshots => Set<MetricSnapshot>();
-    public DbSet<Position> Positions => Set<Position>();
-    public DbSet<Honour> Honours => Set<Honour>();
-    public DbSet<Organization> Organizations => Set<Organization>();
-    public DbSet<OrganizationMember> OrganizationMembers => Set<OrganizationMember>();
-    public DbSet<DictionaryItem> DictionaryItems => Set<DictionaryItem>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
-    public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
-    public DbSet<ImportBatchRow> ImportBatchRows => Set<ImportBatchRow>();
-    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
-    public DbSet<Features.Exports.ExportJob> ExportJobs => Set<Features.Exports.ExportJob>();
     public DbSet<Jobs.JobRun> JobRuns => Set<Jobs.JobRun>();
     /// <summary>Data-protection keys (cookies, anti-forgery) shared by every server on the database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -103,20 +79,29 @@ public abstract class TongxinDb : IdentityDbContext<AppUser>, IDataProtectionKey
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
     {
-        SaveHooks.BeforeSave(this);
-        var audits = AuditCollector.Collect(ChangeTracker);
-        var touchedFigures = FigureSearchIndexer.AffectedFigureIds(ChangeTracker);
-        if (audits.Count == 0 && touchedFigures.Count == 0)
+        var effects = await WriteEffects.BeforeTrackedAsync(this, bulk: false, ct);
+        if (effects.IsEmpty)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
 
         await using var tx = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
         var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
-        var ids = touchedFigures.Select(t => t()).Where(id => id > 0).ToHashSet();
-        if (ids.Count > 0) await FigureSearchIndexer.RebuildAsync(this, ids, ct);
-        if (audits.Count > 0)
-            await RawInsert.ExecuteAsync(this, audits.Select(a => a.ToEntry(_actor)).ToList(), AuditCollector.Columns, ct);
+        await effects.AfterAsync(ct);
         if (tx is not null) await tx.CommitAsync(ct);
         return count;
+    }
+
+    private Dictionary<Type, object>? _writeState;
+
+    /// <summary>
+    /// What a write effect keeps for this unit of work (the import's staged search keys), found by its type;
+    /// forgotten when the context is bound to another unit of work or goes back to the pool.
+    /// </summary>
+    public T? WriteState<T>() where T : class => _writeState?.GetValueOrDefault(typeof(T)) as T;
+
+    public void SetWriteState<T>(T? state) where T : class
+    {
+        if (state is null) _writeState?.Remove(typeof(T));
+        else (_writeState ??= [])[typeof(T)] = state;
     }
 
     /// <summary>Writes an audit line that is not a row change (sign-in, reveal, export…).</summary>

@@ -15,6 +15,20 @@ public interface IFigureOwned
 /// <summary>Writes to this entity are recorded in the audit log with before/after values.</summary>
 public interface IAudited
 {
+    /// <summary>How an audit line names the row ("张三", "抖音 abc"); the type's name unless the entity knows better.</summary>
+    string AuditLabel => GetType().Name;
+
+    /// <summary>The figure whose history the line belongs to: a figure's own id, a figure-owned row's figure, else none.</summary>
+    long? AuditFigureId => this is IFigureOwned owned ? owned.FigureId : null;
+}
+
+/// <summary>
+/// Fields the entity derives itself (sort keys, lower-cased keys, timestamps), set on every write path just before
+/// the row is written: SaveChanges and the bulk writers alike.
+/// </summary>
+public interface IStamped
+{
+    void Stamp(DateTime now, bool added);
 }
 
 /// <summary>Optimistic concurrency: a stale <see cref="Version"/> answers 409.</summary>

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Tongxin.Common.Auth;
-using Tongxin.Features.Regions;
 
 namespace Tongxin.Common.Scope;
 
@@ -38,10 +37,10 @@ public sealed class DataScopeHolder(IHttpContextAccessor? http = null) : IDataSc
     public static IDataScope? FromUser(ClaimsPrincipal? user)
     {
         var code = user?.FindFirstValue(TongxinClaims.Region);
-        return code is null || !Region.IsWellFormedCode(code) ? null : ForRegion(code);
+        return code is null || !RegionCodes.IsWellFormedCode(code) ? null : ForRegion(code);
     }
 
     /// <summary>What a user of this region sees: the region's subtree (for work done on their behalf).</summary>
     public static IDataScope ForRegion(string code) =>
-        new FixedScope(RegionRange.ForPrefix(Region.ScopePrefix(code, Region.LevelOf(code))));
+        new FixedScope(RegionRange.ForPrefix(RegionCodes.ScopePrefix(code, RegionCodes.LevelOf(code))));
 }

@@ -4,7 +4,7 @@ using Tongxin.Features.Figures;
 namespace Tongxin.Features.Accounts;
 
 /// <summary>A figure's account on a platform (抖音, 快手, 微博…) with its latest metrics.</summary>
-public class PlatformAccount : IFigureOwned, IAudited, IVersioned
+public class PlatformAccount : IFigureOwned, IAudited, IVersioned, IStamped
 {
     public long Id { get; set; }
     public long FigureId { get; set; }
@@ -43,6 +43,10 @@ public class PlatformAccount : IFigureOwned, IAudited, IVersioned
     }
 
     public static string KeyOf(string handle) => handle.Trim().ToLowerInvariant();
+
+    public void Stamp(DateTime now, bool added) => HandleKey = KeyOf(Handle);
+
+    string IAudited.AuditLabel => $"{Platform} {Handle}";
 }
 
 /// <summary>Metrics of an account on a date, with where the numbers came from.</summary>

@@ -11,4 +11,6 @@ public class DictionaryItem : IAudited
     public required string Label { get; set; }
     public int SortOrder { get; set; }
     public bool IsEnabled { get; set; } = true;
+
+    string IAudited.AuditLabel => $"{Type}:{Label}";
 }

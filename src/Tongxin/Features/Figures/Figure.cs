@@ -1,10 +1,11 @@
 using Tongxin.Common.Domain;
+using Tongxin.Common.Text;
 using Tongxin.Features.Accounts;
 
 namespace Tongxin.Features.Figures;
 
 /// <summary>An online figure (网络人士) in the registry.</summary>
-public class Figure : IRegionOwned, IAudited, IVersioned
+public class Figure : IRegionOwned, IAudited, IVersioned, IStamped
 {
     public long Id { get; set; }
     public required string Name { get; set; }
@@ -61,6 +62,19 @@ public class Figure : IRegionOwned, IAudited, IVersioned
     public List<Position> Positions { get; set; } = [];
     public List<Honour> Honours { get; set; } = [];
 
+    string IAudited.AuditLabel => Name;
+    long? IAudited.AuditFigureId => Id;
+
+    /// <summary>The derived fields of a figure.</summary>
+    public void Stamp(DateTime now, bool added)
+    {
+        SortKey = Pinyin.SortKey(Name);
+        UpdatedAt = now;
+        if (!added) return;
+        CreatedAt = now;
+        if (EnrolledOn == default) EnrolledOn = DateOnly.FromDateTime(now);
+    }
+
     /// <summary>Soft delete: the record and its history stay; the figure leaves the active registry.</summary>
     public void Withdraw(FigureStatus status, string reason)
     {
@@ -99,6 +113,8 @@ public class Position : IFigureOwned, IAudited, IVersioned
     public string? TermStart { get; set; }
     public string? TermEnd { get; set; }
     [NotAudited] public int Version { get; set; }
+
+    string IAudited.AuditLabel => Title ?? Kind;
 }
 
 /// <summary>An honour or award the figure received.</summary>
@@ -112,4 +128,6 @@ public class Honour : IFigureOwned, IAudited, IVersioned
     public string? AwardedOn { get; set; }
     public string? Issuer { get; set; }
     [NotAudited] public int Version { get; set; }
+
+    string IAudited.AuditLabel => Title;
 }

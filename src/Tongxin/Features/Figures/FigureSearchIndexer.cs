@@ -10,7 +10,7 @@ namespace Tongxin.Features.Figures;
 
 /// <summary>
 /// Keeps <see cref="FigureSearchKey"/> rows in step with figures, their accounts and organizations.
-/// Called from SaveChanges, so every write path (API, import, seed) keeps the index correct.
+/// Run by <see cref="SearchKeyEffect"/> on every write path (API, import, seed), so the index stays correct.
 /// </summary>
 public static class FigureSearchIndexer
 {
@@ -89,6 +89,10 @@ public static class FigureSearchIndexer
             rows.AddRange(RowsFor(f.Id, f.RegionCode, f.Status, f.SortKey, f.Category, KeysFor(f.Name, f.Tags, f.Accounts.Select(a => a.HandleKey), [])));
         return rows;
     }
+
+    /// <summary>Writes the keys of figures just inserted with their accounts (<see cref="RowsForNew"/>).</summary>
+    public static Task InsertNewAsync(TongxinDb db, IEnumerable<Figure> figures, CancellationToken ct) =>
+        InsertInKeyOrderAsync(db, RowsForNew(figures), ct);
 
     // In key order, the inserts walk the key index's pages in order instead of jumping across it.
     private static Task InsertInKeyOrderAsync(TongxinDb db, List<FigureSearchKey> rows, CancellationToken ct)

@@ -9,7 +9,8 @@ namespace Tongxin.Features.Figures;
 /// chunk's keys landed all across the key index (its two B-trees hold ~18M rows at a million figures), so
 /// the same pages were read and written again chunk after chunk; one ordered pass touches each page once.
 /// SQLite's import spent a quarter less on its keys this way, PostgreSQL the same (decision 0006). The keys
-/// still commit with their figures, so an imported figure is findable exactly when it was before.
+/// still commit with their figures, so an imported figure is findable exactly when it was before. While open, the
+/// stage is the context's write state: <see cref="SearchKeyEffect"/> puts new figures' keys here, not in the key table.
 /// </summary>
 public sealed class SearchKeyStage
 {
@@ -28,6 +29,7 @@ public sealed class SearchKeyStage
         _columns = string.Join(", ", RawInsert.ColumnNames(entity, FigureSearchIndexer.KeyColumns));
         // The primary key's own order, so the merge walks the key index from start to end.
         _keyOrder = string.Join(", ", entity.FindPrimaryKey()!.Properties.Select(p => "\"" + p.GetColumnName() + "\""));
+        db.SetWriteState(this);
     }
 
     public async Task AddAsync(IEnumerable<Figure> figures, CancellationToken ct)
@@ -46,6 +48,7 @@ public sealed class SearchKeyStage
     /// <summary>Writes the staged keys into the key table in the primary key's order and drops the stage.</summary>
     public async Task MergeAsync(CancellationToken ct)
     {
+        if (ReferenceEquals(_db.WriteState<SearchKeyStage>(), this)) _db.SetWriteState<SearchKeyStage>(null);
         if (!_created) return;
         await ExecuteAsync(
             $"INSERT INTO {_keyTable} ({_columns}) SELECT {_columns} FROM {Table} ORDER BY {_keyOrder}", ct);

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Tongxin.Common.Audit;
 using Tongxin.Common.Data;
 using Tongxin.Features.Accounts;
 using Tongxin.Features.Figures;
@@ -9,8 +8,8 @@ namespace Tongxin.Features.Imports;
 
 /// <summary>
 /// Writes what an import changed on figures that already exist (their fields, accounts' links and metrics,
-/// added accounts and snapshots) as SaveChanges would — the same versions, stamps, audit lines and search
-/// keys — but in bulk: SaveChanges cost 2.5–4.6 ms per updated figure, most of the import's time. The
+/// added accounts and snapshots) as SaveChanges would — the same <see cref="WriteEffects"/>: versions, stamps,
+/// audit lines, search keys and tallies — but in bulk: SaveChanges cost 2.5–4.6 ms per updated figure, most of the import's time. The
 /// context's change tracker says what changed; this writes it with <see cref="RawUpdate"/> and
 /// <see cref="RawInsert"/> inside the caller's transaction. The caller clears the tracker afterwards.
 /// </summary>
@@ -19,14 +18,12 @@ public static class ChangedFigureWriter
     public static async Task WriteAsync(TongxinDb db, ImportPhases phases, CancellationToken ct)
     {
         // Every Entries() call would scan the whole tracker again (a chunk holds thousands of rows): detect
-        // once before the hooks and once for what they stamped, then read the entries as they are.
+        // once before the effects and once for what they stamped (the stamp effect does), then read the entries as they are.
         db.ChangeTracker.DetectChanges();
         var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
-            SaveHooks.BeforeSave(db);
-            db.ChangeTracker.DetectChanges();
             await WriteTrackedAsync(db, phases, ct);
         }
         finally
@@ -45,8 +42,7 @@ public static class ChangedFigureWriter
             throw new InvalidOperationException($"The import writer does not write {other.State} {other.Metadata.ClrType.Name} rows");
         if (all.Any(e => e.State == EntityState.Deleted))
             throw new InvalidOperationException("The import writer deletes nothing");
-        var audits = AuditCollector.Collect(db.ChangeTracker);
-        var touched = FigureSearchIndexer.AffectedFigureIds(db.ChangeTracker);
+        var effects = await WriteEffects.BeforeTrackedAsync(db, bulk: true, ct);
         var figures = Of<Figure>(entries, EntityState.Modified);
         var accounts = Of<PlatformAccount>(entries, EntityState.Modified);
         var newAccounts = Of<PlatformAccount>(entries, EntityState.Added).Select(e => (PlatformAccount)e.Entity).ToList();
@@ -64,25 +60,13 @@ public static class ChangedFigureWriter
         for (var i = 0; i < newSnapshots.Count; i++) newSnapshots[i].Id = snapshotIds[i];
         phases.Lap("updates: reserve ids");
 
-        var figureIds = figures.Select(e => ((Figure)e.Entity).Id).ToList();
-        var tally = figureIds.Count == 0 ? null : await BulkTally.LiftAsync(db, BulkTally.UpdateTrigger, ct);
-        if (tally is not null) await tally.CountAsync(figureIds, -1, ct);
         await RawUpdate.ExecuteAsync(db, figures, ct);
-        if (tally is not null)
-        {
-            await tally.CountAsync(figureIds, 1, ct);
-            await tally.RestoreAsync(ct);
-        }
         phases.Lap("updates: figures");
         await RawUpdate.ExecuteAsync(db, accounts, ct);
         await RawInsert.ExecuteAsync(db, newAccounts, RawInsert.ColumnsOf<PlatformAccount>(db, includeKey: true), ct);
         await RawInsert.ExecuteAsync(db, newSnapshots, RawInsert.ColumnsOf<MetricSnapshot>(db, includeKey: true), ct);
         phases.Lap("updates: accounts");
-        var ids = touched.Select(t => t()).Where(id => id > 0).ToHashSet();
-        if (ids.Count > 0) await FigureSearchIndexer.RebuildAsync(db, ids, ct);
-        phases.Lap("updates: search keys");
-        await RawInsert.ExecuteAsync(db, audits.Select(a => a.ToEntry(db.Actor)).ToList(), AuditCollector.Columns, ct);
-        phases.Lap("updates: audit");
+        await effects.AfterAsync(ct, effect => phases.Lap("updates: " + effect));
     }
 
     private static List<EntityEntry> Of<T>(List<EntityEntry> entries, EntityState state) =>

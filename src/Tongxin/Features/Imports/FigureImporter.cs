@@ -38,6 +38,7 @@ public sealed class FigureImporter(TongxinDb db, FieldProtector protector, Impor
 
         await using var tx = commit ? await db.Database.BeginTransactionAsync(ct) : null;
         ImportBatch? batch = null;
+        // Open for the whole import: the search-key effect stages new figures' keys here (SearchKeyStage).
         var keys = new SearchKeyStage(db);
         if (commit)
         {
@@ -66,7 +67,7 @@ public sealed class FigureImporter(TongxinDb db, FieldProtector protector, Impor
                 else if (p.Before is not null || p.NewAccounts.Count > 0 || p.NewSnapshots.Count > 0) updated++;
                 else unchanged++;
             }
-            if (commit && errors.Count == 0) await SaveChunkAsync(pending.Where(p => p.Inserted || p.Before is not null || p.NewSnapshots.Count > 0 || p.NewAccounts.Count > 0).ToList(), batch!, keys, phases, ct);
+            if (commit && errors.Count == 0) await SaveChunkAsync(pending.Where(p => p.Inserted || p.Before is not null || p.NewSnapshots.Count > 0 || p.NewAccounts.Count > 0).ToList(), batch!, phases, ct);
             db.ChangeTracker.Clear();
             phases.Lap("clear");
             if (progress is not null) await progress(total);
@@ -187,7 +188,7 @@ public sealed class FigureImporter(TongxinDb db, FieldProtector protector, Impor
     /// Writes the chunk: changes to existing figures as the change tracker sees them and new figures, each
     /// through its bulk writer (audit lines and search keys included), then the batch rows that undo reads.
     /// </summary>
-    private async Task SaveChunkAsync(List<Pending> pending, ImportBatch batch, SearchKeyStage keys, ImportPhases phases, CancellationToken ct)
+    private async Task SaveChunkAsync(List<Pending> pending, ImportBatch batch, ImportPhases phases, CancellationToken ct)
     {
         if (pending.Count == 0) return;
         var changed = false;
@@ -199,7 +200,7 @@ public sealed class FigureImporter(TongxinDb db, FieldProtector protector, Impor
         }
         if (changed) await ChangedFigureWriter.WriteAsync(db, phases, ct);
         phases.Lap("write updates");
-        await NewFigureWriter.WriteAsync(db, pending.Where(p => p.Inserted).Select(p => p.Figure).ToList(), keys, phases, ct);
+        await NewFigureWriter.WriteAsync(db, pending.Where(p => p.Inserted).Select(p => p.Figure).ToList(), phases, ct);
         var rows = pending.Select(p => new ImportBatchRow
         {
             BatchId = batch.Id, RowNumber = p.Plan.Number, FigureId = p.Figure.Id, Inserted = p.Inserted, Before = p.Before,

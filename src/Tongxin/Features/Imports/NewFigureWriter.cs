@@ -1,4 +1,3 @@
-using Tongxin.Common.Audit;
 using Tongxin.Common.Data;
 using Tongxin.Features.Accounts;
 using Tongxin.Features.Figures;
@@ -8,12 +7,13 @@ namespace Tongxin.Features.Imports;
 /// <summary>
 /// Inserts new figures with their accounts and metric snapshots without change tracking, which costs
 /// far more than the rows: ids are reserved first, then multi-row INSERTs of real rows (so triggers on
-/// the tables fire), the same audit lines SaveChanges would have written, and the search keys into the
-/// import's <see cref="SearchKeyStage"/>, which the importer merges before it commits. Runs inside the caller's transaction.
+/// the tables fire), around them the same <see cref="WriteEffects"/> SaveChanges runs (stamps, audit lines, tallies,
+/// and the search keys, into the import's <see cref="SearchKeyStage"/>, which the importer merges before it commits).
+/// Runs inside the caller's transaction.
 /// </summary>
 public static class NewFigureWriter
 {
-    public static async Task WriteAsync(TongxinDb db, IReadOnlyList<Figure> figures, SearchKeyStage keys, ImportPhases phases, CancellationToken ct)
+    public static async Task WriteAsync(TongxinDb db, IReadOnlyList<Figure> figures, ImportPhases phases, CancellationToken ct)
     {
         if (figures.Count == 0) return;
         var accounts = figures.SelectMany(f => f.Accounts).ToList();
@@ -22,22 +22,24 @@ public static class NewFigureWriter
         var accountIds = await IdReserver.ReserveAsync<PlatformAccount>(db, accounts.Count, ct);
         var snapshotIds = await IdReserver.ReserveAsync<MetricSnapshot>(db, snapshots.Count, ct);
 
-        var now = DateTime.UtcNow;
+        // Each figure, then each of its accounts with that account's snapshots: the order of the audit lines.
+        var rows = new List<object>(figures.Count + accounts.Count + snapshots.Count);
         int a = 0, s = 0;
         for (var i = 0; i < figures.Count; i++)
         {
             var figure = figures[i];
             figure.Id = figureIds[i];
-            SaveHooks.Stamp(figure, now, added: true);
+            rows.Add(figure);
             foreach (var account in figure.Accounts)
             {
                 account.Id = accountIds[a++];
                 account.FigureId = figure.Id;
-                SaveHooks.Stamp(account);
+                rows.Add(account);
                 foreach (var snapshot in account.Snapshots)
                 {
                     snapshot.Id = snapshotIds[s++];
                     snapshot.AccountId = account.Id;
+                    rows.Add(snapshot);
                 }
             }
             // Denormalized figure columns derived from its accounts are set here: nothing else sees these rows before the INSERT.
@@ -45,44 +47,15 @@ public static class NewFigureWriter
         }
 
         phases.Lap("reserve ids");
-        var tally = await BulkTally.LiftAsync(db, BulkTally.InsertTrigger, ct);
+        var effects = await WriteEffects.BeforeInsertAsync(db, rows, ct);
+        phases.Lap("effects before insert");
         await RawInsert.ExecuteAsync(db, figures, Columns<Figure>(db), ct);
         phases.Lap("write figures");
-        if (tally is not null)
-        {
-            await tally.CountAsync(figureIds.Min(), figureIds.Max(), 1, ct);
-            await tally.RestoreAsync(ct);
-        }
-        phases.Lap("tallies");
         await RawInsert.ExecuteAsync(db, accounts, Columns<PlatformAccount>(db), ct);
         phases.Lap("write accounts");
         await RawInsert.ExecuteAsync(db, snapshots, Columns<MetricSnapshot>(db), ct);
         phases.Lap("write snapshots");
-        await keys.AddAsync(figures, ct);
-        phases.Lap("stage search keys");
-        var lines = AuditLines(db, figures);
-        phases.Lap("audit lines");
-        await RawInsert.ExecuteAsync(db, lines, AuditCollector.Columns, ct);
-        phases.Lap("write audit");
-    }
-
-    /// <summary>One "create" line per figure, account and snapshot, in that order per figure.</summary>
-    private static List<AuditEntry> AuditLines(TongxinDb db, IReadOnlyList<Figure> figures)
-    {
-        var figureType = db.Model.FindEntityType(typeof(Figure))!;
-        var accountType = db.Model.FindEntityType(typeof(PlatformAccount))!;
-        var snapshotType = db.Model.FindEntityType(typeof(MetricSnapshot))!;
-        var lines = new List<AuditEntry>(figures.Count * 3);
-        foreach (var f in figures)
-        {
-            lines.Add(AuditCollector.Created(f, figureType).ToEntry(db.Actor));
-            foreach (var account in f.Accounts)
-            {
-                lines.Add(AuditCollector.Created(account, accountType).ToEntry(db.Actor));
-                foreach (var snapshot in account.Snapshots) lines.Add(AuditCollector.Created(snapshot, snapshotType).ToEntry(db.Actor));
-            }
-        }
-        return lines;
+        await effects.AfterAsync(ct, phases.Lap);
     }
 
     private static List<(string, Func<T, object?>)> Columns<T>(TongxinDb db) => RawInsert.ColumnsOf<T>(db, includeKey: true);

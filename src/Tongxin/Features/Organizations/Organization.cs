@@ -4,7 +4,7 @@ using Tongxin.Features.Figures;
 namespace Tongxin.Features.Organizations;
 
 /// <summary>An internet company, platform, MCN, incubation or demonstration base.</summary>
-public class Organization : IRegionOwned, IAudited, IVersioned
+public class Organization : IRegionOwned, IAudited, IVersioned, IStamped
 {
     public long Id { get; set; }
     public required string Name { get; set; }
@@ -23,6 +23,10 @@ public class Organization : IRegionOwned, IAudited, IVersioned
     [NotAudited] public bool IsDemo { get; set; }
     [NotAudited] public int Version { get; set; }
     public List<OrganizationMember> Members { get; set; } = [];
+
+    public void Stamp(DateTime now, bool added) => NameKey = Name.Trim().ToLowerInvariant();
+
+    string IAudited.AuditLabel => Name;
 }
 
 /// <summary>A figure linked to an organization, with the figure's role there.</summary>

@@ -1,3 +1,5 @@
+using Tongxin.Common.Scope;
+
 namespace Tongxin.Features.Regions;
 
 /// <summary>
@@ -15,24 +17,10 @@ public class Region
     public bool IsDemo { get; set; }
 
     /// <summary>The prefix every descendant's code starts with.</summary>
-    public static string ScopePrefix(string code, int level) => level switch
-    {
-        1 => code[..2],
-        2 => code[..4],
-        3 => code[..6],
-        _ => code,
-    };
+    public static string ScopePrefix(string code, int level) => RegionCodes.ScopePrefix(code, level);
 
     /// <summary>Level implied by the shape of a code.</summary>
-    public static int LevelOf(string code) => code.Length switch
-    {
-        9 => 4,
-        6 when code.EndsWith("0000") => 1,
-        6 when code.EndsWith("00") => 2,
-        6 => 3,
-        _ => 0,
-    };
+    public static int LevelOf(string code) => RegionCodes.LevelOf(code);
 
-    public static bool IsWellFormedCode(string? code) =>
-        code is { Length: 6 or 9 } && code.All(char.IsAsciiDigit) && LevelOf(code) > 0;
+    public static bool IsWellFormedCode(string? code) => RegionCodes.IsWellFormedCode(code);
 }

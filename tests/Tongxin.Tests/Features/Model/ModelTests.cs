@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Tongxin.Common.Auth;
 using Tongxin.Common.Data;
 using Tongxin.Common.Domain;
@@ -27,6 +28,20 @@ public class ModelTests
         Assert.NotEmpty(scoped);
         foreach (var entity in scoped)
             Assert.Contains(entity.GetDeclaredQueryFilters(), f => f.Key == TongxinDb.RegionScopeFilter);
+    }
+
+    /// <summary>HasRegionScope and IsOrdinal leave marks for TongxinDb to apply; none may reach the model (or a migration).</summary>
+    [Theory, MemberData(nameof(Providers))]
+    public void The_region_scope_marks_are_applied_and_removed(string provider)
+    {
+        using var db = For(provider);
+        var design = db.GetService<Microsoft.EntityFrameworkCore.Metadata.IDesignTimeModel>().Model;
+        var left = design.GetEntityTypes()
+            .SelectMany(e => e.GetAnnotations().Concat(e.GetProperties().SelectMany(p => p.GetAnnotations())))
+            .Where(a => a.Name.StartsWith("Tongxin:")).Select(a => a.Name).ToList();
+        Assert.Empty(left);
+        var code = design.FindEntityType(typeof(Tongxin.Features.Regions.Region))!.FindProperty("Code")!;
+        Assert.Equal(provider == "postgres" ? "C" : null, code.GetCollation());
     }
 
     [Theory, MemberData(nameof(Providers))]

@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Tongxin.Common.Data;
+
+namespace Tongxin.Features.Figures;
+
+internal sealed class HonourConfiguration : IEntityTypeConfiguration<Honour>
+{
+    public void Configure(EntityTypeBuilder<Honour> e)
+    {
+        e.Property(h => h.Version).IsConcurrencyToken();
+        e.HasIndex(h => h.FigureId);
+        e.HasOne(h => h.Figure).WithMany(f => f.Honours).HasForeignKey(h => h.FigureId).OnDelete(DeleteBehavior.Cascade);
+        e.HasRegionScope(h => h.Figure!.RegionCode);
+    }
+}

@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Tongxin.Common.Data;
+
+namespace Tongxin.Features.Figures;
+
+internal sealed class PositionConfiguration : IEntityTypeConfiguration<Position>
+{
+    public void Configure(EntityTypeBuilder<Position> e)
+    {
+        e.Property(p => p.Version).IsConcurrencyToken();
+        e.HasIndex(p => p.FigureId);
+        e.HasOne(p => p.Figure).WithMany(f => f.Positions).HasForeignKey(p => p.FigureId).OnDelete(DeleteBehavior.Cascade);
+        e.HasRegionScope(p => p.Figure!.RegionCode);
+    }
+}

@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using Tongxin.Features.Figures;
+
+namespace Tongxin.Common.Data;
+
+// The feature's tables on the shared context (a partial class, so Common names no feature).
+public abstract partial class TongxinDb
+{
+    public DbSet<Figure> Figures => Set<Figure>();
+    public DbSet<FigureSearchKey> FigureSearchKeys => Set<FigureSearchKey>();
+    /// <summary>The same rows, read in name order for a province-wide search (<see cref="WideSearchKey"/>).</summary>
+    public DbSet<WideSearchKey> WideSearchKeys => Set<WideSearchKey>();
+    public DbSet<Position> Positions => Set<Position>();
+    public DbSet<Honour> Honours => Set<Honour>();
+}

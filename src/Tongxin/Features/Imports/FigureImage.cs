@@ -12,7 +12,9 @@ namespace Tongxin.Features.Imports;
 /// </summary>
 public static class FigureImage
 {
-    /// <summary>The modified properties' original values as JSON (<c>{"Workplace": "原单位", …}</c>); call after DetectChanges.</summary>
+    /// <summary>
+    /// The modified properties' original values as JSON (<c>{"Workplace": "原单位", …}</c>); call after DetectChanges.
+    /// </summary>
     public static string Capture(EntityEntry<Figure> entry)
     {
         var image = new Dictionary<string, object?>();

@@ -4,6 +4,8 @@ using Tongxin.Bench;
 //   generate --provider sqlite|postgres --figures N --data DIR [--pg CS]
 //   run      --provider sqlite|postgres --data DIR [--pg CS] --server PATH/Tongxin.dll [--scale LABEL] [--smoke]
 //   import-file --rows N --out F.xlsx [--seed S]   a workbook like the HTTP import scenario's
+//   excel-file --rows N --out F.xlsx              a workbook as Excel saves one (shared strings, date styles)
+//   read-xlsx --file F.xlsx --reader stream|miniexcel [--first N]   one pass of a sheet reader, its time and memory
 //   reindex-handles --provider … --data DIR [--pg CS]   rebuilds the h: search keys of a dataset
 //            [--only TEXT] runs only the scenarios whose label contains TEXT (quick experiments;
 //            with --server, "HTTP profile" or "HTTP search" runs that HTTP scenario alone)
@@ -33,6 +35,16 @@ switch (args.FirstOrDefault())
         Console.WriteLine($"Wrote {rows:N0} rows to {Opt("out") ?? "import.xlsx"}");
         return 0;
     }
+    case "excel-file":
+    {
+        var rows = int.Parse(Opt("rows") ?? "100000");
+        XlsxReaders.WriteExcelStyle(Opt("out") ?? "excel.xlsx", rows);
+        Console.WriteLine($"Wrote {rows:N0} rows to {Opt("out") ?? "excel.xlsx"}");
+        return 0;
+    }
+    case "read-xlsx":
+        XlsxReaders.Measure(Opt("file") ?? "excel.xlsx", Opt("reader") ?? "stream", int.Parse(Opt("first") ?? int.MaxValue.ToString()));
+        return 0;
     case "run":
     {
         var smoke = Flag("smoke");

@@ -1,6 +1,11 @@
 namespace Tongxin.Features.Figures;
 
-/// <summary>What a caller may set on a figure. Region, status, ids and audit fields are not here on purpose.</summary>
+/// <summary>
+/// The editable plain fields of a figure, in one record: the API binds it (create and PUT), the import fills it
+/// from a row, <see cref="FigureRules.Validate"/> checks and normalizes it and <see cref="FigureRules.Apply"/>
+/// writes it onto the entity. Status, ids and audit fields are not here on purpose; the region is checked
+/// against the caller's scope.
+/// </summary>
 public sealed record FigureInput
 {
     public string? Name { get; init; }

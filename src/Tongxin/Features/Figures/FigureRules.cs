@@ -1,3 +1,4 @@
+using System.Globalization;
 using Tongxin.Common.Security;
 using Tongxin.Common.Text;
 using Tongxin.Common.Validation;
@@ -10,37 +11,13 @@ namespace Tongxin.Features.Figures;
 /// </summary>
 public sealed class FigureRules(DictionaryCodes codes)
 {
-    /// <summary>Normalized values; a null sensitive field means "not given" (keep), "" means clear.</summary>
-    public sealed record Values
-    {
-        public string? Name { get; init; }
-        public string? Gender { get; init; }
-        public string? BirthDate { get; init; }
-        public string? Ethnicity { get; init; }
-        public string? PoliticalAffiliation { get; init; }
-        public string? Education { get; init; }
-        public string? IdNumber { get; init; }
-        public string? Phone { get; init; }
-        public bool PhoneIsMobile { get; init; }
-        public string? HomeAddress { get; init; }
-        public string? Email { get; init; }
-        public string? WeChat { get; init; }
-        public string? RegionCode { get; init; }
-        public string? Workplace { get; init; }
-        public string? JobTitle { get; init; }
-        public string? Category { get; init; }
-        public string? Fields { get; init; }
-        public List<string>? Tags { get; init; }
-        public string? KeyLevel { get; init; }
-        public string? Source { get; init; }
-        public string? RecommendedBy { get; init; }
-        public DateOnly? EnrolledOn { get; init; }
-        public string? ConsentVersion { get; init; }
-        public DateTime? ConsentAt { get; init; }
-        public string? Notes { get; init; }
-    }
-
-    public Values Validate(FigureInput input, IDictionary<string, string[]> errors, bool nameRequired = true)
+    /// <summary>
+    /// Checks <paramref name="input"/> and returns it normalized: text trimmed and width-folded, dictionary labels
+    /// turned into codes, dates as <c>yyyy-MM-dd</c> or <c>yyyy-MM</c>, ID and phone numbers in their canonical
+    /// form, times in UTC. What it returns is what <see cref="Apply"/> takes. A null field means "not given"
+    /// (an update keeps the stored value); "" for a sensitive field means "clear it".
+    /// </summary>
+    public FigureInput Validate(FigureInput input, IDictionary<string, string[]> errors, bool nameRequired = true)
     {
         void Error(string field, string message) => errors[field] = [message];
         string? Text(string? s, string field, int max, string label)
@@ -55,7 +32,6 @@ public sealed class FigureRules(DictionaryCodes codes)
 
         string? idNumber = null, gender = Text(input.Gender, "gender", 2, "性别"), birth = null, phone = null;
         DateOnly? idBirth = null;
-        var phoneIsMobile = false;
         if (gender is not null && gender is not ("男" or "女")) Error("gender", "性别应为“男”或“女”");
         if (input.IdNumber is not null)
         {
@@ -88,21 +64,22 @@ public sealed class FigureRules(DictionaryCodes codes)
             {
                 var p = PhoneNumber.Parse(input.Phone);
                 if (!p.IsValid) Error("phone", p.Error!);
-                else { phone = p.Number; phoneIsMobile = p.Kind == PhoneKind.Mobile; }
+                else phone = p.Number;
             }
         }
 
         var email = Text(input.Email, "email", 100, "电子邮箱");
         if (email is not null && !System.Net.Mail.MailAddress.TryCreate(email, out _)) Error("email", "电子邮箱格式不正确");
 
-        DateOnly? enrolled = null;
+        string? enrolled = null;
         if (!string.IsNullOrWhiteSpace(input.EnrolledOn))
         {
             if (!PartialDate.TryParse(input.EnrolledOn, out var e, out var err)) Error("enrolledOn", err ?? "入库时间格式不正确");
             else
             {
-                enrolled = new DateOnly(e.Year, e.Month ?? 1, e.Day ?? 1);
-                if (enrolled > DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8))) Error("enrolledOn", "入库时间不能晚于今天");
+                var day = new DateOnly(e.Year, e.Month ?? 1, e.Day ?? 1);
+                if (day > DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8))) Error("enrolledOn", "入库时间不能晚于今天");
+                enrolled = day.ToString(DayFormat, CultureInfo.InvariantCulture);
             }
         }
         if (input.ConsentAt is { } c && c.ToUniversalTime() > DateTime.UtcNow.AddMinutes(5)) Error("consentAt", "同意时间不能晚于现在");
@@ -111,7 +88,7 @@ public sealed class FigureRules(DictionaryCodes codes)
         if (tags is { Count: > 20 }) Error("tags", "标签最多20个");
         if (tags?.Any(t => t.Length > 20) == true) Error("tags", "每个标签不能超过20个字");
 
-        return new Values
+        return input with
         {
             Name = name,
             Gender = gender,
@@ -121,7 +98,6 @@ public sealed class FigureRules(DictionaryCodes codes)
             Education = Code("education", input.Education, "学历", errors),
             IdNumber = idNumber,
             Phone = phone,
-            PhoneIsMobile = phoneIsMobile,
             HomeAddress = input.HomeAddress is null ? null : ChineseText.Normalize(input.HomeAddress),
             Email = email,
             WeChat = Text(input.WeChat, "weChat", 50, "微信号"),
@@ -141,6 +117,11 @@ public sealed class FigureRules(DictionaryCodes codes)
         };
     }
 
+    /// <summary>A normalized phone number (as <see cref="Validate"/> returns it) that is a mobile: only those match people.</summary>
+    public static bool IsMobile(string? phone) => phone is { Length: > 0 } && PhoneNumber.Parse(phone).Kind == PhoneKind.Mobile;
+
+    private const string DayFormat = "yyyy-MM-dd";
+
     /// <summary>A dictionary-coded field accepts the code or its label; anything else is an error.</summary>
     private string? Code(string type, string? value, string label, IDictionary<string, string[]> errors)
     {
@@ -151,8 +132,11 @@ public sealed class FigureRules(DictionaryCodes codes)
         return code;
     }
 
-    /// <summary>Writes validated values onto the entity. Blank values never clear stored ones unless <paramref name="replace"/>.</summary>
-    public static void Apply(Figure f, Values v, FieldProtector protector, bool replace)
+    /// <summary>
+    /// Writes what <see cref="Validate"/> returned onto the entity. Blank values never clear stored ones unless
+    /// <paramref name="replace"/>.
+    /// </summary>
+    public static void Apply(Figure f, FigureInput v, FieldProtector protector, bool replace)
     {
         T? Pick<T>(T? incoming, T? current) => replace || incoming is not null ? incoming : current;
         if (v.Name is not null) f.Name = v.Name;
@@ -172,7 +156,7 @@ public sealed class FigureRules(DictionaryCodes codes)
         f.KeyLevel = Pick(v.KeyLevel, f.KeyLevel);
         f.Source = Pick(v.Source, f.Source);
         f.RecommendedBy = Pick(v.RecommendedBy, f.RecommendedBy);
-        if (v.EnrolledOn is { } e) f.EnrolledOn = e;
+        if (v.EnrolledOn is { } e) f.EnrolledOn = DateOnly.ParseExact(e, DayFormat, CultureInfo.InvariantCulture);
         f.ConsentVersion = Pick(v.ConsentVersion, f.ConsentVersion);
         f.ConsentAt = Pick(v.ConsentAt, f.ConsentAt);
         f.Notes = Pick(v.Notes, f.Notes);

@@ -127,7 +127,6 @@ public sealed class FigureImporter(TongxinDb db, FieldProtector protector, Impor
             {
                 if (plan.TargetId is { } id && existing.TryGetValue(id, out var figure))
                 {
-                    var before = FigureImage.Capture(figure);
                     FigureRules.Apply(figure, plan.Values, protector, replace: false);
                     var pending = new Pending { Plan = plan, Figure = figure };
                     AddAccounts(pending);
@@ -135,7 +134,7 @@ public sealed class FigureImporter(TongxinDb db, FieldProtector protector, Impor
                     // An account's new link or metrics change the figure's record too (and make the row "updated").
                     if (db.Entry(figure).State == EntityState.Modified
                         || figure.Accounts.Any(a => a.Id != 0 && db.Entry(a).State == EntityState.Modified))
-                        pending.Before = before.ToJson();
+                        pending.Before = FigureImage.Capture(db.Entry(figure));
                     result.Add(pending);
                 }
                 else
@@ -157,22 +156,22 @@ public sealed class FigureImporter(TongxinDb db, FieldProtector protector, Impor
 
     private static void AddAccounts(Pending p)
     {
-        var plan = p.Plan;
-        foreach (var (platform, handle) in plan.Accounts)
+        var (plan, row) = (p.Plan, p.Plan.Row);
+        foreach (var (platform, handle) in row.Accounts)
         {
             var key = PlatformAccount.KeyOf(handle);
             var account = p.Figure.Accounts.FirstOrDefault(a => a.Platform == platform && a.HandleKey == key);
             if (account is null)
             {
-                account = new PlatformAccount { FigureId = p.Figure.Id, Platform = platform, Handle = handle, HandleKey = key, Url = plan.Url };
+                account = new PlatformAccount { FigureId = p.Figure.Id, Platform = platform, Handle = handle, HandleKey = key, Url = row.Url };
                 p.Figure.Accounts.Add(account);
                 p.NewAccounts.Add(account);
             }
-            else if (plan.Url is not null && account.Url != plan.Url) account.Url = plan.Url;
-            if (plan.Accounts.Count != 1 || (plan.Followers ?? plan.Likes ?? plan.Works) is null && !p.NewAccounts.Contains(account)) continue;
-            var followers = plan.Followers ?? account.Followers;
-            var likes = plan.Likes ?? account.Likes;
-            var works = plan.Works ?? account.Works;
+            else if (row.Url is not null && account.Url != row.Url) account.Url = row.Url;
+            if (row.Accounts.Count != 1 || (row.Followers ?? row.Likes ?? row.Works) is null && !p.NewAccounts.Contains(account)) continue;
+            var followers = row.Followers ?? account.Followers;
+            var likes = row.Likes ?? account.Likes;
+            var works = row.Works ?? account.Works;
             // The same numbers again (an export re-imported) are nothing new.
             if (!p.NewAccounts.Contains(account) && followers == account.Followers && likes == account.Likes && works == account.Works) continue;
             if (account.Record(plan.MetricsDate, followers, likes, works, MetricSource.Import) is { } snapshot)

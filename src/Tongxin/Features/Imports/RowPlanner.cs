@@ -11,16 +11,14 @@ namespace Tongxin.Features.Imports;
 /// <summary>A validated row and what it will do: create (no target) or update the target figure.</summary>
 public sealed class RowPlan
 {
-    public required int Number { get; init; }
-    public required FigureRules.Values Values { get; set; }
+    /// <summary>The row as read: its accounts and metrics are taken from there.</summary>
+    public required ParsedRow Row { get; init; }
+    public int Number => Row.Number;
+    public List<RowError> Errors => Row.Errors;
+    /// <summary>The row's fields as <see cref="FigureRules.Validate"/> returned them.</summary>
+    public required FigureInput Values { get; set; }
     public long? TargetId { get; set; }
-    public required List<(string Platform, string Handle)> Accounts { get; init; }
-    public string? Url { get; init; }
-    public long? Followers { get; init; }
-    public long? Likes { get; init; }
-    public long? Works { get; init; }
     public DateOnly MetricsDate { get; init; }
-    public required List<RowError> Errors { get; init; }
 }
 
 /// <summary>
@@ -47,7 +45,7 @@ public sealed class RowPlanner(SheetHeader header, RowParser parser, FigureRules
         var matcher = await FigureMatcher.LoadAsync(db,
             plans.Where(p => p.IdHash is not null).Select(p => p.IdHash!).ToHashSet(),
             plans.Where(p => p.PhoneHash is not null).Select(p => p.PhoneHash!).ToHashSet(),
-            plans.SelectMany(p => p.Plan.Accounts).Select(a => (a.Platform, PlatformAccount.KeyOf(a.Handle))).ToHashSet(),
+            plans.SelectMany(p => p.Plan.Row.Accounts).Select(a => (a.Platform, PlatformAccount.KeyOf(a.Handle))).ToHashSet(),
             plans.Where(p => p.Plan.TargetId is not null).Select(p => p.Plan.TargetId!.Value).ToHashSet(), ct);
 
         phases.Lap("match queries");
@@ -73,12 +71,11 @@ public sealed class RowPlanner(SheetHeader header, RowParser parser, FigureRules
         }
         var plan = new RowPlan
         {
-            Number = row.Number, Values = values with { RegionCode = region }, TargetId = parsed.SystemId,
-            Accounts = parsed.Accounts, Url = parsed.Url, Followers = parsed.Followers, Likes = parsed.Likes,
-            Works = parsed.Works, MetricsDate = parsed.StatDate ?? AccountEndpoints.Today(), Errors = errors,
+            Row = parsed, Values = values with { RegionCode = region }, TargetId = parsed.SystemId,
+            MetricsDate = parsed.StatDate ?? AccountEndpoints.Today(),
         };
         var idHash = values.IdNumber is { Length: > 0 } id ? protector.Hash(id) : null;
-        var phoneHash = values.Phone is { Length: > 0 } phone && values.PhoneIsMobile ? protector.Hash(phone) : null;
+        var phoneHash = FigureRules.IsMobile(values.Phone) ? protector.Hash(values.Phone!) : null;
 
         // Repeats within the file: the later row names the earlier one.
         if (idHash is not null && !_idRows.TryAdd(Digest(idHash), row.Number))
@@ -86,7 +83,7 @@ public sealed class RowPlanner(SheetHeader header, RowParser parser, FigureRules
         if (idHash is null && phoneHash is not null && values.Name is not null
             && !_phoneNameRows.TryAdd(Digest(phoneHash, values.Name), row.Number))
             Error(plan, FigureColumn.Phone, $"与第{_phoneNameRows[Digest(phoneHash, values.Name)]}行姓名和手机号相同，请合并为一行");
-        foreach (var (platform, handle) in plan.Accounts)
+        foreach (var (platform, handle) in plan.Row.Accounts)
             if (!_accountRows.TryAdd(Digest(platform, PlatformAccount.KeyOf(handle)), row.Number))
                 Error(plan, FigureColumn.Handle, $"与第{_accountRows[Digest(platform, PlatformAccount.KeyOf(handle))]}行平台账号重复");
         return (plan, idHash, phoneHash);
@@ -115,7 +112,7 @@ public sealed class RowPlanner(SheetHeader header, RowParser parser, FigureRules
             if (!Visible(byPhone[0])) { Error(plan, FigureColumn.Phone, "该手机号" + Duplicates.OtherRegion); return; }
             target = byPhone[0];
         }
-        foreach (var (platform, handle) in plan.Accounts)
+        foreach (var (platform, handle) in plan.Row.Accounts)
         {
             if (!m.ByAccount.TryGetValue((platform, PlatformAccount.KeyOf(handle)), out var owner)) continue;
             if (!Visible(owner)) { Error(plan, FigureColumn.Handle, $"平台账号“{handle}”" + Duplicates.OtherRegion); return; }

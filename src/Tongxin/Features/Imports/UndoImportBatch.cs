@@ -73,7 +73,7 @@ public static class UndoImportBatch
                 db.Figures.Remove(figure);
                 continue;
             }
-            if (row.Before is not null) FigureImage.FromJson(row.Before).Restore(figure);
+            if (row.Before is not null) FigureImage.Restore(db.Entry(figure), row.Before);
             foreach (var account in figure.Accounts.ToList())
             {
                 if (accountIds.Contains(account.Id))

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Tongxin.Common.Auth;
+using Tongxin.Common.Dictionaries;
 using Tongxin.Common.Domain;
 using Tongxin.Features.Figures;
 
@@ -160,11 +161,11 @@ internal static class AuditCollector
     private static string Describe(object entity) => entity switch
     {
         Figure f => f.Name,
-        Features.Accounts.PlatformAccount a => $"{a.Platform} {a.Handle}",
-        Features.Organizations.Organization o => o.Name,
+        PlatformAccount a => $"{a.Platform} {a.Handle}",
+        Organization o => o.Name,
         Position p => p.Title ?? p.Kind,
         Honour h => h.Title,
-        Features.Dictionaries.DictionaryItem d => $"{d.Type}:{d.Label}",
+        DictionaryItem d => $"{d.Type}:{d.Label}",
         _ => entity.GetType().Name,
     };
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Tongxin.Common.Audit;
 using Tongxin.Common.Auth;
+using Tongxin.Common.Dictionaries;
 using Tongxin.Common.Scope;
 using Tongxin.Features.Accounts;
 using Tongxin.Features.Dictionaries;

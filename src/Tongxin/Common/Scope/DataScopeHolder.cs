@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Tongxin.Common.Auth;
-using Tongxin.Features.Regions;
 
 namespace Tongxin.Common.Scope;
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Tongxin.Common.Auth;
 using Tongxin.Common.Data;
+using Tongxin.Common.Dictionaries;
 using Tongxin.Common.Domain;
 using Tongxin.Common.Http;
 using Tongxin.Common.Text;

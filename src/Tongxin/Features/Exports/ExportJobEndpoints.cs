@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Tongxin.Common.Audit;
 using Tongxin.Common.Auth;
 using Tongxin.Common.Data;
+using Tongxin.Common.Files;
 using Tongxin.Common.Http;
 using Tongxin.Features.Figures;
 using Tongxin.Features.Imports;

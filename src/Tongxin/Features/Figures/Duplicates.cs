@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Tongxin.Common.Data;
 using Tongxin.Common.Security;
 using Tongxin.Common.Validation;
-using Tongxin.Features.Accounts;
 
 namespace Tongxin.Features.Figures;
 

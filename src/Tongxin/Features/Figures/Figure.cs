@@ -1,5 +1,4 @@
 using Tongxin.Common.Domain;
-using Tongxin.Features.Accounts;
 
 namespace Tongxin.Features.Figures;
 

@@ -1,3 +1,4 @@
+using Tongxin.Common.Dictionaries;
 using Tongxin.Common.Security;
 using Tongxin.Common.Text;
 using Tongxin.Common.Validation;

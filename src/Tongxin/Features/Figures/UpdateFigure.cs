@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Tongxin.Common.Data;
+using Tongxin.Common.Dictionaries;
 using Tongxin.Common.Http;
+using Tongxin.Common.Scope;
 using Tongxin.Common.Security;
-using Tongxin.Features.Regions;
 
 namespace Tongxin.Features.Figures;
 
@@ -16,8 +17,8 @@ public static class UpdateFigure
         var errors = new Dictionary<string, string[]>();
         if (input.Version is null) errors["version"] = ["缺少版本号，请刷新后重试"];
         var values = new FigureRules(new DictionaryCodes(db)).Validate(input, errors);
-        var region = await RegionEndpoints.InScope(db, values.RegionCode ?? figure.RegionCode);
-        if (region is null) errors["regionCode"] = [RegionEndpoints.UnknownRegionMessage];
+        var region = await ScopedRegions.InScope(db, values.RegionCode ?? figure.RegionCode);
+        if (region is null) errors["regionCode"] = [ScopedRegions.UnknownRegionMessage];
         if (errors.Count > 0) return Problems.Validation(errors);
         if (input.Version != figure.Version) return Problems.Conflict();
 

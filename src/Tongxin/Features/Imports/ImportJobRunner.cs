@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Tongxin.Common.Auth;
 using Tongxin.Common.Data;
 using Tongxin.Common.Scope;
-using Tongxin.Features.Regions;
 
 namespace Tongxin.Features.Imports;
 

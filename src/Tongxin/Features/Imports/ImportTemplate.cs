@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using Tongxin.Common.Auth;
 using Tongxin.Common.Data;
+using Tongxin.Common.Files;
 
 namespace Tongxin.Features.Imports;
 

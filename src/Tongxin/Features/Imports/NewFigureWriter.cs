@@ -1,6 +1,5 @@
 using Tongxin.Common.Audit;
 using Tongxin.Common.Data;
-using Tongxin.Features.Accounts;
 using Tongxin.Features.Figures;
 
 namespace Tongxin.Features.Imports;

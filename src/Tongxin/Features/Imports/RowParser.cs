@@ -1,6 +1,6 @@
+using Tongxin.Common.Dictionaries;
 using Tongxin.Common.Text;
 using Tongxin.Common.Validation;
-using Tongxin.Features.Accounts;
 using Tongxin.Features.Figures;
 
 namespace Tongxin.Features.Imports;

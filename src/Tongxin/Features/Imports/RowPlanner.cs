@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Tongxin.Common.Data;
 using Tongxin.Common.Security;
-using Tongxin.Features.Accounts;
 using Tongxin.Features.Figures;
 
 namespace Tongxin.Features.Imports;

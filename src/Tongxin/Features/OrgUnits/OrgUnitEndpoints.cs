@@ -3,9 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Tongxin.Common.Auth;
 using Tongxin.Common.Data;
 using Tongxin.Common.Http;
+using Tongxin.Common.Scope;
 using Tongxin.Common.Text;
 using Tongxin.Common.Validation;
-using Tongxin.Features.Regions;
 
 namespace Tongxin.Features.OrgUnits;
 
@@ -44,8 +44,8 @@ public static class OrgUnitEndpoints
         if (name.Length == 0) errors["name"] = ["请填写单位名称"];
         else if (name.Length > 100) errors["name"] = ["单位名称不能超过100个字"];
         if (input.Kind is null || !OrgUnit.Kinds.ContainsKey(input.Kind)) errors["kind"] = ["请选择单位类型"];
-        if (await RegionEndpoints.InScope(db, input.RegionCode) is null)
-            errors["regionCode"] = [string.IsNullOrWhiteSpace(input.RegionCode) ? "请选择所属地区" : RegionEndpoints.UnknownRegionMessage];
+        if (await ScopedRegions.InScope(db, input.RegionCode) is null)
+            errors["regionCode"] = [string.IsNullOrWhiteSpace(input.RegionCode) ? "请选择所属地区" : ScopedRegions.UnknownRegionMessage];
         if (input.ParentId is { } parent && (parent == selfId || !await db.OrgUnits.AnyAsync(u => u.Id == parent)))
             errors["parentId"] = ["上级单位无效"];
         if (!string.IsNullOrWhiteSpace(input.Phone) && !PhoneNumber.Parse(input.Phone).IsValid) errors["phone"] = ["联系电话格式不正确"];

@@ -2,13 +2,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Tongxin.Common.Auth;
 using Tongxin.Common.Data;
+using Tongxin.Common.Dictionaries;
 using Tongxin.Common.Http;
 using Tongxin.Common.Scope;
 using Tongxin.Common.Text;
 using Tongxin.Common.Validation;
 using Tongxin.Features.Figures;
-using Tongxin.Features.Regions;
-using Tongxin.Features.Users;
 
 namespace Tongxin.Features.Organizations;
 
@@ -46,7 +45,7 @@ public static class OrganizationEndpoints
         var query = db.Organizations.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(regionCode))
         {
-            query = query.Within(await RegionEndpoints.RequireSubtree(db, regionCode));
+            query = query.Within(await ScopedRegions.RequireSubtree(db, regionCode));
         }
         if (!string.IsNullOrWhiteSpace(type)) query = query.Where(o => o.Type == type);
         if (!string.IsNullOrWhiteSpace(q))
@@ -69,8 +68,8 @@ public static class OrganizationEndpoints
         var name = ChineseText.Normalize(input.Name);
         if (name.Length == 0) errors["name"] = ["请填写单位名称"];
         else if (name.Length > 200) errors["name"] = ["单位名称不能超过200个字"];
-        var region = await RegionEndpoints.InScope(db, input.RegionCode);
-        if (region is null) errors["regionCode"] = [string.IsNullOrWhiteSpace(input.RegionCode) ? "请选择所属地区" : RegionEndpoints.UnknownRegionMessage];
+        var region = await ScopedRegions.InScope(db, input.RegionCode);
+        if (region is null) errors["regionCode"] = [string.IsNullOrWhiteSpace(input.RegionCode) ? "请选择所属地区" : ScopedRegions.UnknownRegionMessage];
         var type = string.IsNullOrWhiteSpace(input.Type) ? null : new DictionaryCodes(db).Resolve("organizationType", input.Type.Trim());
         if (!string.IsNullOrWhiteSpace(input.Type) && type is null) errors["type"] = ["单位类型不在字典中"];
         string? credit = null;

@@ -6,7 +6,6 @@ using Tongxin.Common.Auth;
 using Tongxin.Common.Data;
 using Tongxin.Common.Http;
 using Tongxin.Common.Scope;
-using Tongxin.Features.Regions;
 
 namespace Tongxin.Features.Users;
 
@@ -16,7 +15,6 @@ public sealed record CreateUserRequest(string? UserName, string? Password, strin
     long? OrgUnitId = null);
 public sealed record CreatedId(string Id);
 public sealed record ResetPasswordRequest(string? NewPassword);
-public sealed record Paged<T>(IReadOnlyList<T> Items, int Total);
 
 public static class UserEndpoints
 {
@@ -63,8 +61,8 @@ public static class UserEndpoints
         var errors = new Dictionary<string, string[]>();
         var name = request.UserName?.Trim();
         if (string.IsNullOrEmpty(name)) errors["userName"] = ["请填写用户名"];
-        var region = await RegionEndpoints.InScope(db, request.RegionCode);
-        if (region is null) errors["regionCode"] = [RegionEndpoints.UnknownRegionMessage];
+        var region = await ScopedRegions.InScope(db, request.RegionCode);
+        if (region is null) errors["regionCode"] = [ScopedRegions.UnknownRegionMessage];
         var roles = (request.Roles ?? []).Distinct().ToList();
         if (roles.Count == 0) errors["roles"] = ["请至少选择一个角色"];
         else if (roles.Any(r => !Roles.All.Contains(r))) errors["roles"] = ["角色无效"];

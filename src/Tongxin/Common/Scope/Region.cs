@@ -1,4 +1,4 @@
-namespace Tongxin.Features.Regions;
+namespace Tongxin.Common.Scope;
 
 /// <summary>
 /// A node of the administrative region tree (GB/T 2260 codes for county level and above,

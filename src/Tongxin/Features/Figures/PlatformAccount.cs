@@ -1,7 +1,6 @@
 using Tongxin.Common.Domain;
-using Tongxin.Features.Figures;
 
-namespace Tongxin.Features.Accounts;
+namespace Tongxin.Features.Figures;
 
 /// <summary>A figure's account on a platform (抖音, 快手, 微博…) with its latest metrics.</summary>
 public class PlatformAccount : IFigureOwned, IAudited, IVersioned

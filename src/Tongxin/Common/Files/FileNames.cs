@@ -1,4 +1,4 @@
-namespace Tongxin.Features.Imports;
+namespace Tongxin.Common.Files;
 
 public static class FileNames
 {

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Tongxin.Common.Data;
 
-namespace Tongxin.Features.Figures;
+namespace Tongxin.Common.Dictionaries;
 
 /// <summary>Dictionary look-ups for one unit of work: code or label in, code out; labels for output.</summary>
 public sealed class DictionaryCodes(TongxinDb db)

@@ -1,7 +1,6 @@
 using Tongxin.Common.Domain;
-using Tongxin.Features.Figures;
 
-namespace Tongxin.Features.Organizations;
+namespace Tongxin.Features.Figures;
 
 /// <summary>An internet company, platform, MCN, incubation or demonstration base.</summary>
 public class Organization : IRegionOwned, IAudited, IVersioned

@@ -1,6 +1,6 @@
 using Tongxin.Common.Domain;
 
-namespace Tongxin.Features.Dictionaries;
+namespace Tongxin.Common.Dictionaries;
 
 /// <summary>An entry of an editable code list (字典): categories, platforms, ethnicities…</summary>
 public class DictionaryItem : IAudited

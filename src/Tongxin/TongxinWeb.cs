@@ -18,6 +18,7 @@ using Tongxin.Features.Figures;
 using Tongxin.Features.Exports;
 using Tongxin.Features.Imports;
 using Tongxin.Features.Organizations;
+using Tongxin.Features.Positions;
 using Tongxin.Features.Regions;
 using Tongxin.Features.Users;
 

@@ -55,6 +55,9 @@ public class MetricSnapshot : IAudited
     public long Likes { get; set; }
     public long Works { get; set; }
     public MetricSource Source { get; set; }
+
+    /// <summary>Dates of metrics follow the offices' calendar (China Standard Time).</summary>
+    public static DateOnly Today() => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
 }
 
 public enum MetricSource

@@ -74,7 +74,7 @@ public sealed class RowPlanner(SheetHeader header, RowParser parser, FigureRules
         {
             Number = row.Number, Values = values with { RegionCode = region }, TargetId = parsed.SystemId,
             Accounts = parsed.Accounts, Url = parsed.Url, Followers = parsed.Followers, Likes = parsed.Likes,
-            Works = parsed.Works, MetricsDate = parsed.StatDate ?? AccountEndpoints.Today(), Errors = errors,
+            Works = parsed.Works, MetricsDate = parsed.StatDate ?? MetricSnapshot.Today(), Errors = errors,
         };
         var idHash = values.IdNumber is { Length: > 0 } id ? protector.Hash(id) : null;
         var phoneHash = values.Phone is { Length: > 0 } phone && values.PhoneIsMobile ? protector.Hash(phone) : null;

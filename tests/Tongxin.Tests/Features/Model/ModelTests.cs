@@ -43,8 +43,8 @@ public class ModelTests
         var allowed = new Dictionary<string, int>
         {
             ["Features/Figures/Duplicates.cs"] = 2,         // duplicates are global; out-of-scope hits reveal only the fact
-            ["Features/Accounts/AccountEndpoints.cs"] = 1,  // an account handle is unique across regions
-            ["Features/Organizations/OrganizationEndpoints.cs"] = 1, // credit codes are unique across regions
+            ["Features/Accounts/CreateAccount.cs"] = 1,      // an account handle is unique across regions
+            ["Features/Organizations/OrganizationInput.cs"] = 1, // credit codes are unique across regions
             ["Features/Imports/FigureMatcher.cs"] = 2,      // import matching is global; out-of-scope hits become row errors, never updates
         };
         var root = FindSource();

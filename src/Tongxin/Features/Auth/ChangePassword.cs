@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -13,7 +14,7 @@ public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewP
 
 public static class ChangePassword
 {
-    public static async Task<IResult> Handle(ChangePasswordRequest request, HttpContext http, ClaimsPrincipal me,
+    public static async Task<Results<NoContent, ValidationProblem, NotFoundProblem>> Handle(ChangePasswordRequest request, HttpContext http, ClaimsPrincipal me,
         UserManager<AppUser> users, SignInManager<AppUser> signIn, TongxinDb db, IAntiforgery antiforgery)
     {
         var user = await users.GetUserAsync(me);

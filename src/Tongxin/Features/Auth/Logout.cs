@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Tongxin.Common.Audit;
@@ -7,7 +8,7 @@ namespace Tongxin.Features.Auth;
 
 public static class Logout
 {
-    public static async Task<IResult> Handle(HttpContext http, TongxinDb db)
+    public static async Task<NoContent> Handle(HttpContext http, TongxinDb db)
     {
         await db.LogAsync(AuditActions.Logout, "User", null, "退出登录");
         await http.SignOutAsync(IdentityConstants.ApplicationScheme);

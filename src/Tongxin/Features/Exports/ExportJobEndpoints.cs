@@ -18,11 +18,10 @@ public static class ExportJobEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapPost("/figures/export-jobs", StartFigureExport.Handle).WithTags("Export")
-            .Produces<ExportJobStatus>(StatusCodes.Status202Accepted).RequireAuthorization(Permissions.FiguresExport);
+        api.MapPost("/figures/export-jobs", StartFigureExport.Handle).WithTags("Export").RequireAuthorization(Permissions.FiguresExport);
         var g = api.MapGroup("/export-jobs").WithTags("Export").RequireAuthorization(Permissions.FiguresExport);
         g.MapGet("", Recent);
-        g.MapGet("/{id:guid}", Status).Produces<ExportJobStatus>();
+        g.MapGet("/{id:guid}", Status);
         g.MapGet("/{id:guid}/file", Download);
     }
 
@@ -37,14 +36,15 @@ public static class ExportJobEndpoints
     }
 
     /// <summary>GET /api/export-jobs/{id}: state and progress, readable from any server.</summary>
-    public static async Task<IResult> Status(Guid id, TongxinDb db, CancellationToken ct)
+    public static async Task<Results<Ok<ExportJobStatus>, NotFoundProblem>> Status(Guid id, TongxinDb db, CancellationToken ct)
     {
         var job = await Mine(db).FirstOrDefaultAsync(j => j.Id == id, ct);
-        return job is null ? Problems.NotFound("导出任务") : TypedResults.Ok(ExportJobStatus.Of(job));
+        if (job is null) return Problems.NotFound("导出任务");
+        return TypedResults.Ok(ExportJobStatus.Of(job));
     }
 
     /// <summary>GET /api/export-jobs/{id}/file: the finished workbook, for its requester only; each download is audited.</summary>
-    public static async Task<IResult> Download(Guid id, TongxinDb db, ExportFiles files, HttpContext http, CancellationToken ct)
+    public static async Task<Results<FileStreamHttpResult, NotFoundProblem>> Download(Guid id, TongxinDb db, ExportFiles files, HttpContext http, CancellationToken ct)
     {
         var job = await Mine(db).FirstOrDefaultAsync(j => j.Id == id, ct);
         if (job is null) return Problems.NotFound("导出任务");

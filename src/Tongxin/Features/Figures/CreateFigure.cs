@@ -9,7 +9,7 @@ namespace Tongxin.Features.Figures;
 
 public static class CreateFigure
 {
-    public static async Task<IResult> Handle(FigureInput input, TongxinDb db, FieldProtector protector)
+    public static async Task<Results<Created<FigureCreated>, ValidationProblem>> Handle(FigureInput input, TongxinDb db, FieldProtector protector)
     {
         var errors = new Dictionary<string, string[]>();
         var values = new FigureRules(new DictionaryCodes(db)).Validate(input, errors);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Tongxin.Common.Data;
@@ -8,7 +9,7 @@ namespace Tongxin.Features.Figures;
 public static class FigureHistory
 {
     /// <summary>The 动态管理 timeline: every change to the figure and its accounts, positions and honours.</summary>
-    public static async Task<IResult> Handle(long id, TongxinDb db)
+    public static async Task<Results<Ok<List<HistoryItem>>, NotFoundProblem>> Handle(long id, TongxinDb db)
     {
         if (!await db.Figures.AnyAsync(f => f.Id == id)) return Problems.NotFound("人士");
         var idText = id.ToString();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Tongxin.Common.Data;
 using Tongxin.Common.Dictionaries;
@@ -10,7 +11,8 @@ namespace Tongxin.Features.Figures;
 public static class UpdateFigure
 {
     /// <summary>Replaces the editable plain fields; accounts, positions and honours have their own routes.</summary>
-    public static async Task<IResult> Handle(long id, FigureInput input, TongxinDb db, FieldProtector protector)
+    public static async Task<Results<Ok<FigureDetail>, ValidationProblem, NotFoundProblem, ConflictProblem>> Handle(
+        long id, FigureInput input, TongxinDb db, FieldProtector protector)
     {
         var figure = await db.Figures.FirstOrDefaultAsync(f => f.Id == id);
         if (figure is null) return Problems.NotFound("人士");
@@ -27,6 +29,6 @@ public static class UpdateFigure
         if (clash is not null) return Problems.Validation("idNumber", clash);
         db.Entry(figure).Property(f => f.Version).OriginalValue = input.Version.Value;
         await db.SaveChangesAsync();
-        return TypedResults.Ok(await GetFigure.Load(db, id));
+        return await GetFigure.Load(db, id) is { } detail ? TypedResults.Ok(detail) : Problems.NotFound("人士");
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Tongxin.Common.Data;
 using Tongxin.Common.Http;
@@ -17,7 +18,7 @@ public static class UndoImportBatch
 {
     public const string AlreadyUndone = "该批次已撤销";
 
-    public static async Task<IResult> Handle(long id, TongxinDb db, CancellationToken ct)
+    public static async Task<Results<NoContent, NotFoundProblem, Conflict<UndoConflict>, ConflictProblem>> Handle(long id, TongxinDb db, CancellationToken ct)
     {
         var batch = await db.ImportBatches.FirstOrDefaultAsync(b => b.Id == id, ct);
         if (batch is null) return Problems.NotFound("导入批次");

@@ -9,7 +9,7 @@ public static class AuthEndpoints
     public static void Map(RouteGroupBuilder api)
     {
         var auth = api.MapGroup("/auth").WithTags("Auth");
-        auth.MapPost("/login", Login.Handle).AllowAnonymous().WithMetadata(new SkipAntiforgery())
+        auth.MapPost("/login", Login.Handle).ProducesProblem(401).AllowAnonymous().WithMetadata(new SkipAntiforgery())
             .RequireRateLimiting(AuthSetup.LoginRateLimit);
         auth.MapPost("/logout", Logout.Handle).WithMetadata(new AllowPendingPasswordChange());
         auth.MapPost("/change-password", ChangePassword.Handle).WithMetadata(new AllowPendingPasswordChange());

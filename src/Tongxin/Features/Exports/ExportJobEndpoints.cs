@@ -22,7 +22,7 @@ public static class ExportJobEndpoints
         var g = api.MapGroup("/export-jobs").WithTags("Export").RequireAuthorization(Permissions.FiguresExport);
         g.MapGet("", Recent);
         g.MapGet("/{id:guid}", Status);
-        g.MapGet("/{id:guid}/file", Download);
+        g.MapGet("/{id:guid}/file", Download).Produces(200, contentType: FileNames.XlsxType);
     }
 
     private static IQueryable<ExportJob> Mine(TongxinDb db) => db.ExportJobs.AsNoTracking().Where(j => j.UserId == db.Actor.UserId);

@@ -10,7 +10,7 @@ public static class FigureEndpoints
         g.MapGet("/", ListFigures.Handle).RequireAuthorization(Permissions.FiguresRead);
         g.MapPost("/", CreateFigure.Handle).RequireAuthorization(Permissions.FiguresWrite);
         g.MapPost("/duplicates", Duplicates.Handle).RequireAuthorization(Permissions.FiguresWrite);
-        g.MapGet("/{id:long}", GetFigure.Handle).Produces<FigureDetail>().RequireAuthorization(Permissions.FiguresRead);
+        g.MapGet("/{id:long}", GetFigure.Handle).Produces<FigureDetail>().ProducesProblem(404).RequireAuthorization(Permissions.FiguresRead);
         g.MapPut("/{id:long}", UpdateFigure.Handle).RequireAuthorization(Permissions.FiguresWrite);
         g.MapDelete("/{id:long}", WithdrawFigure.Handle).RequireAuthorization(Permissions.FiguresWrite);
         g.MapPost("/{id:long}/reveal", RevealField.Handle).RequireAuthorization(Permissions.FiguresReveal);

@@ -18,7 +18,7 @@ public static class UndoImportBatch
 {
     public const string AlreadyUndone = "该批次已撤销";
 
-    public static async Task<Results<NoContent, NotFoundProblem, Conflict<UndoConflict>, ConflictProblem>> Handle(long id, TongxinDb db, CancellationToken ct)
+    public static async Task<Results<NoContent, NotFoundProblem, ConflictProblem, Conflict<UndoConflict>>> Handle(long id, TongxinDb db, CancellationToken ct)
     {
         var batch = await db.ImportBatches.FirstOrDefaultAsync(b => b.Id == id, ct);
         if (batch is null) return Problems.NotFound("导入批次");

@@ -38,16 +38,16 @@ ensure_web_packages() {
 publish_server() {
   local r2r=()
   [ "$(uname -m)" = x86_64 ] && r2r=(-r linux-x64 --self-contained false -p:PublishReadyToRun=true)
-  dotnet publish "$REPO/src/Tongxin/Tongxin.csproj" -c Release "${r2r[@]}" -o "$1" --nologo -v quiet >&2
+  dotnet publish "$REPO/src/Tongxin/Tongxin.csproj" -c Release "${r2r[@]}" -o "$1" --nologo -v minimal -clp:NoSummary >&2
 }
 
 # Builds the front end and publishes the server with it as wwwroot into $1.
 build_app() {
   local out="$1"
   ensure_web_packages
-  log "building the front end"
-  (cd "$REPO/web" && npm run build --silent >&2)
-  log "publishing the server"
+  log "building the front end: type check, then bundling (about a minute on 2 cores)"
+  (cd "$REPO/web" && npx vue-tsc --noEmit >&2 && log "bundling the front end" && npx vite build >&2)
+  log "publishing the server (restore and compile, 1-3 minutes on a first run)"
   publish_server "$out"
   rm -rf "$out/wwwroot" && mkdir -p "$out/wwwroot" && cp -r "$REPO/web/dist/." "$out/wwwroot/"
 }

@@ -45,7 +45,7 @@ if build_app "$APP"; then
   ( cd "$DATA" && Tongxin__DataDirectory="$DATA" TONGXIN_ADMIN_PASSWORD="$E2E_ADMIN_PASSWORD" ASPNETCORE_URLS="http://127.0.0.1:$PORT" \
       exec dotnet "$APP/Tongxin.dll" serve >"$RESULTS/e2e-server.log" 2>&1 ) &
   SERVER=$!
-  for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.5; done
+  for _ in $(seq 1 240); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.5; done
   if (cd "$REPO/web" && BASE_URL="http://127.0.0.1:$PORT" ADMIN_USER=admin ADMIN_PASSWORD="$E2E_ADMIN_PASSWORD" \
         DEMO_PASSWORD="Tongxin-Demo-2026" node e2e/run.mjs | tee "$RESULTS/e2e.log" >&2); then :; else broken+=("browser"); fi
   kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true

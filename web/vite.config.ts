@@ -34,7 +34,7 @@ export default defineConfig({
         codeSplitting: {
           includeDependenciesRecursively: false,
           groups: [
-            { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 5 },
+            { name: 'echarts', test: /node_modules[\\/](echarts|zrender|tslib)[\\/]/, priority: 5 },
             { name: 'element-plus', test: /node_modules[\\/](element-plus|@element-plus)[\\/]/, priority: 4 },
             { name: 'element-plus-deps', test: /node_modules[\\/](@floating-ui|@vueuse|async-validator|dayjs|lodash[^\\/]*)[\\/]/, priority: 3 },
             { name: 'vue-i18n', test: /node_modules[\\/](@intlify|vue-i18n)[\\/]/, priority: 2 },

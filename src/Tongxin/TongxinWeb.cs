@@ -1,14 +1,17 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Http.Json;
 using Scalar.AspNetCore;
 using Serilog;
+using Tongxin.Common;
 using Tongxin.Common.Auth;
 using Tongxin.Common.Data;
 using Tongxin.Common.Files;
 using Tongxin.Common.Jobs;
 using Tongxin.Common.Http;
+using Tongxin.Common.Security;
 using Tongxin.Features.Accounts;
 using Tongxin.Features.AuditLog;
 using Tongxin.Features.Auth;
@@ -36,6 +39,8 @@ public static class TongxinWeb
             WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
         });
         builder.Host.UseSerilog((ctx, log) => log.ReadFrom.Configuration(ctx.Configuration)
+            // A setting the server cannot start with is printed once, plainly, by the executable (Verbs).
+            .Filter.ByExcluding(e => e.Exception is ConfigurationException)
             .MinimumLevel.Information()
             .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft.EntityFrameworkCore", Serilog.Events.LogEventLevel.Warning)
@@ -58,6 +63,7 @@ public static class TongxinWeb
         services.AddTongxinAuth(builder.Configuration);
         // Keys in the database: a user signed in on one server continues on any other (cookies, anti-forgery).
         services.AddDataProtection().PersistKeysToDbContext<TongxinDb>().SetApplicationName("Tongxin");
+        services.AddOptions<KeyManagementOptions>().Configure<FieldProtector>((o, fields) => o.XmlEncryptor = new KeyRingEncryptor(fields));
         services.AddProblemDetails();
         services.AddExceptionHandler<ExceptionMapping>();
         services.Configure<JsonOptions>(o =>

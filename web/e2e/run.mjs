@@ -25,6 +25,8 @@ let FIRST_PASSWORD = process.env.FIRST_PASSWORD;
 const FIRST_NEW_PASSWORD = process.env.FIRST_NEW_PASSWORD || `e2e-新密码-${Date.now()}`;
 const TIMEOUT = Number(process.env.E2E_TIMEOUT_MS || 15000);
 const FIGURE_NAME = '王逸测';
+/** Runs only the tests whose name contains this text (for working on one test; the full run sets nothing). */
+const ONLY = process.env.E2E_ONLY || '';
 
 const tests = [];
 /** `skip` is a reason known before the run; a test may also throw Skip when the server lacks a feature. */
@@ -68,6 +70,26 @@ async function signIn(page, user, password) {
   await page.press('[data-test=login-password]', 'Enter');
   await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: TIMEOUT });
 }
+
+/**
+ * For each chart on the page, the share of its canvas that ECharts painted (alpha > 0). A chart whose code
+ * failed to load or threw paints nothing; an empty chart paints only axes. Waits for the charts to appear.
+ */
+async function chartCoverage(page, expected) {
+  await page.waitForFunction((n) => document.querySelectorAll('[data-test=echart] canvas').length >= n, expected, { timeout: TIMEOUT });
+  await page.waitForTimeout(1500); // ECharts animates the first draw
+  return page.$$eval('[data-test=echart]', (charts) => charts.map((chart) => {
+    const canvas = chart.querySelector('canvas');
+    if (!canvas || !canvas.width || !canvas.height) return 0;
+    const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    let painted = 0;
+    for (let i = 3; i < pixels.length; i += 4) if (pixels[i] !== 0) painted++;
+    return painted / (canvas.width * canvas.height);
+  }));
+}
+
+/** At least this share of a chart's canvas is painted when it shows data (axes and labels alone stay below). */
+const CHART_DRAWN = 0.02;
 
 /** Picks the first node of the open el-tree-select dropdown under `selector`. */
 async function pickFirstRegion(page, selector) {
@@ -207,6 +229,77 @@ test('a demo staff user sees figures with dictionary labels and searches with En
   }
 }, { skip: !DEMO_PASSWORD ? 'DEMO_PASSWORD not set' : undefined });
 
+test('every dashboard chart and the profile follower trend draw their data', async () => {
+  const context = await newContext(browser, BASE_URL);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  try {
+    await signIn(page, 'staff', DEMO_PASSWORD);
+    await page.goto('/dashboard');
+    const dashboard = await chartCoverage(page, 5);
+    await shot(page, '03e-dashboard-charts');
+    assert(dashboard.length >= 5, `expected 5 dashboard charts, found ${dashboard.length}`);
+    dashboard.forEach((share, i) => assert(share >= CHART_DRAWN, `dashboard chart ${i + 1} painted ${(share * 100).toFixed(2)}% of its canvas`));
+
+    // A figure with an account and two metric snapshots: its account tab draws the follower trend.
+    const list = await api(page, 'GET', '/api/figures?pageSize=50');
+    const figure = list.body.items.find((f) => f.platforms.length > 0);
+    assert(figure, 'no demo figure with an account');
+    const detail = await api(page, 'GET', `/api/figures/${figure.id}`);
+    const account = detail.body.accounts[0];
+    for (const [date, followers] of [['2026-01-15', 12000], ['2026-06-15', 56000]]) {
+      const added = await api(page, 'POST', `/api/accounts/${account.id}/snapshots`, { date, followers, likes: 100, works: 10, source: 'staff' });
+      assert(added.status === 201, `snapshot: HTTP ${added.status}`);
+    }
+    await page.goto(`/figures/${figure.id}`);
+    await page.click('#tab-accounts');
+    const profile = await chartCoverage(page, 1);
+    await shot(page, '03f-profile-trend');
+    assert(profile[0] >= CHART_DRAWN, `the follower trend painted ${(profile[0] * 100).toFixed(2)}% of its canvas`);
+    assert(errors.length === 0, `page errors: ${errors.join('; ')}`);
+  } finally {
+    await context.close();
+  }
+}, { skip: !DEMO_PASSWORD ? 'DEMO_PASSWORD not set' : undefined });
+
+test('each role lands on a page that offers something: leader the dashboard, the others their welcome page', async () => {
+  const expectations = { cadre: '联系干部', unit: '成员单位', association: '协会负责人', member: '会员' };
+  for (const [user, roleText] of [['leader', null], ...Object.entries(expectations)]) {
+    const context = await newContext(browser, BASE_URL);
+    const page = await context.newPage();
+    try {
+      await signIn(page, user, DEMO_PASSWORD);
+      if (!roleText) {
+        await page.waitForURL((url) => url.pathname === '/dashboard', { timeout: TIMEOUT });
+        continue;
+      }
+      await page.waitForURL((url) => url.pathname === '/welcome', { timeout: TIMEOUT });
+      const text = await page.locator('[data-test=welcome]').innerText({ timeout: TIMEOUT });
+      assert(text.includes(roleText) && text.includes('您将在这里'), `${user}: the welcome page does not describe the role: ${text}`);
+      assert(await page.locator('[data-test=menu-welcome]').isVisible(), `${user}: no menu entry`);
+      assert(await page.locator('[data-test=welcome-change-password]').isVisible(), `${user}: no account action`);
+      // A page the role may not open says so, and "back home" leads to the welcome page, not back to itself.
+      await page.goto('/figures');
+      await page.waitForURL((url) => url.pathname === '/forbidden', { timeout: TIMEOUT });
+      await page.getByRole('button', { name: '返回首页' }).click();
+      await page.waitForURL((url) => url.pathname === '/welcome', { timeout: TIMEOUT });
+      if (user === 'member') {
+        await shot(page, '03g-member-welcome');
+        // The account menu is visibly a control and leads to the password change; so does the security page.
+        await page.click('[data-test=topbar-user]');
+        await page.locator('[data-test=menu-change-password]').click({ timeout: TIMEOUT });
+        await page.waitForURL((url) => url.pathname === '/change-password', { timeout: TIMEOUT });
+        await page.goto('/security');
+        await page.click('[data-test=security-change-password]');
+        await page.waitForURL((url) => url.pathname === '/change-password', { timeout: TIMEOUT });
+      }
+    } finally {
+      await context.close();
+    }
+  }
+}, { skip: !DEMO_PASSWORD ? 'DEMO_PASSWORD not set' : undefined });
+
 test(`the admin creates ${FIGURE_NAME} in the first region`, async () => {
   assert(admin, 'admin is not signed in');
   await admin.goto('/figures/new');
@@ -286,7 +379,7 @@ let failed = 0;
 let skipped = 0;
 browser = await launchBrowser();
 try {
-  for (const t of tests) {
+  for (const t of tests.filter((x) => x.name.includes(ONLY))) {
     if (t.skip) {
       skipped++;
       console.log(`- SKIP ${t.name} (${t.skip})`);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Tongxin.Common;
 using Tongxin.Common.Auth;
 using Tongxin.Common.Data;
 using Tongxin.Common.Scope;
@@ -55,6 +56,11 @@ public static class Verbs
         catch (CliException e)
         {
             Console.Error.WriteLine($"error: {e.Message}");
+            return 2;
+        }
+        catch (ConfigurationException e)
+        {
+            Console.Error.WriteLine($"无法启动 (cannot start): {e.Message}");
             return 2;
         }
     }

@@ -6,6 +6,7 @@ export default {
     confirm: 'OK', back: 'Back', view: 'View', actions: 'Actions', loading: 'Loading…', noData: 'No data',
   },
   menu: {
+    welcome: 'Home',
     figures: 'Online figures', figureList: 'Registry', import: 'Import', organizations: 'Organizations',
     dashboard: 'Dashboard', admin: 'Administration', users: 'Users', regions: 'Regions', orgUnits: 'Org units', dictionaries: 'Dictionaries', audit: 'Audit log',
   },

@@ -49,6 +49,7 @@ const zhCN = {
     totalCapped: '超过 {n} 条，请缩小查询范围',
   },
   menu: {
+    welcome: '我的首页',
     figures: '网络人士',
     figureList: '人士名录',
     import: '批量导入',
@@ -67,6 +68,7 @@ const zhCN = {
     logoutConfirm: '确定退出登录吗？',
     changePassword: '修改密码',
     security: '安全设置',
+    accountMenu: '账号菜单：安全设置、修改密码',
   },
   auth: {
     loginTitle: '登录',
@@ -84,7 +86,7 @@ const zhCN = {
     currentRequired: '请输入当前密码',
     newRequired: '请输入新密码',
     passwordMin: '密码至少12位',
-    passwordHint: '至少12位，建议使用容易记住的长句，不要使用常见密码',
+    passwordHint: '至少12位，不能包含用户名，不能是常见密码；建议使用容易记住的长句',
     confirmRequired: '请再次输入新密码',
     passwordMismatch: '两次输入的密码不一致',
     passwordChanged: '密码已修改',
@@ -97,6 +99,7 @@ const zhCN = {
     otherAccount: '换个账号登录',
   },
   security: {
+    passwordTitle: '登录密码',
     title: '安全设置',
     totpTitle: '动态验证码（两步验证）',
     totpIntro: '启用后，登录时除密码外还需输入身份验证器应用（如手机上的身份验证器、企业微信等支持 TOTP 的应用）生成的6位动态验证码。',
@@ -528,6 +531,18 @@ const zhCN = {
     from: '开始日期',
     to: '结束日期',
     empty: '暂无日志',
+  },
+  welcome: {
+    greeting: '您好，{name}',
+    region: '所属地区：{region}',
+    role: {
+      cadre: '作为联系干部，您将在这里查看与您结对联系的重点网络人士，记录每一次联系（走访、座谈、电话、微信等），跟进他们提出的诉求，并生成年度联系情况反馈表。',
+      unit: '作为联席会议成员单位，您将在这里办理转交本单位的网络人士诉求并答复办理结果，按季度报送本单位承担的重点任务进展。',
+      association: '作为协会负责人，您将在这里管理本协会的会员与职务，组织活动并发布通知。',
+      member: '作为会员，您将在这里查看并更正自己的资料，更新平台账号数据，报名参加活动并扫码签到，填写问卷、参与协商建言，提交诉求并跟进办理情况。',
+      other: '您的账号还没有可用的功能。',
+    },
+    comingSoon: '这些功能正在陆续开通。开通之前如需办理，请联系本地区统战部负责网络人士工作的同志（系统管理员）。',
   },
   errors: {
     forbidden: '您没有访问该页面的权限',

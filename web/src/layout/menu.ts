@@ -45,6 +45,15 @@ export function visibleMenu(items: MenuItem[], can: (p: MenuItem['permission']) 
   return out;
 }
 
+/** A user whose role has no page of its own yet sees the welcome page as their one menu entry. */
+export const welcomeItem: MenuItem = { key: 'welcome', title: 'menu.welcome', icon: 'house', path: '/welcome' };
+
+/** The menu of the side bar: what the user may see, or the welcome page when that is nothing. */
+export function sideMenu(can: (p: MenuItem['permission']) => boolean): MenuItem[] {
+  const items = visibleMenu(menu, can);
+  return items.length ? items : [welcomeItem];
+}
+
 /** First page a user may open (the home route sends them there). */
 export function firstPath(items: MenuItem[]): string | null {
   for (const item of items) {

@@ -21,6 +21,7 @@ export const routes: RouteRecordRaw[] = [
     component: AdminLayout,
     children: [
       { path: '', name: 'home', component: () => import('@/views/error/Home.vue') },
+      { path: 'welcome', name: 'welcome', component: () => import('@/views/home/Welcome.vue'), meta: { title: 'menu.welcome' } },
       { path: 'figures', name: 'figures', component: () => import('@/views/figures/index.vue'), meta: { permission: 'figures.read', title: 'menu.figureList' } },
       { path: 'figures/new', name: 'figure-new', component: () => import('@/views/figures/form.vue'), meta: { permission: 'figures.write', title: 'figure.form.titleNew' } },
       { path: 'figures/:id(\\d+)/edit', name: 'figure-edit', component: () => import('@/views/figures/form.vue'), meta: { permission: 'figures.write', title: 'figure.form.titleEdit' } },

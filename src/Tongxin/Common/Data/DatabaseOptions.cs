@@ -14,12 +14,12 @@ public sealed class DatabaseOptions
     {
         var provider = (config["Tongxin:Database"] ?? "sqlite").Trim().ToLowerInvariant();
         if (provider is not ("sqlite" or "postgres"))
-            throw new InvalidOperationException($"Tongxin:Database must be 'sqlite' or 'postgres', not '{provider}'.");
+            throw new ConfigurationException($"Tongxin:Database 应为 sqlite 或 postgres，而不是 '{provider}' (Tongxin:Database must be 'sqlite' or 'postgres').");
         var dataDir = Path.GetFullPath(config["Tongxin:DataDirectory"] ?? "data");
         Directory.CreateDirectory(dataDir);
         var cs = config.GetConnectionString("Tongxin");
         if (provider == "postgres" && string.IsNullOrWhiteSpace(cs))
-            throw new InvalidOperationException("Tongxin:Database=postgres needs ConnectionStrings:Tongxin.");
+            throw new ConfigurationException("使用 PostgreSQL 时须设置 ConnectionStrings__Tongxin (Tongxin:Database=postgres needs ConnectionStrings:Tongxin).");
         if (provider == "sqlite" && string.IsNullOrWhiteSpace(cs))
             cs = $"Data Source={Path.Combine(dataDir, "tongxin.db")}";
         if (provider == "postgres") cs = WithPostgresDefaults(cs!);

@@ -117,8 +117,8 @@ public sealed class DatabaseStartup(IServiceProvider services, IConfiguration co
         };
         var result = await users.CreateAsync(admin, password);
         if (!result.Succeeded)
-            throw new InvalidOperationException("TONGXIN_ADMIN_PASSWORD does not meet the password policy: "
-                + string.Join("; ", result.Errors.Select(e => e.Description)));
+            throw new ConfigurationException("TONGXIN_ADMIN_PASSWORD 不符合密码规则（" + string.Join("；", result.Errors.Select(e => e.Description))
+                + "）：请设置至少 12 位、不含用户名、不是常见密码的密码后再启动 (the administrator password does not meet the policy).");
         await users.AddToRoleAsync(admin, Roles.Admin);
         if (string.IsNullOrEmpty(given))
         {

@@ -6,8 +6,8 @@ using Tongxin.Common.Scope;
 namespace Tongxin.Common.Data;
 
 // One context type per provider so that each keeps its own migrations:
-//   dotnet ef migrations add NAME --context SqliteTongxinDb --output-dir Common/Data/Migrations/Sqlite
-//   dotnet ef migrations add NAME --context PostgresTongxinDb --output-dir Common/Data/Migrations/Postgres
+//   dotnet ef migrations add NAME --context SqliteTongxinDb --output-dir Migrations/Sqlite
+//   dotnet ef migrations add NAME --context PostgresTongxinDb --output-dir Migrations/Postgres
 // (scripts/add-migration.sh NAME does both).
 
 // The server rents contexts from EF's pool, which wants exactly one public constructor taking the options; the

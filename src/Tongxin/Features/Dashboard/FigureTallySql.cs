@@ -2,7 +2,7 @@ namespace Tongxin.Features.Dashboard;
 
 /// <summary>
 /// The SQL that keeps <see cref="FigureTally"/> rows: triggers on Figures for each provider, the statements
-/// that rebuild every tally from the figures, and what a migration runs to install or remove them.
+/// that rebuild every tally from the figures. The first migration holds the triggers as literal text.
 /// Hand-written on purpose: the triggers catch every write path (EF, raw multi-row INSERTs, COPY, ExecuteDelete).
 /// </summary>
 /// <remarks>
@@ -11,7 +11,8 @@ namespace Tongxin.Features.Dashboard;
 /// and ("accounts", "", AccountCount), each under every region whose subtree holds the figure (province, city,
 /// district, township: see <see cref="Levels"/>). A change subtracts the old row's
 /// contributions and adds the new one's in one upsert; pairs that cancel out write nothing.
-/// Changing these contributions needs a new migration that drops and recreates the triggers and rebuilds.
+/// Changing these contributions needs a new migration that drops and recreates the triggers and rebuilds
+/// (tests/…/Features/Model/MigrationSqlTests compares the migration's text with this class).
 /// </remarks>
 public static class FigureTallySql
 {
@@ -107,7 +108,6 @@ public static class FigureTallySql
         "CREATE TRIGGER figure_tally_delete AFTER DELETE ON \"Figures\" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION figure_tally();\n" +
         "CREATE TRIGGER figure_tally_truncate AFTER TRUNCATE ON \"Figures\" FOR EACH STATEMENT EXECUTE FUNCTION figure_tally();";
 
-    public const string DropPostgresTriggers = "DROP FUNCTION IF EXISTS figure_tally() CASCADE;";
 
     /// <summary>
     /// Folds the committed changes into the tallies in one statement (one snapshot). Servers may run it at the
@@ -130,12 +130,4 @@ public static class FigureTallySql
             from l in Levels("f")
             select $"INSERT INTO \"FigureTallies\" ({Columns}) SELECT {c.Dimension}, {l.Code}, {c.Value}, sum({c.Count}) " +
                    $"FROM \"Figures\" AS f WHERE f.\"Status\" = 0 AND {l.Condition} GROUP BY 1, 2, 3;");
-
-    /// <summary>
-    /// What the migration adding the tallies runs after creating the table and the AccountCount column. It predates
-    /// FigureTallyChanges: its PostgreSQL triggers name that table, which the next migration creates before any write.
-    /// </summary>
-    public static string Install(bool postgres) =>
-        "UPDATE \"Figures\" SET \"AccountCount\" = (SELECT count(*) FROM \"PlatformAccounts\" AS a WHERE a.\"FigureId\" = \"Figures\".\"Id\");\n" +
-        Fill(postgres) + "\n" + (postgres ? CreatePostgresTriggers : CreateSqliteTriggers);
 }

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { homePath, welcomeRole } from '@/views/home/welcomeRole';
+
+const grants = (...permissions: string[]) => (p: string) => permissions.includes(p);
+
+describe('homePath', () => {
+  it('sends a leader to the dashboard', () => {
+    expect(homePath(['leader'], grants('figures.read', 'dashboard.read'), '/dashboard')).toBe('/dashboard');
+  });
+  it('sends staff to the registry', () => {
+    expect(homePath(['staff'], grants('figures.read', 'dashboard.read'), '/dashboard')).toBe('/figures');
+  });
+  it('sends a role without pages to the welcome page, not to "no permission"', () => {
+    for (const role of ['cadre', 'unit', 'association', 'member']) expect(homePath([role], grants(), null)).toBe('/welcome');
+  });
+  it('uses the first menu page otherwise', () => {
+    expect(homePath(['auditor'], grants('audit.read'), '/admin/audit')).toBe('/admin/audit');
+  });
+});
+
+describe('welcomeRole', () => {
+  it('describes the first role that has no pages yet', () => {
+    expect(welcomeRole(['member'])).toBe('member');
+    expect(welcomeRole(['staff', 'cadre'])).toBe('cadre');
+    expect(welcomeRole(['staff'])).toBeNull();
+  });
+});

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Tongxin.Common.Files;
 using Tongxin.Common.Auth;
 using Tongxin.Common.Data;
+using Tongxin.Common.Files;
 using Tongxin.Common.Http;
 
 namespace Tongxin.Features.Imports;

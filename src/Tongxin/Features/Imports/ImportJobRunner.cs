@@ -1,9 +1,9 @@
-using Tongxin.Common.Files;
-using Tongxin.Common.Jobs;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Tongxin.Common.Auth;
 using Tongxin.Common.Data;
+using Tongxin.Common.Files;
+using Tongxin.Common.Jobs;
 using Tongxin.Common.Scope;
 
 namespace Tongxin.Features.Imports;

@@ -174,7 +174,7 @@ public static class Generator
         var db = sp.GetRequiredService<TongxinDb>();
         foreach (var r in BuildRegions().Where(r => r.Code is "510500" or "510502"))
             if (!await db.Regions.AnyAsync(x => x.Code == r.Code))
-                db.Regions.Add(new Features.Regions.Region { Code = r.Code, Name = r.Name, FullName = r.FullName, ParentCode = r.Parent, Level = r.Level });
+                db.Regions.Add(new Common.Scope.Region { Code = r.Code, Name = r.Name, FullName = r.FullName, ParentCode = r.Parent, Level = r.Level });
         await db.SaveChangesAsync();
         foreach (var (name, region) in BenchUsers)
         {

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Tongxin.Common.Audit;
 using Tongxin.Common.Data;
 using Tongxin.Common.Scope;
-using Tongxin.Features.Accounts;
 using Tongxin.Features.Figures;
 using Tongxin.Features.Imports;
 

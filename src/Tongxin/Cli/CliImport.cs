@@ -4,7 +4,6 @@ using Tongxin.Common.Auth;
 using Tongxin.Common.Data;
 using Tongxin.Common.Scope;
 using Tongxin.Features.Imports;
-using Tongxin.Features.Regions;
 
 namespace Tongxin.Cli;
 

@@ -2,12 +2,10 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Tongxin.Common.Auth;
 using Tongxin.Common.Data;
+using Tongxin.Common.Scope;
 using Tongxin.Common.Security;
 using Tongxin.Common.Validation;
-using Tongxin.Features.Accounts;
 using Tongxin.Features.Figures;
-using Tongxin.Features.Organizations;
-using Tongxin.Features.Regions;
 
 namespace Tongxin.Demo;
 

@@ -9,7 +9,6 @@ using Npgsql;
 using Tongxin.Common.Auth;
 using Tongxin.Common.Data;
 using Tongxin.Common.Scope;
-using Tongxin.Features.Regions;
 
 namespace Tongxin.Tests.Infrastructure;
 

@@ -1,53 +1,7 @@
 import { http } from './http';
+import type { ImportBatchPage, ImportJob, ImportJobAccepted, ImportReport } from './types';
 
-// ================================================================================================
-// HAND-WRITTEN TYPES — import/export endpoints are not in the server's OpenAPI document yet.
-// Shapes follow docs/api-contract.md ("Import / export"). When the server publishes them:
-// run `npm run gen:api`, replace this block with aliases in ./types.ts, and delete it here.
-// ================================================================================================
-
-export interface ImportError {
-  row: number;
-  column: string | null;
-  message: string;
-}
-
-export interface ImportReport {
-  mode: 'dryRun' | 'commit';
-  totalRows: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  errors: ImportError[];
-  unknownColumns: string[];
-  batchId?: number | null;
-  errorReportUrl?: string | null;
-}
-
-export interface ImportJobAccepted {
-  jobId: string;
-}
-
-export interface ImportJob {
-  state: 'queued' | 'running' | 'done' | 'failed';
-  /** 0..1 */
-  progress: number;
-  processedRows: number;
-  totalRows: number;
-  report?: ImportReport | null;
-}
-
-export interface ImportBatch {
-  id: number;
-  fileName: string | null;
-  at: string;
-  userName: string | null;
-  totalRows: number;
-  created: number;
-  updated: number;
-  undoneAt: string | null;
-}
-// ============================== end of hand-written import/export types ==========================
+export type { ImportBatch, ImportReport, RowError } from './types';
 
 export type ImportMode = 'dryRun' | 'commit';
 
@@ -67,6 +21,6 @@ export const importApi = {
   },
   job: (id: string) => http.get<ImportJob>(`/api/import-jobs/${encodeURIComponent(id)}`),
   // The API pages the batches ({ items, total }); the wizard shows the newest page.
-  batches: async () => (await http.get<{ items: ImportBatch[]; total: number }>('/api/import-batches')).items,
+  batches: async () => (await http.get<ImportBatchPage>('/api/import-batches')).items,
   undo: (id: number) => http.post<void>(`/api/import-batches/${id}/undo`),
 };

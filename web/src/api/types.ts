@@ -1,6 +1,5 @@
 // The only place that names generated schema types (src/api/schema.d.ts, made from the server's
-// OpenAPI document by `npm run gen:api`). Names follow the server's schemas. Import/export types are
-// hand-written in ./importExport.ts until those endpoints are in the document.
+// OpenAPI document by `npm run gen:api`). Names follow the server's schemas.
 import type { components } from './schema';
 
 type Schemas = components['schemas'];
@@ -51,6 +50,17 @@ export type RevealResponse = Schemas['RevealResponse'];
 export type HistoryItem = Schemas['HistoryItem'];
 /** A background export of the figure list (state queued, running, done or failed). */
 export type ExportJob = Schemas['ExportJobStatus'];
+
+// Import (a small file answers with the report, a large one with a job to poll)
+/** A dry run's or commit's outcome; `errors` is capped, `errorCount` counts them all. */
+export type ImportReport = Present<Schemas['ImportReport']>;
+/** One problem of one row: the Excel row number, the column header as written, a message. */
+export type RowError = Schemas['RowError'];
+export type ImportJobAccepted = Schemas['ImportJobAccepted'];
+/** A large import's state (queued, running, done or failed), progress 0..1 and, when done, its report. */
+export type ImportJob = Omit<Schemas['ImportJobStatus'], 'report'> & { report: ImportReport | null };
+export type ImportBatch = Schemas['ImportBatchItem'];
+export type ImportBatchPage = Schemas['ImportBatchPage'];
 
 // Accounts, snapshots, positions, honours (inputs carry `version` on PUT)
 export type AccountItem = Schemas['AccountItem'];

@@ -334,6 +334,7 @@ const zhCN = {
     problem: '问题',
     unknownColumns: '未识别的列（将被忽略）',
     downloadErrors: '下载错误报告',
+    errorsCapped: '共 {total} 处错误，下表列出前 {shown} 处；全部错误见错误报告。',
     noErrors: '未发现错误，可以导入。',
     hasErrors: '发现 {n} 处错误，请修正后重新上传。导入为全部成功或全部不导入。',
     commit: '确认导入',

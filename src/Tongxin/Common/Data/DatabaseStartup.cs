@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Tongxin.Common.Auth;
+using Tongxin.Common.Dictionaries;
 using Tongxin.Common.Scope;
 using Tongxin.Demo;
 

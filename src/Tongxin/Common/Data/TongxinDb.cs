@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Tongxin.Common.Audit;
 using Tongxin.Common.Auth;
+using Tongxin.Common.Dictionaries;
 using Tongxin.Common.Scope;
 
 namespace Tongxin.Common.Data;
@@ -50,6 +51,8 @@ public abstract partial class TongxinDb : IdentityDbContext<AppUser>, IDataProte
         return base.DisposeAsync();
     }
 
+    public DbSet<Scope.Region> Regions => Set<Scope.Region>();
+    public DbSet<Dictionaries.DictionaryItem> DictionaryItems => Set<Dictionaries.DictionaryItem>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Jobs.JobRun> JobRuns => Set<Jobs.JobRun>();
     /// <summary>Data-protection keys (cookies, anti-forgery) shared by every server on the database.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Tongxin.Common.Http;
@@ -18,15 +19,13 @@ public static class Problems
         }).AsTask();
     }
 
-    public static IResult Validation(string field, string message) =>
+    public static ValidationProblem Validation(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "输入有误");
 
-    public static IResult Validation(IDictionary<string, string[]> errors) =>
+    public static ValidationProblem Validation(IDictionary<string, string[]> errors) =>
         TypedResults.ValidationProblem(errors, title: "输入有误");
 
-    public static IResult NotFound(string what = "记录") =>
-        TypedResults.Problem(title: $"{what}不存在或无权查看", statusCode: StatusCodes.Status404NotFound);
+    public static NotFoundProblem NotFound(string what = "记录") => new($"{what}不存在或无权查看");
 
-    public static IResult Conflict(string message = "该记录已被他人修改，请刷新后重试") =>
-        TypedResults.Problem(title: message, statusCode: StatusCodes.Status409Conflict);
+    public static ConflictProblem Conflict(string message = "该记录已被他人修改，请刷新后重试") => new(message);
 }

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Tongxin.Common.Auth;
 using Tongxin.Common.Data;
 using Tongxin.Common.Http;
-using Tongxin.Features.Users;
 
 namespace Tongxin.Features.AuditLog;
 

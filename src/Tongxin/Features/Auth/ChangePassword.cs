@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Tongxin.Common.Audit;
 using Tongxin.Common.Auth;
@@ -13,7 +14,7 @@ public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewP
 
 public static class ChangePassword
 {
-    public static async Task<IResult> Handle(ChangePasswordRequest request, HttpContext http, ClaimsPrincipal me,
+    public static async Task<Results<NoContent, ValidationProblem, NotFoundProblem>> Handle(ChangePasswordRequest request, HttpContext http, ClaimsPrincipal me,
         UserManager<AppUser> users, SignInManager<AppUser> signIn, TongxinDb db, IAntiforgery antiforgery)
     {
         var user = await users.GetUserAsync(me);

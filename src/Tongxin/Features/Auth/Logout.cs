@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Tongxin.Common.Audit;
 using Tongxin.Common.Data;
@@ -7,7 +8,7 @@ namespace Tongxin.Features.Auth;
 
 public static class Logout
 {
-    public static async Task<IResult> Handle(HttpContext http, TongxinDb db)
+    public static async Task<NoContent> Handle(HttpContext http, TongxinDb db)
     {
         await db.LogAsync(AuditActions.Logout, "User", null, "退出登录");
         await http.SignOutAsync(IdentityConstants.ApplicationScheme);

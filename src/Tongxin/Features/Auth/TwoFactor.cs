@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Tongxin.Common.Auth;
 using Tongxin.Common.Data;
@@ -12,7 +13,7 @@ public sealed record TotpCodeRequest(string? Code);
 /// <summary>Optional authenticator-app second factor for staff accounts.</summary>
 public static class TwoFactor
 {
-    public static async Task<IResult> Setup(ClaimsPrincipal me, UserManager<AppUser> users)
+    public static async Task<Results<Ok<TotpSetupResponse>, ValidationProblem, NotFoundProblem>> Setup(ClaimsPrincipal me, UserManager<AppUser> users)
     {
         var user = await users.GetUserAsync(me);
         if (user is null) return Problems.NotFound("用户");
@@ -23,7 +24,7 @@ public static class TwoFactor
         return TypedResults.Ok(new TotpSetupResponse(key, uri));
     }
 
-    public static async Task<IResult> Enable(TotpCodeRequest request, ClaimsPrincipal me, UserManager<AppUser> users, TotpVerifier totp, TongxinDb db)
+    public static async Task<Results<NoContent, ValidationProblem, NotFoundProblem>> Enable(TotpCodeRequest request, ClaimsPrincipal me, UserManager<AppUser> users, TotpVerifier totp, TongxinDb db)
     {
         var user = await users.GetUserAsync(me);
         if (user is null) return Problems.NotFound("用户");
@@ -33,7 +34,7 @@ public static class TwoFactor
         return TypedResults.NoContent();
     }
 
-    public static async Task<IResult> Disable(TotpCodeRequest request, ClaimsPrincipal me, UserManager<AppUser> users, TotpVerifier totp, TongxinDb db)
+    public static async Task<Results<NoContent, ValidationProblem, NotFoundProblem>> Disable(TotpCodeRequest request, ClaimsPrincipal me, UserManager<AppUser> users, TotpVerifier totp, TongxinDb db)
     {
         var user = await users.GetUserAsync(me);
         if (user is null) return Problems.NotFound("用户");

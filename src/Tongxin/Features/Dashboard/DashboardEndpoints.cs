@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Tongxin.Common.Auth;
 using Tongxin.Common.Data;
+using Tongxin.Common.Dictionaries;
 using Tongxin.Common.Scope;
 using Tongxin.Features.Figures;
-using Tongxin.Features.Regions;
 
 namespace Tongxin.Features.Dashboard;
 
@@ -29,7 +29,7 @@ public static class DashboardEndpoints
     public static async Task<Ok<DashboardResponse>> Get(TongxinDb db, string? regionCode)
     {
         // The chosen region, or the top of the caller's scope; its own tally rows count its whole subtree.
-        RegionRange? chosen = string.IsNullOrWhiteSpace(regionCode) ? null : await RegionEndpoints.RequireSubtree(db, regionCode);
+        RegionRange? chosen = string.IsNullOrWhiteSpace(regionCode) ? null : await ScopedRegions.RequireSubtree(db, regionCode);
         var baseCode = string.IsNullOrWhiteSpace(regionCode)
             ? await db.Regions.AsNoTracking().OrderBy(r => r.Level).ThenBy(r => r.Code).Select(r => r.Code).FirstOrDefaultAsync()
             : regionCode.Trim();

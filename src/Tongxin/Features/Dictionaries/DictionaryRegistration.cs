@@ -1,3 +1,4 @@
+using Tongxin.Common.Dictionaries;
 using Microsoft.EntityFrameworkCore;
 using Tongxin.Common.Data;
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using Tongxin.Common.Data;
+using Tongxin.Common.Dictionaries;
 using Tongxin.Common.Text;
 using Tongxin.Features.Figures;
 using Tongxin.Features.Imports;

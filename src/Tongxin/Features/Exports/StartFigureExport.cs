@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Tongxin.Common.Audit;
 using Tongxin.Common.Auth;
 using Tongxin.Common.Data;
@@ -12,7 +13,7 @@ namespace Tongxin.Features.Exports;
 /// </summary>
 public static class StartFigureExport
 {
-    public static async Task<IResult> Handle([AsParameters] FigureFilter filter, TongxinDb db, ExportJobQueue queue, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Accepted<ExportJobStatus>, ForbidHttpResult>> Handle([AsParameters] FigureFilter filter, TongxinDb db, ExportJobQueue queue, HttpContext http, CancellationToken ct)
     {
         var region = http.User.RegionCode();
         var userId = db.Actor.UserId;

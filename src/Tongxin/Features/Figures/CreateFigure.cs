@@ -1,19 +1,20 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Tongxin.Common.Data;
+using Tongxin.Common.Dictionaries;
 using Tongxin.Common.Http;
+using Tongxin.Common.Scope;
 using Tongxin.Common.Security;
-using Tongxin.Features.Regions;
 
 namespace Tongxin.Features.Figures;
 
 public static class CreateFigure
 {
-    public static async Task<IResult> Handle(FigureInput input, TongxinDb db, FieldProtector protector)
+    public static async Task<Results<Created<FigureCreated>, ValidationProblem>> Handle(FigureInput input, TongxinDb db, FieldProtector protector)
     {
         var errors = new Dictionary<string, string[]>();
         var values = new FigureRules(new DictionaryCodes(db)).Validate(input, errors);
-        var region = await RegionEndpoints.InScope(db, values.RegionCode);
-        if (region is null) errors["regionCode"] = [values.RegionCode is null ? "请选择所属地区" : RegionEndpoints.UnknownRegionMessage];
+        var region = await ScopedRegions.InScope(db, values.RegionCode);
+        if (region is null) errors["regionCode"] = [values.RegionCode is null ? "请选择所属地区" : ScopedRegions.UnknownRegionMessage];
         if (errors.Count > 0) return Problems.Validation(errors);
 
         var figure = new Figure { Name = values.Name!, RegionCode = region!.Code };

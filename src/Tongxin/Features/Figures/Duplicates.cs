@@ -1,8 +1,8 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Tongxin.Common.Data;
 using Tongxin.Common.Security;
 using Tongxin.Common.Validation;
-using Tongxin.Features.Accounts;
 
 namespace Tongxin.Features.Figures;
 
@@ -14,7 +14,7 @@ public static class Duplicates
 {
     public const string OtherRegion = "已在其他地区登记";
 
-    public static async Task<IResult> Handle(DuplicateCheckRequest request, TongxinDb db, FieldProtector protector)
+    public static async Task<Ok<List<DuplicateMatch>>> Handle(DuplicateCheckRequest request, TongxinDb db, FieldProtector protector)
     {
         var matches = new List<DuplicateMatch>();
         if (!string.IsNullOrWhiteSpace(request.IdNumber))

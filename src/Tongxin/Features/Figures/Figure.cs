@@ -1,6 +1,5 @@
 using Tongxin.Common.Domain;
 using Tongxin.Common.Text;
-using Tongxin.Features.Accounts;
 
 namespace Tongxin.Features.Figures;
 

@@ -8,12 +8,12 @@ public static class FigureEndpoints
     {
         var g = api.MapGroup("/figures").WithTags("Figures");
         g.MapGet("/", ListFigures.Handle).RequireAuthorization(Permissions.FiguresRead);
-        g.MapPost("/", CreateFigure.Handle).Produces<FigureCreated>(201).RequireAuthorization(Permissions.FiguresWrite);
-        g.MapPost("/duplicates", Duplicates.Handle).Produces<List<DuplicateMatch>>().RequireAuthorization(Permissions.FiguresWrite);
-        g.MapGet("/{id:long}", GetFigure.Handle).Produces<FigureDetail>().RequireAuthorization(Permissions.FiguresRead);
-        g.MapPut("/{id:long}", UpdateFigure.Handle).Produces<FigureDetail>().RequireAuthorization(Permissions.FiguresWrite);
+        g.MapPost("/", CreateFigure.Handle).RequireAuthorization(Permissions.FiguresWrite);
+        g.MapPost("/duplicates", Duplicates.Handle).RequireAuthorization(Permissions.FiguresWrite);
+        g.MapGet("/{id:long}", GetFigure.Handle).Produces<FigureDetail>().ProducesProblem(404).RequireAuthorization(Permissions.FiguresRead);
+        g.MapPut("/{id:long}", UpdateFigure.Handle).RequireAuthorization(Permissions.FiguresWrite);
         g.MapDelete("/{id:long}", WithdrawFigure.Handle).RequireAuthorization(Permissions.FiguresWrite);
-        g.MapPost("/{id:long}/reveal", RevealField.Handle).Produces<RevealResponse>().RequireAuthorization(Permissions.FiguresReveal);
-        g.MapGet("/{id:long}/history", FigureHistory.Handle).Produces<List<HistoryItem>>().RequireAuthorization(Permissions.FiguresRead);
+        g.MapPost("/{id:long}/reveal", RevealField.Handle).RequireAuthorization(Permissions.FiguresReveal);
+        g.MapGet("/{id:long}/history", FigureHistory.Handle).RequireAuthorization(Permissions.FiguresRead);
     }
 }

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Tongxin.Common.Data;
 using Tongxin.Common.Domain;
 using Tongxin.Common.Scope;
-using Tongxin.Features.Regions;
 
 namespace Tongxin.Features.Figures;
 
@@ -29,7 +28,7 @@ public sealed record FigureFilter
 
     /// <summary>The region subtree asked for, or null; a region outside the caller's scope is a field error.</summary>
     public async Task<RegionRange?> RegionRangeAsync(TongxinDb db) =>
-        string.IsNullOrWhiteSpace(RegionCode) ? null : await RegionEndpoints.RequireSubtree(db, RegionCode);
+        string.IsNullOrWhiteSpace(RegionCode) ? null : await ScopedRegions.RequireSubtree(db, RegionCode);
 
     /// <summary>The status asked for (active when none), or null for "all"; a bad value is a field error.</summary>
     public FigureStatus? WantedStatus()

@@ -1,7 +1,5 @@
 using Tongxin.Common.Data;
 using Tongxin.Common.Domain;
-using Tongxin.Features.Accounts;
-using Tongxin.Features.Organizations;
 using static Tongxin.Features.Figures.SearchPlaceholders;
 
 namespace Tongxin.Features.Figures;

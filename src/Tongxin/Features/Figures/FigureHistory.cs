@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Tongxin.Common.Data;
 using Tongxin.Common.Http;
@@ -8,7 +9,7 @@ namespace Tongxin.Features.Figures;
 public static class FigureHistory
 {
     /// <summary>The 动态管理 timeline: every change to the figure and its accounts, positions and honours.</summary>
-    public static async Task<IResult> Handle(long id, TongxinDb db)
+    public static async Task<Results<Ok<List<HistoryItem>>, NotFoundProblem>> Handle(long id, TongxinDb db)
     {
         if (!await db.Figures.AnyAsync(f => f.Id == id)) return Problems.NotFound("人士");
         var idText = id.ToString();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Tongxin.Common.Dictionaries;
 using Tongxin.Common.Security;
 using Tongxin.Common.Text;
 using Tongxin.Common.Validation;

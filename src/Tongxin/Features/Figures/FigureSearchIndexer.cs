@@ -3,8 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Tongxin.Common.Data;
 using Tongxin.Common.Text;
-using Tongxin.Features.Accounts;
-using Tongxin.Features.Organizations;
 
 namespace Tongxin.Features.Figures;
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Tongxin.Common.Audit;
 using Tongxin.Common.Data;
@@ -14,7 +15,7 @@ public static class RevealField
     };
 
     /// <summary>Shows one sensitive field in full; every reveal is written to the access log.</summary>
-    public static async Task<IResult> Handle(long id, RevealRequest request, TongxinDb db, FieldProtector protector)
+    public static async Task<Results<Ok<RevealResponse>, ValidationProblem, NotFoundProblem>> Handle(long id, RevealRequest request, TongxinDb db, FieldProtector protector)
     {
         if (request.Field is null || !Labels.TryGetValue(request.Field, out var label))
             return Problems.Validation("field", "字段无效");

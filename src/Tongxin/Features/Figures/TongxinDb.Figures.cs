@@ -12,4 +12,8 @@ public abstract partial class TongxinDb
     public DbSet<WideSearchKey> WideSearchKeys => Set<WideSearchKey>();
     public DbSet<Position> Positions => Set<Position>();
     public DbSet<Honour> Honours => Set<Honour>();
+    public DbSet<PlatformAccount> PlatformAccounts => Set<PlatformAccount>();
+    public DbSet<MetricSnapshot> MetricSnapshots => Set<MetricSnapshot>();
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<OrganizationMember> OrganizationMembers => Set<OrganizationMember>();
 }

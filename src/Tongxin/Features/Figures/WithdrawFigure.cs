@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Tongxin.Common.Data;
 using Tongxin.Common.Http;
@@ -7,7 +8,7 @@ namespace Tongxin.Features.Figures;
 public static class WithdrawFigure
 {
     /// <summary>DELETE is a soft delete: status 退出/调出 with a reason; history stays.</summary>
-    public static async Task<IResult> Handle(long id, string? status, string? reason, TongxinDb db)
+    public static async Task<Results<NoContent, ValidationProblem, NotFoundProblem>> Handle(long id, string? status, string? reason, TongxinDb db)
     {
         var figure = await db.Figures.FirstOrDefaultAsync(f => f.Id == id);
         if (figure is null) return Problems.NotFound("人士");

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Tongxin.Common.Data;
-using Tongxin.Features.Accounts;
 using Tongxin.Features.Figures;
 
 namespace Tongxin.Features.Imports;

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Tongxin.Common.Data;
+using Tongxin.Common.Dictionaries;
 using Tongxin.Common.Security;
-using Tongxin.Features.Accounts;
 using Tongxin.Features.Figures;
 
 namespace Tongxin.Features.Imports;

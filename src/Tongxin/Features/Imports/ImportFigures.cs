@@ -1,6 +1,7 @@
-using Tongxin.Common.Files;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Tongxin.Common.Auth;
 using Tongxin.Common.Data;
+using Tongxin.Common.Files;
 using Tongxin.Common.Http;
 
 namespace Tongxin.Features.Imports;
@@ -12,7 +13,8 @@ namespace Tongxin.Features.Imports;
 /// </summary>
 public static class ImportFigures
 {
-    public static async Task<IResult> Handle(IFormFile? file, string? mode, HttpContext http, TongxinDb db,
+    public static async Task<Results<Ok<ImportReport>, Accepted<ImportJobAccepted>, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> Handle(
+        IFormFile? file, string? mode, HttpContext http, TongxinDb db,
         FigureImporter importer, ImportFiles files, ImportJobQueue queue, ILogger<FigureImporter> log, CancellationToken ct)
     {
         mode ??= ImportModes.DryRun;
@@ -52,7 +54,7 @@ public static class ImportFigures
     }
 
     /// <summary>GET /api/figures/import/errors/{token}: the error workbook, for the user who made it only.</summary>
-    public static async Task<IResult> ErrorReport(string token, TongxinDb db, ImportFiles files, CancellationToken ct)
+    public static async Task<Results<FileStreamHttpResult, NotFoundProblem>> ErrorReport(string token, TongxinDb db, ImportFiles files, CancellationToken ct)
     {
         var content = await files.OpenReportAsync(db.Actor.UserId, token, ct);
         if (content is null) return Problems.NotFound("错误报告");

@@ -1,11 +1,10 @@
-using Tongxin.Common.Files;
-using Tongxin.Common.Jobs;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Tongxin.Common.Auth;
 using Tongxin.Common.Data;
+using Tongxin.Common.Files;
+using Tongxin.Common.Jobs;
 using Tongxin.Common.Scope;
-using Tongxin.Features.Regions;
 
 namespace Tongxin.Features.Imports;
 

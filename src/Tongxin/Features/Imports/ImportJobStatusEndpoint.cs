@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Tongxin.Common.Data;
 using Tongxin.Common.Http;
@@ -11,7 +12,7 @@ namespace Tongxin.Features.Imports;
 /// </summary>
 public static class ImportJobStatusEndpoint
 {
-    public static async Task<IResult> Handle(Guid id, TongxinDb db, ImportJobQueue queue, CancellationToken ct)
+    public static async Task<Results<Ok<ImportJobStatus>, NotFoundProblem>> Handle(Guid id, TongxinDb db, ImportJobQueue queue, CancellationToken ct)
     {
         var job = await db.ImportJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id && j.UserId == db.Actor.UserId, ct);
         if (job is null) return Problems.NotFound("导入任务");

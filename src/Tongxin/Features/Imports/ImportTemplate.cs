@@ -1,7 +1,9 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using Tongxin.Common.Auth;
 using Tongxin.Common.Data;
+using Tongxin.Common.Files;
 
 namespace Tongxin.Features.Imports;
 
@@ -29,7 +31,7 @@ public static class ImportTemplate
         "8. 建议先“检查”（不写入），确认无误后再“导入”；有任何一行出错时整批都不会写入，可下载错误报告修改后重新导入。",
     ];
 
-    public static async Task<IResult> Handle(TongxinDb db, HttpContext http)
+    public static async Task<FileStreamHttpResult> Handle(TongxinDb db, HttpContext http)
     {
         var code = http.User.RegionCode();
         var region = await db.Regions.AsNoTracking().Where(r => r.Code == code).Select(r => r.FullName).FirstOrDefaultAsync() ?? "";

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Tongxin.Common.Data;
 using Tongxin.Common.Http;
@@ -12,7 +13,7 @@ public sealed record ImportBatchPage(IReadOnlyList<ImportBatchItem> Items, int T
 /// <summary>GET /api/import-batches: committed imports in the caller's scope, newest first.</summary>
 public static class ListImportBatches
 {
-    public static async Task<IResult> Handle(TongxinDb db, int page = 1, int pageSize = 20, CancellationToken ct = default)
+    public static async Task<Ok<ImportBatchPage>> Handle(TongxinDb db, int page = 1, int pageSize = 20, CancellationToken ct = default)
     {
         (page, pageSize) = Paging.Clamp(page, pageSize);
         var query = db.ImportBatches.AsNoTracking();

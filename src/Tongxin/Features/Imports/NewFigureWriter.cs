@@ -1,5 +1,4 @@
 using Tongxin.Common.Data;
-using Tongxin.Features.Accounts;
 using Tongxin.Features.Figures;
 
 namespace Tongxin.Features.Imports;

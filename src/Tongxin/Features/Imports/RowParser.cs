@@ -1,6 +1,6 @@
+using Tongxin.Common.Dictionaries;
 using Tongxin.Common.Text;
 using Tongxin.Common.Validation;
-using Tongxin.Features.Accounts;
 using Tongxin.Features.Figures;
 
 namespace Tongxin.Features.Imports;
@@ -122,7 +122,7 @@ public sealed class RowParser(SheetHeader header, DictionaryCodes codes)
         {
             if (!PartialDate.TryParse(stat, out var d, out var e5)) error(FigureColumn.StatDate, e5);
             else if (d.Precision != DatePrecision.Day) error(FigureColumn.StatDate, "统计日期应精确到日");
-            else if (d.FirstDay > AccountEndpoints.Today()) error(FigureColumn.StatDate, "统计日期不能晚于今天");
+            else if (d.FirstDay > MetricSnapshot.Today()) error(FigureColumn.StatDate, "统计日期不能晚于今天");
             else parsed.StatDate = d.FirstDay;
         }
     }

@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Tongxin.Common.Data;
 using Tongxin.Common.Security;
-using Tongxin.Features.Accounts;
 using Tongxin.Features.Figures;
 
 namespace Tongxin.Features.Imports;
@@ -72,7 +71,7 @@ public sealed class RowPlanner(SheetHeader header, RowParser parser, FigureRules
         var plan = new RowPlan
         {
             Row = parsed, Values = values with { RegionCode = region }, TargetId = parsed.SystemId,
-            MetricsDate = parsed.StatDate ?? AccountEndpoints.Today(),
+            MetricsDate = parsed.StatDate ?? MetricSnapshot.Today(),
         };
         var idHash = values.IdNumber is { Length: > 0 } id ? protector.Hash(id) : null;
         var phoneHash = FigureRules.IsMobile(values.Phone) ? protector.Hash(values.Phone!) : null;

@@ -1,7 +1,8 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Tongxin.Common.Data;
 using Tongxin.Common.Http;
-using Tongxin.Features.Accounts;
+using Tongxin.Features.Figures;
 
 namespace Tongxin.Features.Imports;
 
@@ -17,7 +18,7 @@ public static class UndoImportBatch
 {
     public const string AlreadyUndone = "该批次已撤销";
 
-    public static async Task<IResult> Handle(long id, TongxinDb db, CancellationToken ct)
+    public static async Task<Results<NoContent, NotFoundProblem, ConflictProblem, Conflict<UndoConflict>>> Handle(long id, TongxinDb db, CancellationToken ct)
     {
         var batch = await db.ImportBatches.FirstOrDefaultAsync(b => b.Id == id, ct);
         if (batch is null) return Problems.NotFound("导入批次");

@@ -1,73 +1,14 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Tongxin.Common.Auth;
-using Tongxin.Common.Data;
-using Tongxin.Common.Domain;
-using Tongxin.Common.Http;
-using Tongxin.Common.Scope;
 
 namespace Tongxin.Features.Regions;
 
-public sealed record RegionItem(string Code, string Name, string FullName, string? ParentCode, int Level);
-public sealed record CreateRegionRequest(string? Code, string? Name, string? ParentCode);
-
+/// <summary>The region tree: read by every signed-in user (forms need it), extended by those who manage regions.</summary>
 public static class RegionEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
         var g = api.MapGroup("/regions").WithTags("Regions");
-        // Every signed-in user may read the region tree of their own subtree (forms need it).
-        g.MapGet("/", List);
-        g.MapPost("/", Create).Produces<RegionItem>(201).RequireAuthorization(Permissions.RegionsManage);
+        g.MapGet("/", ListRegions.Handle);
+        g.MapPost("/", CreateRegion.Handle).RequireAuthorization(Permissions.RegionsManage);
     }
-
-    public static async Task<Ok<List<RegionItem>>> List(TongxinDb db) =>
-        TypedResults.Ok(await db.Regions.AsNoTracking().OrderBy(r => r.Code)
-            .Select(r => new RegionItem(r.Code, r.Name, r.FullName, r.ParentCode, r.Level)).ToListAsync());
-
-    public static async Task<IResult> Create(CreateRegionRequest request, TongxinDb db)
-    {
-        var code = request.Code?.Trim();
-        var name = request.Name?.Trim();
-        if (!Region.IsWellFormedCode(code)) return Problems.Validation("code", "地区代码应为6位（县级及以上）或9位（乡镇街道）数字");
-        if (string.IsNullOrEmpty(name)) return Problems.Validation("name", "请填写地区名称");
-        var parent = request.ParentCode is null ? null
-            : await db.Regions.FirstOrDefaultAsync(r => r.Code == request.ParentCode);
-        if (request.ParentCode is not null && parent is null) return Problems.Validation("parentCode", "上级地区代码无效");
-        var level = Region.LevelOf(code!);
-        if (parent is not null)
-        {
-            if (level != parent.Level + 1) return Problems.Validation("code", "地区代码与上级地区的层级不符");
-            if (!code!.StartsWith(Region.ScopePrefix(parent.Code, parent.Level)))
-                return Problems.Validation("code", "地区代码应以上级地区代码开头");
-        }
-        else if (!db.ScopeUnrestricted && !db.Scope.Range.Contains(code)) return Problems.Validation("parentCode", "请选择上级地区");
-        if (await db.Regions.AnyAsync(r => r.Code == code))
-            return Problems.Validation("code", "地区代码已存在");
-        db.Regions.Add(new Region
-        {
-            Code = code!, Name = name!, ParentCode = parent?.Code, Level = level,
-            FullName = parent is null ? name! : parent.FullName + name,
-        });
-        await db.SaveChangesAsync();
-        return TypedResults.Created($"/api/regions/{code}", new RegionItem(code!, name!, parent is null ? name! : parent.FullName + name, parent?.Code, level));
-    }
-
-    /// <summary>
-    /// Resolves a region code the caller may use. A code outside the scope answers exactly like an
-    /// unknown one, so nothing reveals that it exists.
-    /// </summary>
-    public static async Task<Region?> InScope(TongxinDb db, string? code) =>
-        string.IsNullOrWhiteSpace(code) ? null : await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Code == code.Trim());
-
-    /// <summary>The code range of a region and its descendants, if the region is in the caller's scope.</summary>
-    public static async Task<RegionRange?> SubtreeInScope(TongxinDb db, string? code) =>
-        await InScope(db, code) is { } region ? RegionRange.ForPrefix(Region.ScopePrefix(region.Code, region.Level)) : null;
-
-    /// <summary>As <see cref="SubtreeInScope"/>, but an unknown or out-of-scope code is a field error.</summary>
-    public static async Task<RegionRange> RequireSubtree(TongxinDb db, string code) =>
-        await SubtreeInScope(db, code) ?? throw FieldValidationException.Single("regionCode", UnknownRegionMessage);
-
-    public const string UnknownRegionMessage = "地区代码无效";
 }

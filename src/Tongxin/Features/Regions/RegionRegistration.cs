@@ -1,3 +1,4 @@
+using Tongxin.Common.Scope;
 using Microsoft.EntityFrameworkCore;
 using Tongxin.Common.Data;
 

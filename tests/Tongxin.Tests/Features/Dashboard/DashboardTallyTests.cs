@@ -8,7 +8,6 @@ using Tongxin.Common.Scope;
 using Tongxin.Demo;
 using Tongxin.Features.Dashboard;
 using Tongxin.Features.Figures;
-using Tongxin.Features.Regions;
 using Tongxin.Tests.Features.Imports;
 using Tongxin.Tests.Infrastructure;
 using static Tongxin.Tests.Features.Imports.ImportKit;

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Tongxin.Common.Data;
+using Tongxin.Common.Dictionaries;
 using Tongxin.Common.Scope;
 using Tongxin.Features.Dashboard;
 using Tongxin.Features.Figures;
-using Tongxin.Features.Regions;
 
 namespace Tongxin.Tests.Features.Dashboard;
 
@@ -54,7 +54,7 @@ public static class ReferenceDashboard
 
         int organizations;
         if (string.IsNullOrWhiteSpace(regionCode)) organizations = await db.Organizations.CountAsync();
-        else organizations = await RegionEndpoints.SubtreeInScope(db, regionCode) is { } range ? await db.Organizations.Within(range).CountAsync() : 0;
+        else organizations = await ScopedRegions.SubtreeInScope(db, regionCode) is { } range ? await db.Organizations.Within(range).CountAsync() : 0;
 
         return new DashboardResponse(
             total, byKey.Sum(k => k.Count), await figures.CountAsync(f => f.EnrolledOn >= yearStart),

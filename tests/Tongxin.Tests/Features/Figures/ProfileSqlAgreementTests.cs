@@ -4,9 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Tongxin.Common.Data;
 using Tongxin.Common.Scope;
-using Tongxin.Features.Accounts;
 using Tongxin.Features.Figures;
-using Tongxin.Features.Organizations;
 using Tongxin.Tests.Infrastructure;
 
 namespace Tongxin.Tests.Features.Figures;

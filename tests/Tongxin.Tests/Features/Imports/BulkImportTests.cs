@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Tongxin.Common.Audit;
-using Tongxin.Features.Accounts;
 using Tongxin.Features.Figures;
 using Tongxin.Tests.Infrastructure;
 using static Tongxin.Tests.Features.Imports.ImportKit;

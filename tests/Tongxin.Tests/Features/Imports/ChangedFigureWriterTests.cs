@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Tongxin.Common.Data;
-using Tongxin.Features.Accounts;
 using Tongxin.Features.Figures;
 using Tongxin.Features.Imports;
 using Tongxin.Tests.Infrastructure;

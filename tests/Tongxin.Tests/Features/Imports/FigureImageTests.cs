@@ -1,3 +1,4 @@
+using Tongxin.Common.Dictionaries;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -40,7 +40,7 @@ public class ModelTests
             .SelectMany(e => e.GetAnnotations().Concat(e.GetProperties().SelectMany(p => p.GetAnnotations())))
             .Where(a => a.Name.StartsWith("Tongxin:")).Select(a => a.Name).ToList();
         Assert.Empty(left);
-        var code = design.FindEntityType(typeof(Tongxin.Features.Regions.Region))!.FindProperty("Code")!;
+        var code = design.FindEntityType(typeof(Tongxin.Common.Scope.Region))!.FindProperty("Code")!;
         Assert.Equal(provider == "postgres" ? "C" : null, code.GetCollation());
     }
 
@@ -58,8 +58,8 @@ public class ModelTests
         var allowed = new Dictionary<string, int>
         {
             ["Features/Figures/Duplicates.cs"] = 2,         // duplicates are global; out-of-scope hits reveal only the fact
-            ["Features/Accounts/AccountEndpoints.cs"] = 1,  // an account handle is unique across regions
-            ["Features/Organizations/OrganizationEndpoints.cs"] = 1, // credit codes are unique across regions
+            ["Features/Accounts/CreateAccount.cs"] = 1,      // an account handle is unique across regions
+            ["Features/Organizations/OrganizationInput.cs"] = 1, // credit codes are unique across regions
             ["Features/Imports/FigureMatcher.cs"] = 2,      // import matching is global; out-of-scope hits become row errors, never updates
         };
         var root = FindSource();

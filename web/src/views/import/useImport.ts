@@ -47,7 +47,7 @@ export function useImport() {
   const unavailable = ref(false);
   let stopped = false;
 
-  const canCommit = computed(() => !!dryRun.value && dryRun.value.errors.length === 0 && !running.value);
+  const canCommit = computed(() => !!dryRun.value && dryRun.value.errorCount === 0 && !running.value);
 
   function choose(f: File | null) {
     file.value = null;
@@ -110,7 +110,7 @@ export function useImport() {
     const report = await run('commit');
     if (report) {
       result.value = report;
-      if (report.errors.length) dryRun.value = report;
+      if (report.errorCount) dryRun.value = report;
       else step.value = 2;
       loadBatches();
     }

@@ -1,0 +1,28 @@
+using Tongxin.Common.Dictionaries;
+using Tongxin.Common.Text;
+using Tongxin.Features.Figures;
+
+namespace Tongxin.Features.Accounts;
+
+/// <summary>The editable fields of an account, shared by create and update.</summary>
+public sealed record AccountInput(string? Platform, string? Handle, string? Url, long? Followers, long? Likes, long? Works, int? Version)
+{
+    public Dictionary<string, string[]> Validate(DictionaryCodes codes, out string? platform)
+    {
+        var errors = new Dictionary<string, string[]>();
+        platform = string.IsNullOrWhiteSpace(Platform) ? null : codes.Resolve("platform", Platform.Trim());
+        if (platform is null) errors["platform"] = [string.IsNullOrWhiteSpace(Platform) ? "请选择平台" : "平台不在字典中"];
+        var handle = ChineseText.Normalize(Handle);
+        if (handle.Length == 0) errors["handle"] = ["请填写账号"];
+        else if (handle.Length > 100) errors["handle"] = ["账号不能超过100个字"];
+        if (Url is { Length: > 0 } url && !(Uri.TryCreate(url.Trim(), UriKind.Absolute, out var u) && u.Scheme is "http" or "https"))
+            errors["url"] = ["链接应以 http:// 或 https:// 开头"];
+        if (Followers < 0) errors["followers"] = ["粉丝数不能为负数"];
+        if (Likes < 0) errors["likes"] = ["获赞数不能为负数"];
+        if (Works < 0) errors["works"] = ["作品数不能为负数"];
+        return errors;
+    }
+
+    public static AccountItem ToItem(PlatformAccount a) =>
+        new(a.Id, a.Platform, a.Handle, a.Url, a.Followers, a.Likes, a.Works, a.MetricsDate, a.Version);
+}

@@ -327,6 +327,28 @@ test('leaving a changed form asks first; an unchanged one leaves at once', async
   }
 }, { skip: !DEMO_PASSWORD ? 'DEMO_PASSWORD not set' : undefined });
 
+test('a withdrawn figure is restored to the registry with a reason', async () => {
+  const context = await newContext(browser, BASE_URL);
+  const page = await context.newPage();
+  try {
+    await signIn(page, 'staff', DEMO_PASSWORD);
+    const list = await api(page, 'GET', '/api/figures?pageSize=1');
+    const figure = list.body.items[0];
+    const withdrawn = await api(page, 'DELETE', `/api/figures/${figure.id}?status=left&reason=${encodeURIComponent('本人申请退出')}`);
+    assert(withdrawn.status === 204, `withdraw: HTTP ${withdrawn.status}`);
+    await page.goto(`/figures/${figure.id}`);
+    await page.click('[data-test=profile-restore]');
+    const box = page.locator('.restore-box');
+    await box.locator('textarea').fill('重新联系上，恢复入库');
+    await box.getByRole('button', { name: '确定' }).click();
+    await page.locator('[data-test=profile-withdraw]').waitFor({ timeout: TIMEOUT });
+    const detail = await api(page, 'GET', `/api/figures/${figure.id}`);
+    assert(detail.body.status === 'active' && detail.body.statusReason === '重新联系上，恢复入库', `not restored: ${JSON.stringify(detail.body.status)}`);
+  } finally {
+    await context.close();
+  }
+}, { skip: !DEMO_PASSWORD ? 'DEMO_PASSWORD not set' : undefined });
+
 test(`the admin creates ${FIGURE_NAME} in the first region`, async () => {
   assert(admin, 'admin is not signed in');
   await admin.goto('/figures/new');

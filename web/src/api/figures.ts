@@ -2,7 +2,7 @@ import { http } from './http';
 import type {
   AccountInput, AccountItem, DuplicateCheckRequest, DuplicateMatch, FigureCreated, FigureDetail, FigureInput,
   FigurePage, FigureQuery, HistoryItem, HonourInput, HonourItem, PositionInput, PositionItem, RevealField,
-  RevealResponse, SnapshotInput, SnapshotItem,
+  RestoreFigureRequest, RevealResponse, SnapshotInput, SnapshotItem,
 } from './types';
 
 export const figuresApi = {
@@ -13,6 +13,8 @@ export const figuresApi = {
   update: (id: number, body: FigureInput) => http.put<FigureDetail>(`/api/figures/${id}`, body),
   withdraw: (id: number, status: 'left' | 'transferred', reason: string) =>
     http.del<void>(`/api/figures/${id}`, { query: { status, reason } }),
+  /** 恢复入库 with a reason; `version` as read (409 when stale). */
+  restore: (id: number, body: RestoreFigureRequest) => http.post<void>(`/api/figures/${id}/restore`, body),
   duplicates: (body: DuplicateCheckRequest) => http.post<DuplicateMatch[]>('/api/figures/duplicates', body),
   reveal: (id: number, field: RevealField) => http.post<RevealResponse>(`/api/figures/${id}/reveal`, { field }),
   history: (id: number) => http.get<HistoryItem[]>(`/api/figures/${id}/history`),

@@ -43,6 +43,7 @@ export type FigurePage = Schemas['FigurePage'];
 export type FigureInput = Schemas['FigureInput'];
 export type FigureCreated = Schemas['FigureCreated'];
 export type FigureDetail = Present<Schemas['FigureDetail']>;
+export type RestoreFigureRequest = Schemas['RestoreFigureRequest'];
 export type FigureOrganizationItem = Schemas['FigureOrganizationItem'];
 export type DuplicateCheckRequest = Schemas['DuplicateCheckRequest'];
 export type DuplicateMatch = Schemas['DuplicateMatch'];

@@ -84,6 +84,15 @@ public class Figure : IRegionOwned, IAudited, IVersioned, IStamped
         StatusReason = reason.Trim();
     }
 
+    /// <summary>Back into the registry (恢复入库), with the reason in place of the withdrawal's; history keeps both.</summary>
+    public void Restore(string reason)
+    {
+        if (string.IsNullOrWhiteSpace(reason)) throw FieldValidationException.Single("reason", "请填写恢复原因");
+        if (Status == FigureStatus.Active) throw new DomainException("该人士已在库，无需恢复");
+        Status = FigureStatus.Active;
+        StatusReason = reason.Trim();
+    }
+
     /// <summary>Refreshes the figures kept from the accounts (largest follower count, number of accounts); call after any account change.</summary>
     public void RecomputeAccountStats()
     {

@@ -13,6 +13,7 @@ public static class FigureEndpoints
         g.MapGet("/{id:long}", GetFigure.Handle).Produces<FigureDetail>().ProducesProblem(404).RequireAuthorization(Permissions.FiguresRead);
         g.MapPut("/{id:long}", UpdateFigure.Handle).RequireAuthorization(Permissions.FiguresWrite);
         g.MapDelete("/{id:long}", WithdrawFigure.Handle).RequireAuthorization(Permissions.FiguresWrite);
+        g.MapPost("/{id:long}/restore", RestoreFigure.Handle).RequireAuthorization(Permissions.FiguresWrite);
         g.MapPost("/{id:long}/reveal", RevealField.Handle).RequireAuthorization(Permissions.FiguresReveal);
         g.MapGet("/{id:long}/history", FigureHistory.Handle).RequireAuthorization(Permissions.FiguresRead);
     }

@@ -131,6 +131,32 @@ public abstract class FigureApiTests(TestApp app)
         Assert.Equal(1, all["total"]!.GetValue<int>());
     }
 
+    [Fact]
+    public async Task A_withdrawn_figure_is_restored_with_a_reason_audited_and_found_again()
+    {
+        var client = await app.As("staff_city");
+        var id = await app.CreateFigure("staff_city", new { name = "恢复者", regionCode = "510502" });
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/figures/{id}?status=left&reason=本人申请")).StatusCode);
+        var version = (await client.GetJson($"/api/figures/{id}"))["version"]!.GetValue<int>();
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsync($"/api/figures/{id}/restore", new { reason = " ", version })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await client.PostAsync($"/api/figures/{id}/restore", new { reason = "重新入库", version = version - 1 })).StatusCode);
+        var other = await app.As("staff_nx");
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsync($"/api/figures/{id}/restore", new { reason = "重新入库", version })).StatusCode);
+        Assert.Equal("left", (await client.GetJson($"/api/figures/{id}"))["status"]!.GetValue<string>());
+
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsync($"/api/figures/{id}/restore", new { reason = "重新入库", version })).StatusCode);
+        var detail = await client.GetJson($"/api/figures/{id}");
+        Assert.Equal("active", detail["status"]!.GetValue<string>());
+        Assert.Equal(1, (await client.GetJson("/api/figures?q=" + Uri.EscapeDataString("恢复者")))["total"]!.GetValue<int>());
+        var again = await client.PostAsync($"/api/figures/{id}/restore", new { reason = "再次", version = detail["version"]!.GetValue<int>() });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, again.StatusCode);
+        Assert.Contains("已在库", await again.Content.ReadAsStringAsync());
+        var history = (await client.GetJson($"/api/figures/{id}/history")).AsArray();
+        Assert.Contains(history, h => h!["changes"]?["statusReason"]?[1]?.GetValue<string>() == "重新入库"
+            && h["changes"]!["status"]?[1]?.ToString() is "0" or "Active" or "active");
+    }
+
     [Theory]
     [InlineData("wy")]
     [InlineData("wangyi")]

@@ -76,8 +76,10 @@ public static class TongxinWeb
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         });
         services.AddOpenApi();
+        services.AddForwardedHeadersFromProxies(builder.Configuration);
 
         var app = builder.Build();
+        app.UseBrowserProtection();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDefaultFiles();

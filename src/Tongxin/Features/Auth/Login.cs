@@ -23,17 +23,22 @@ public static class Login
         db.Actor.Use(user?.Id, name.Length == 0 ? "(空)" : name);
         if (user is null || string.IsNullOrEmpty(request.Password))
         {
+            SpendAHashing(users, request.Password);
             await db.LogAsync(AuditActions.LoginFailed, "User", null, "用户名或密码错误");
-            return Unauthorized("用户名或密码错误");
+            return Unauthorized(Failed);
         }
         // Every failed step (password or second factor) counts towards lockout; only full success resets it.
-        if (await users.IsLockedOutAsync(user)) return await Locked(db, user);
+        if (await users.IsLockedOutAsync(user))
+        {
+            SpendAHashing(users, request.Password);
+            return await Locked(db, user);
+        }
         if (!await users.CheckPasswordAsync(user, request.Password))
         {
             await users.AccessFailedAsync(user);
             if (await users.IsLockedOutAsync(user)) return await Locked(db, user);
             await db.LogAsync(AuditActions.LoginFailed, "User", user.Id, "用户名或密码错误");
-            return Unauthorized("用户名或密码错误");
+            return Unauthorized(Failed);
         }
         if (user.TwoFactorEnabled)
         {
@@ -66,10 +71,29 @@ public static class Login
 
     public const string TotpRequiredType = "https://tongxin.local/problems/totp-required";
 
+    /// <summary>
+    /// The one answer to every failed sign-in, known user or not, locked or not: nothing tells who exists. It names
+    /// the lockout so that a locked-out user knows to wait or ask (the audit log records which case it was).
+    /// </summary>
+    public const string Failed = "用户名或密码错误（连续输错多次后账户将锁定15分钟，可稍后再试或联系管理员解锁）";
+
     private static async Task<ProblemHttpResult> Locked(TongxinDb db, AppUser user)
     {
         await db.LogAsync(AuditActions.LoginFailed, "User", user.Id, "账户已锁定");
-        return Unauthorized("登录失败次数过多，账户已锁定15分钟，请稍后再试或联系管理员解锁");
+        return Unauthorized(Failed);
+    }
+
+    private static string? _dummyHash;
+
+    /// <summary>
+    /// Verifies the password against a hash of nobody's, so an unknown or locked user costs the same PBKDF2 time
+    /// as a wrong password.
+    /// </summary>
+    private static void SpendAHashing(UserManager<AppUser> users, string? password)
+    {
+        var dummy = new AppUser { RegionCode = "" };
+        _dummyHash ??= users.PasswordHasher.HashPassword(dummy, Guid.NewGuid().ToString());
+        users.PasswordHasher.VerifyHashedPassword(dummy, _dummyHash, password ?? "");
     }
 
     private static ProblemHttpResult Unauthorized(string title) =>

@@ -11,7 +11,7 @@ public abstract class SignInTests(TestApp app)
         var client = app.Anonymous();
         var response = await client.PostAsync("/api/auth/login", new { userName = "staff_nx", password = "wrong-password-123" });
         var problem = await ApiClient.ReadJson(response, HttpStatusCode.Unauthorized);
-        Assert.Equal("用户名或密码错误", problem["title"]!.GetValue<string>());
+        Assert.Equal(Tongxin.Features.Auth.Login.Failed, problem["title"]!.GetValue<string>());
         var logged = await app.WithDb((db, _) => Task.FromResult(db.AuditEntries.Count(a => a.Action == "login-failed" && a.UserName == "staff_nx")));
         Assert.True(logged >= 1);
     }
@@ -21,7 +21,7 @@ public abstract class SignInTests(TestApp app)
     {
         var response = await app.Anonymous().PostAsync("/api/auth/login", new { userName = "nobody-here", password = "whatever-password" });
         var problem = await ApiClient.ReadJson(response, HttpStatusCode.Unauthorized);
-        Assert.Equal("用户名或密码错误", problem["title"]!.GetValue<string>());
+        Assert.Equal(Tongxin.Features.Auth.Login.Failed, problem["title"]!.GetValue<string>());
     }
 
     [Fact]
@@ -69,6 +69,11 @@ public abstract class SignInTests(TestApp app)
             await app.Anonymous().PostAsync("/api/auth/login", new { userName = "lock_me", password = "not-the-password-" + i });
         var locked = await app.Anonymous().PostAsync("/api/auth/login", new { userName = "lock_me", password = TestApp.Password });
         var problem = await ApiClient.ReadJson(locked, HttpStatusCode.Unauthorized);
+        // The same answer as an unknown user's after as many failures: a lockout does not tell that the account exists.
+        for (var i = 0; i < 5; i++)
+            await app.Anonymous().PostAsync("/api/auth/login", new { userName = "nobody_here", password = "not-the-password-" + i });
+        var unknown = await ApiClient.ReadJson(await app.Anonymous().PostAsync("/api/auth/login", new { userName = "nobody_here", password = TestApp.Password }), HttpStatusCode.Unauthorized);
+        Assert.Equal(unknown["title"]!.GetValue<string>(), problem["title"]!.GetValue<string>());
         Assert.Contains("锁定", problem["title"]!.GetValue<string>());
 
         var admin = await app.As("admin");

@@ -12,7 +12,9 @@ public static class AuthEndpoints
         auth.MapPost("/login", Login.Handle).ProducesProblem(401).AllowAnonymous().WithMetadata(new SkipAntiforgery())
             .RequireRateLimiting(AuthSetup.LoginRateLimit);
         auth.MapPost("/logout", Logout.Handle).WithMetadata(new AllowPendingPasswordChange());
-        auth.MapPost("/change-password", ChangePassword.Handle).WithMetadata(new AllowPendingPasswordChange());
+        // Limited like sign-in: the current password is a guess an attacker holding a session could repeat.
+        auth.MapPost("/change-password", ChangePassword.Handle).WithMetadata(new AllowPendingPasswordChange())
+            .RequireRateLimiting(AuthSetup.LoginRateLimit);
         auth.MapPost("/totp/setup", TwoFactor.Setup);
         auth.MapPost("/totp/enable", TwoFactor.Enable);
         auth.MapPost("/totp/disable", TwoFactor.Disable);

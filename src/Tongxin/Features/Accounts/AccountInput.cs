@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Tongxin.Common.Data;
 using Tongxin.Common.Dictionaries;
 using Tongxin.Common.Text;
 using Tongxin.Features.Figures;
@@ -22,6 +24,19 @@ public sealed record AccountInput(string? Platform, string? Handle, string? Url,
         if (Works < 0) errors["works"] = ["作品数不能为负数"];
         return errors;
     }
+
+    /// <summary>
+    /// Whether another account, in any region, already has this handle on this platform: a handle has one owner.
+    /// Out-of-scope owners are only reported as "registered", never shown.
+    /// </summary>
+    public static Task<bool> IsTakenAsync(TongxinDb db, string platform, string handle, long exceptId = 0)
+    {
+        var key = PlatformAccount.KeyOf(handle);
+        return db.PlatformAccounts.IgnoreQueryFilters([TongxinDb.RegionScopeFilter])
+            .AnyAsync(a => a.Platform == platform && a.HandleKey == key && a.Id != exceptId);
+    }
+
+    public const string TakenMessage = "该平台账号已登记";
 
     public static AccountItem ToItem(PlatformAccount a) =>
         new(a.Id, a.Platform, a.Handle, a.Url, a.Followers, a.Likes, a.Works, a.MetricsDate, a.Version);

@@ -18,9 +18,7 @@ public static class CreateAccount
         var errors = input.Validate(new DictionaryCodes(db), out var platform);
         if (errors.Count > 0) return Problems.Validation(errors);
         var handle = ChineseText.Normalize(input.Handle);
-        var key = PlatformAccount.KeyOf(handle);
-        if (await db.PlatformAccounts.IgnoreQueryFilters([TongxinDb.RegionScopeFilter]).AnyAsync(a => a.Platform == platform && a.HandleKey == key))
-            return Problems.Validation("handle", "该平台账号已登记");
+        if (await AccountInput.IsTakenAsync(db, platform!, handle)) return Problems.Validation("handle", AccountInput.TakenMessage);
         var account = new PlatformAccount { Platform = platform!, Handle = handle, Url = input.Url?.Trim() };
         figure.Accounts.Add(account);
         account.Record(MetricSnapshot.Today(), input.Followers ?? 0, input.Likes ?? 0, input.Works ?? 0, MetricSource.Staff);

@@ -20,8 +20,10 @@ public static class UpdateAccount
         if (input.Version is null) errors["version"] = ["缺少版本号，请刷新后重试"];
         if (errors.Count > 0) return Problems.Validation(errors);
         if (input.Version != account.Version) return Problems.Conflict();
+        var handle = ChineseText.Normalize(input.Handle);
+        if (await AccountInput.IsTakenAsync(db, platform!, handle, account.Id)) return Problems.Validation("handle", AccountInput.TakenMessage);
         account.Platform = platform!;
-        account.Handle = ChineseText.Normalize(input.Handle);
+        account.Handle = handle;
         account.Url = input.Url?.Trim();
         if (input.Followers != account.Followers || input.Likes != account.Likes || input.Works != account.Works)
         {

@@ -239,6 +239,16 @@ public abstract class FigureApiTests(TestApp app)
         Assert.Equal(5000, (await client.GetJson($"/api/figures/{id}"))["maxFollowers"]!.GetValue<long>());
         var dupHandle = await client.PostAsync($"/api/figures/{id}/accounts", new { platform = "kuaishou", handle = "SNAP_ACCOUNT" });
         Assert.Equal(HttpStatusCode.BadRequest, dupHandle.StatusCode);
+
+        // Renaming another account (of a figure in another city) to the taken handle is refused the same way.
+        var chengdu = await app.As("staff_cd");
+        var other = await app.CreateFigure("staff_cd", new { name = "改名者", regionCode = "510104" });
+        var second = await ApiClient.ReadJson(await chengdu.PostAsync($"/api/figures/{other}/accounts", new { platform = "kuaishou", handle = "free_handle" }), HttpStatusCode.Created);
+        var renamed = await chengdu.PutAsync($"/api/accounts/{second["id"]}", new { platform = "kuaishou", handle = "Snap_Account", version = second["version"]!.GetValue<int>() });
+        var problem = await ApiClient.ReadJson(renamed, HttpStatusCode.BadRequest);
+        Assert.Equal("该平台账号已登记", problem["errors"]!["handle"]![0]!.GetValue<string>());
+        var kept = await chengdu.PutAsync($"/api/accounts/{second["id"]}", new { platform = "kuaishou", handle = "free_handle", followers = 10, version = second["version"]!.GetValue<int>() });
+        Assert.Equal(HttpStatusCode.OK, kept.StatusCode);
     }
 
     [Fact]

@@ -162,7 +162,8 @@ public static class Pinyin
     // Drops combining marks so ā/á/ǎ/à type as a.
     private static void AppendWithoutTone(StringBuilder sb, char c)
     {
-        if (c < 0x80)
+        // Half of a surrogate pair (emoji, rare characters) cannot be normalized alone, and carries no tone.
+        if (c < 0x80 || char.IsSurrogate(c))
         {
             sb.Append(c);
             return;

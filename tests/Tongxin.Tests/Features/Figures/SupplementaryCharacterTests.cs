@@ -66,6 +66,24 @@ public abstract class SupplementaryCharacterTests(TestApp app)
         }
         return true;
     }
+
+    [Theory]
+    [InlineData("😀")]
+    [InlineData("a😀")]
+    [InlineData("王😀")]
+    [InlineData("\ud83d")]
+    [InlineData("x\u0301\u0301")]
+    [InlineData("\u0000\u0007")]
+    [InlineData("👨‍👩‍👧")]
+    public async Task A_search_for_any_text_answers_never_500(string q)
+    {
+        var client = await app.As("staff_city");
+        foreach (var sort in new[] { "", "&sort=-followers", "&sort=-enrolledOn" })
+        {
+            var response = await client.GetAsync("/api/figures?q=" + Uri.EscapeDataString(q) + sort);
+            Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest, $"q={q}{sort}: {(int)response.StatusCode}");
+        }
+    }
 }
 
 public sealed class SupplementaryCharacterTestsOnSqlite(SqliteApp app) : SupplementaryCharacterTests(app), IClassFixture<SqliteApp>;

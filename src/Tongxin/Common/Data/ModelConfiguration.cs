@@ -61,7 +61,8 @@ internal static class ModelConfiguration
             e.Property(f => f.RegionCode).HasMaxLength(12);
             e.Property(f => f.Version).IsConcurrencyToken();
             e.HasIndex(f => new { f.RegionCode, f.SortKey });
-            e.HasIndex(f => new { f.SortKey, f.Id });
+            // The orders of the list, each with the filters a walk in that order tests in the entries (ListFigures.Walk).
+            e.HasIndex(f => new { f.SortKey, f.Id, f.Status, f.RegionCode, f.KeyLevel, f.Category }, "IX_Figures_ByName");
             // The list without a search term: status and region narrow, the key level is checked in the index,
             // and the count reads nothing else (a city's key figures were ~50,000 table reads).
             e.HasIndex(f => new { f.Status, f.RegionCode, f.KeyLevel, f.SortKey, f.Id });
@@ -71,8 +72,10 @@ internal static class ModelConfiguration
             e.HasIndex(f => new { f.Status, f.RegionCode, f.SortKey, f.Id }, "IX_Figures_KeyFigures").HasFilter("\"KeyLevel\" IS NOT NULL");
             e.HasIndex(f => f.IdNumberHash);
             e.HasIndex(f => f.PhoneHash);
-            e.HasIndex(f => new { f.MaxFollowers, f.Id });
-            e.HasIndex(f => f.EnrolledOn);
+            e.HasIndex(f => new { f.MaxFollowers, f.Id, f.Status, f.RegionCode, f.KeyLevel, f.Category }, "IX_Figures_ByFollowers")
+                .IsDescending(true, false, false, false, false, false);
+            e.HasIndex(f => new { f.EnrolledOn, f.Id, f.Status, f.RegionCode, f.KeyLevel, f.Category }, "IX_Figures_ByEnrolment")
+                .IsDescending(true, false, false, false, false, false);
             e.HasIndex(f => f.ImportBatchId);
             e.HasQueryFilter(TongxinDb.RegionScopeFilter, f => (string.Compare(f.RegionCode, db.ScopeLow) >= 0 && string.Compare(f.RegionCode, db.ScopeHigh) < 0));
         });
@@ -88,26 +91,13 @@ internal static class ModelConfiguration
             e.Property(k => k.Category).HasMaxLength(40);
             // No foreign key to Figures: the indexer deletes a figure's keys with it, and checking the parent of
             // every key row cost about a third of an import's key writes (decision 0002).
-            e.HasIndex(k => k.FigureId);
-            // Name order within a key, for a province-wide search: one page read, not every match sorted (decision 0002).
-            // Only the exact keys (h:, n:, o:): pinyin keys are read as a range, whose rows no index has in name order,
-            // and leaving out their third of the rows leaves out a third of the index's cost to every import.
-            e.HasIndex(k => new { k.Key, k.Status, k.SortKey, k.FigureId, k.RegionCode, k.Category }, "IX_FigureSearchKeys_NameOrder")
-                .HasFilter($"\"Key\" < '{KeyOnlySearch.NameOrderBelow}'");
+            // A figure's keys (the indexer deletes them by figure), and whether one figure has a key of a term, for a page
+            // walked in another order than the keys' (ListFigures.Walk).
+            e.HasIndex(k => new { k.FigureId, k.Key });
             e.HasQueryFilter(TongxinDb.RegionScopeFilter, k => (string.Compare(k.RegionCode, db.ScopeLow) >= 0 && string.Compare(k.RegionCode, db.ScopeHigh) < 0));
         });
         Ordinal<FigureSearchKey>(k => k.Key);
         Ordinal<FigureSearchKey>(k => k.RegionCode);
-
-        b.Entity<WideSearchKey>(e =>
-        {
-            e.HasNoKey();
-            e.ToTable((string?)null).ToSqlQuery("SELECT * FROM \"FigureSearchKeys\"");
-            // The scope's prefix as a pattern: the same rows as the range, but not a range the key index could take.
-            e.HasQueryFilter(TongxinDb.RegionScopeFilter, k => EF.Functions.Like(k.RegionCode, db.ScopePattern));
-        });
-        Ordinal<WideSearchKey>(k => k.Key);
-        Ordinal<WideSearchKey>(k => k.RegionCode);
 
         // Kept by database triggers (Features/Dashboard/FigureTallySql.cs); the key serves "a region's rows of one dimension".
         b.Entity<Features.Dashboard.FigureTally>(e =>

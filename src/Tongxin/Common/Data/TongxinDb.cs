@@ -59,8 +59,6 @@ public abstract class TongxinDb : IdentityDbContext<AppUser>, IDataProtectionKey
     public DbSet<Features.OrgUnits.OrgUnit> OrgUnits => Set<Features.OrgUnits.OrgUnit>();
     public DbSet<Figure> Figures => Set<Figure>();
     public DbSet<FigureSearchKey> FigureSearchKeys => Set<FigureSearchKey>();
-    /// <summary>The same rows, read in name order for a province-wide search (<see cref="WideSearchKey"/>).</summary>
-    public DbSet<WideSearchKey> WideSearchKeys => Set<WideSearchKey>();
     public DbSet<Features.Dashboard.FigureTally> FigureTallies => Set<Features.Dashboard.FigureTally>();
     public DbSet<Features.Dashboard.FigureTallyChange> FigureTallyChanges => Set<Features.Dashboard.FigureTallyChange>();
     public DbSet<PlatformAccount> PlatformAccounts => Set<PlatformAccount>();
@@ -83,7 +81,7 @@ public abstract class TongxinDb : IdentityDbContext<AppUser>, IDataProtectionKey
     public bool ScopeUnrestricted => _scope.IsUnrestricted;
     public string ScopeLow => _scope.Range.Low;
     public string ScopeHigh => _scope.Range.High;
-    /// <summary>The scope as a LIKE pattern of region codes: its prefix, or every code (<see cref="WideSearchKey"/>).</summary>
+    /// <summary>The scope as a LIKE pattern of region codes: its prefix, or every code (for ListFigures.Walk).</summary>
     public string ScopePattern => _scope.IsUnrestricted ? "%" : _scope.Range.Low + "%";
 
     public IDataScope Scope => _scope;

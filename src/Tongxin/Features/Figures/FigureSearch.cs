@@ -73,14 +73,6 @@ public static class FigureSearch
     public static (string Low, string High) Prefix(string prefix) =>
         (prefix, prefix[..^1] + (char)(prefix[^1] + 1));
 
-    /// <summary>
-    /// The exact keys as the three scalars SQLite's inline list takes (<see cref="KeyIn"/>), padded with the last
-    /// key; null where they go as one list parameter (PostgreSQL, or more than three keys).
-    /// </summary>
-    // A type test: Database.IsSqlite() reads the provider's assembly name under a global lock (see GetFigure).
-    public static (string K0, string K1, string K2)? InlineKeys(TongxinDb db, IReadOnlyList<string> exact) =>
-        db is SqliteTongxinDb ? ThreeKeys(exact) : null;
-
     /// <summary>One to three exact keys as three, padded with the last; null for none or more.</summary>
     public static (string K0, string K1, string K2)? ThreeKeys(IReadOnlyList<string> exact) =>
         exact.Count is > 0 and <= 3 ? (exact[0], exact.Count > 1 ? exact[1] : exact[0], exact[^1]) : null;

@@ -740,21 +740,23 @@ namespace Tongxin.Common.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EnrolledOn");
-
                     b.HasIndex("IdNumberHash");
 
                     b.HasIndex("ImportBatchId");
 
                     b.HasIndex("PhoneHash");
 
-                    b.HasIndex("MaxFollowers", "Id");
-
                     b.HasIndex("RegionCode", "SortKey");
 
-                    b.HasIndex("SortKey", "Id");
-
                     b.HasIndex("Status", "RegionCode", "KeyLevel", "SortKey", "Id");
+
+                    b.HasIndex(new[] { "EnrolledOn", "Id", "Status", "RegionCode", "KeyLevel", "Category" }, "IX_Figures_ByEnrolment")
+                        .IsDescending(true, false, false, false, false, false);
+
+                    b.HasIndex(new[] { "MaxFollowers", "Id", "Status", "RegionCode", "KeyLevel", "Category" }, "IX_Figures_ByFollowers")
+                        .IsDescending(true, false, false, false, false, false);
+
+                    b.HasIndex(new[] { "SortKey", "Id", "Status", "RegionCode", "KeyLevel", "Category" }, "IX_Figures_ByName");
 
                     b.HasIndex(new[] { "Status", "RegionCode", "SortKey", "Id" }, "IX_Figures_KeyFigures")
                         .HasFilter("\"KeyLevel\" IS NOT NULL");
@@ -790,10 +792,7 @@ namespace Tongxin.Common.Data.Migrations.Postgres
 
                     b.HasKey("Key", "RegionCode", "Status", "SortKey", "FigureId", "Category");
 
-                    b.HasIndex("FigureId");
-
-                    b.HasIndex(new[] { "Key", "Status", "SortKey", "FigureId", "RegionCode", "Category" }, "IX_FigureSearchKeys_NameOrder")
-                        .HasFilter("\"Key\" < 'p'");
+                    b.HasIndex("FigureId", "Key");
 
                     b.ToTable("FigureSearchKeys");
                 });
@@ -872,37 +871,6 @@ namespace Tongxin.Common.Data.Migrations.Postgres
                     b.HasIndex("FigureId");
 
                     b.ToTable("Positions");
-                });
-
-            modelBuilder.Entity("Tongxin.Features.Figures.WideSearchKey", b =>
-                {
-                    b.Property<string>("Category")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<long>("FigureId")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .UseCollation("C");
-
-                    b.Property<string>("RegionCode")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .UseCollation("C");
-
-                    b.Property<string>("SortKey")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("integer");
-
-                    b.ToTable((string)null);
-
-                    b.ToSqlQuery("SELECT * FROM \"FigureSearchKeys\"");
                 });
 
             modelBuilder.Entity("Tongxin.Features.Imports.ImportBatch", b =>

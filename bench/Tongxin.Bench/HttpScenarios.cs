@@ -35,6 +35,20 @@ public static class HttpScenarios
         var deepRun = await Wrk.RunAsync(server.BaseUrl, deep, cookie, 16, measure);
         Add(report, config, "HTTP search mix, 16 clients, page 50", deepRun, null, null);
         }
+        if (Runs("HTTP list shapes"))
+        {
+        // Every order × query kind and order × filter the list page offers (DataLayerScenarios.Shapes), first page, as the
+        // city user and as the province user, 4 clients.
+        var shapes = DataLayerScenarios.Shapes().Select(s => "/api/figures?" + Query(s.Filter)).ToArray();
+        var provinceUser = new LoadClient(server.BaseUrl);
+        await provinceUser.SignInAsync("bench_province", Generator.UserPassword);
+        foreach (var (label, userCookie) in new[] { ("city user", cookie), ("province user", provinceUser.CookieHeader) })
+        {
+            await Wrk.RunAsync(server.BaseUrl, shapes, userCookie, 4, warmup);
+            var run = await Wrk.RunAsync(server.BaseUrl, shapes, userCookie, 4, measure);
+            Add(report, config, $"HTTP list shapes ({shapes.Length}), {label}, 4 clients, first page", run, "p99 < 50 ms", run.P99Ms < 50);
+        }
+        }
         if (Runs("HTTP profile page"))
         {
         long[] ids;
@@ -201,6 +215,7 @@ public static class HttpScenarios
         var parts = new List<string>();
         void Add(string k, string? v) { if (!string.IsNullOrEmpty(v)) parts.Add($"{k}={Uri.EscapeDataString(v)}"); }
         Add("q", f.Q); Add("category", f.Category); Add("keyLevel", f.KeyLevel); Add("platform", f.Platform); Add("followerTier", f.FollowerTier);
+        Add("tag", f.Tag); Add("status", f.Status); Add("sort", f.Sort);
         return string.Join("&", parts);
     }
 }

@@ -25,7 +25,7 @@ public static class FigureFilterShape
         public IQueryable<Figure> Apply(TongxinDb db, IQueryable<Figure> query)
         {
             query = Narrow(query);
-            if (Plan is not { } plan) return query;
+            if (Plan is not { } plan) return Contains(db, query, null);
             // Driven from the key index (IN, not a correlated EXISTS): the work is proportional to the matches in scope,
             // not to the size of the scope. The category is on the key rows too, so a common term's figures of other
             // categories are skipped in the key index, not each read from Figures.

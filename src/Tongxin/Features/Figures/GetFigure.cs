@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Tongxin.Common.Data;
 using Tongxin.Common.Http;
@@ -14,26 +13,23 @@ public static class GetFigure
     }
 
     /// <summary>The profile; a plain view writes no audit line.</summary>
-    // PostgreSQL: the EF query below (one round trip, already over budget). SQLite: one hand-written statement
-    // (SqliteProfile), because preparing EF's five split statements was most of a request there.
-    // (A type test: Database.IsNpgsql() reads the provider's assembly name, which takes a global lock, per call.)
+    // PostgreSQL: the EF projection below (one round trip). SQLite: one hand-written statement (SqliteProfile), because
+    // preparing EF's five split statements was most of a request there and the 3,000 requests/s budget needs it
+    // (measured: README's benchmark section). A type test: Database.IsNpgsql() reads the provider's assembly name
+    // under a global lock, per call.
     public static Task<FigureDetail?> Load(TongxinDb db, long id) =>
-        db is PostgresTongxinDb ? SingleQuery(db, id) : SqliteProfile.LoadAsync(db, id);
-
-    /// <summary>The profile as one projected LINQ query: the PostgreSQL path, and the reference SqliteProfile must match.</summary>
-    public static Task<FigureDetail?> LoadWithEf(TongxinDb db, long id) =>
-        db is PostgresTongxinDb ? SingleQuery(db, id) : LoadSplit(db, id);
+        db is SqliteTongxinDb ? SqliteProfile.LoadAsync(db, id) : LoadWithEf(db, id);
 
     /// <summary>
-    /// SQLite runs one statement per collection; EF would open and close the connection around each of them, and
-    /// every open takes the pool's lock and registers EF's SQL functions on the handle again. Once is enough.
+    /// The profile as one EF projection: the PostgreSQL path, and the reference SqliteProfile must match. PostgreSQL
+    /// reads it in one round trip (a figure has a handful of accounts, positions and honours, so the joined rows stay
+    /// few); SQLite splits it per collection, because it cannot push the figure id into a joined collection subquery.
     /// </summary>
-    private static Task<FigureDetail?> LoadSplit(TongxinDb db, long id) =>
-        ContextConnection.UseAsync(db, (_, _) => SplitQuery(db, id), CancellationToken.None);
-
-    // The profile over a source of figures; written once, compiled below for each provider.
-    private static readonly Expression<Func<TongxinDb, IQueryable<Figure>, long, FigureDetail?>> Profile = (db, figures, id) =>
-        figures.Where(x => x.Id == id).Select(x => new FigureDetail
+    public static Task<FigureDetail?> LoadWithEf(TongxinDb db, long id)
+    {
+        var figures = db.Figures.AsNoTracking();
+        figures = db is PostgresTongxinDb ? figures.AsSingleQuery() : figures.AsSplitQuery();
+        return figures.Where(x => x.Id == id).Select(x => new FigureDetail
         {
             Id = x.Id, Name = x.Name, Gender = x.Gender, BirthDate = x.BirthDate, Ethnicity = x.Ethnicity,
             PoliticalAffiliation = x.PoliticalAffiliation, Education = x.Education, IdNumberMasked = x.IdNumberMasked,
@@ -53,31 +49,6 @@ public static class GetFigure
                 .Select(h => new HonourItem(h.Id, h.Title, h.Level, h.AwardedOn, h.Issuer, h.Version)).ToList(),
             Organizations = db.OrganizationMembers.Where(m => m.FigureId == x.Id).OrderBy(m => m.OrganizationId)
                 .Select(m => new FigureOrganizationItem(m.OrganizationId, m.Organization!.Name, m.Organization.Type, m.Role)).ToList(),
-        }).FirstOrDefault();
-
-    // Compiled once per provider: the profile is the hottest read, and a compiled query skips the per-call walk of
-    // this large expression tree (parameter extraction, query-cache look-up). The region filter is compiled in and
-    // still reads the scope of the context it runs on.
-    // PostgreSQL: one round trip (a figure has a handful of accounts, positions and honours, so the joined rows
-    // stay few). SQLite: split per collection, because it cannot push the figure id into a joined collection
-    // subquery and would scan them all; its round trips cost next to nothing.
-    private static readonly Func<TongxinDb, long, Task<FigureDetail?>> SingleQuery =
-        EF.CompileAsyncQuery(From(db => db.Figures.AsNoTracking().AsSingleQuery()));
-
-    private static readonly Func<TongxinDb, long, Task<FigureDetail?>> SplitQuery =
-        EF.CompileAsyncQuery(From(db => db.Figures.AsNoTracking().AsSplitQuery()));
-
-    /// <summary>The profile query over the figures as the provider wants them read (single or split query).</summary>
-    private static Expression<Func<TongxinDb, long, FigureDetail?>> From(Expression<Func<TongxinDb, IQueryable<Figure>>> figures)
-    {
-        var db = Profile.Parameters[0];
-        var source = new Substitute(figures.Parameters[0], db).Visit(figures.Body);
-        return Expression.Lambda<Func<TongxinDb, long, FigureDetail?>>(
-            new Substitute(Profile.Parameters[1], source).Visit(Profile.Body), db, Profile.Parameters[2]);
-    }
-
-    private sealed class Substitute(ParameterExpression parameter, Expression by) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == parameter ? by : node;
+        }).FirstOrDefaultAsync();
     }
 }

@@ -49,7 +49,8 @@ public static class ListFigures
     /// (<see cref="KeyOnlySearch"/>), else from Figures. Then the page: few matches are found first and sorted (from the
     /// key index alone where it can, else through Figures); many are met by walking the figures in the order asked for.
     /// </summary>
-    public static async Task<Queries> QueriesAsync(FigureFilter filter, TongxinDb db, int page, int pageSize)
+    /// <param name="walkAbove">The match count above which the page is walked (<see cref="WalkAbove"/>; tests take both plans).</param>
+    public static async Task<Queries> QueriesAsync(FigureFilter filter, TongxinDb db, int page, int pageSize, int walkAbove = WalkAbove)
     {
         var resolved = await FigureFilterShape.ResolveAsync(filter, db);
         var sort = FigureFilter.WantedSort(filter.Sort);
@@ -59,7 +60,7 @@ public static class ListFigures
             ? KeyOnlySearch.Count(db, resolved)
             : resolved.Apply(db, figures).Select(f => f.Id).Take(TotalCap + 1);
         var counted = await count.CountAsync();
-        var pageQuery = counted > WalkAbove ? Walk(db, resolved, sort, skip, take)
+        var pageQuery = counted > walkAbove ? Walk(db, resolved, sort, skip, take)
             : resolved.KeysAlone && sort is "name" or "region" ? KeyOnlySearch.Page(db, resolved, sort == "region", skip, take)
             : PageOf(resolved.Apply(db, figures), figures, sort, skip, take);
         return new Queries(pageQuery, count, counted);

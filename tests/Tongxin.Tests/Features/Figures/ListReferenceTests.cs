@@ -141,6 +141,11 @@ public abstract class ListReferenceTests(TestApp app)
                         failures.Add($"scope {prefix}, {Describe(asked)}: total {answer.Total}{(answer.TotalIsCapped ? " (capped)" : "")}, reference {total}");
                     else if (!page.SequenceEqual(expected.Take(PageSize)))
                         failures.Add($"scope {prefix}, {Describe(asked)}: page [{string.Join(",", page)}], reference [{string.Join(",", expected.Take(PageSize))}]");
+                    // The other plan for the page: each shape walked in its order (the list walks only when there are many matches).
+                    var walked = await ListFigures.QueriesAsync(asked, db, 1, PageSize, walkAbove: -1);
+                    var walkedPage = (await walked.PageAsync()).Select(r => r.Id).ToList();
+                    if (!walkedPage.SequenceEqual(expected.Take(PageSize)))
+                        failures.Add($"scope {prefix}, {Describe(asked)}, walked: page [{string.Join(",", walkedPage)}], reference [{string.Join(",", expected.Take(PageSize))}]");
                     shapes++;
                     if (expected.Count > 0) withRows++;
                 }
@@ -167,9 +172,13 @@ public abstract class ListReferenceTests(TestApp app)
             {
                 var asked = new FigureFilter { Q = term, Sort = sort };
                 var expected = Order(sample.Where(s => Matches(asked, s)), sort).Select(s => s.Figure.Id).Take(7 * 40).ToList();
-                var paged = new List<long>();
-                for (var p = 1; p <= 40; p++) paged.AddRange((await ListFigures.Handle(asked, db, p, 7)).Value!.Items.Select(i => i.Id));
-                Assert.True(expected.SequenceEqual(paged), $"{Describe(asked)}: pages differ from the reference at {expected.Zip(paged).TakeWhile(x => x.First == x.Second).Count()}");
+                foreach (var walkAbove in new[] { ListFigures.WalkAbove, -1, int.MaxValue })
+                {
+                    var paged = new List<long>();
+                    for (var p = 1; p <= 40; p++)
+                        paged.AddRange((await (await ListFigures.QueriesAsync(asked, db, p, 7, walkAbove)).PageAsync()).Select(r => r.Id));
+                    Assert.True(expected.SequenceEqual(paged), $"{Describe(asked)}, walk above {walkAbove}: pages differ from the reference at {expected.Zip(paged).TakeWhile(x => x.First == x.Second).Count()}");
+                }
             }
             return 0;
         });

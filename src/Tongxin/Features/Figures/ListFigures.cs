@@ -56,9 +56,13 @@ public static class ListFigures
         var sort = FigureFilter.WantedSort(filter.Sort);
         var (skip, take) = ((page - 1) * pageSize, pageSize);
         var figures = db.Figures.AsNoTracking();
+        // A province's (or an unrestricted) scope holds every figure: there the count takes the index its filters
+        // choose, not the region index that SQLite takes for any range (a follower tier at province scope: 2.4 s
+        // reading every figure for its follower count, against 2 ms on the followers index).
+        var wide = resolved.Region is null && (db.ScopeUnrestricted || db.ScopeLow.Length <= 2);
         var count = resolved.KeysAlone
             ? KeyOnlySearch.Count(db, resolved)
-            : resolved.Apply(db, figures).Select(f => f.Id).Take(TotalCap + 1);
+            : resolved.Apply(db, wide ? ByPattern(db) : figures).Select(f => f.Id).Take(TotalCap + 1);
         var counted = await count.CountAsync();
         var pageQuery = counted > walkAbove ? Walk(db, resolved, sort, skip, take)
             : resolved.KeysAlone && sort is "name" or "region" ? KeyOnlySearch.Page(db, resolved, sort == "region", skip, take)
@@ -92,16 +96,19 @@ public static class ListFigures
     /// (<see cref="TongxinDb.ScopePattern"/>); PostgreSQL, which has the statistics, plans it as it would the range.
     /// Region order stays a range: there the region index is the order.
     /// </remarks>
+    /// <summary>The figures in scope, the scope tested as the region code's prefix (see <see cref="Walk"/>).</summary>
+    private static IQueryable<Figure> ByPattern(TongxinDb db)
+    {
+        var pattern = db.ScopePattern;
+        return db.Figures.AsNoTracking().IgnoreQueryFilters([TongxinDb.RegionScopeFilter]).Where(f => EF.Functions.Like(f.RegionCode, pattern));
+    }
+
     private static IQueryable<Row> Walk(TongxinDb db, FigureFilterShape.Resolved filter, string sort, int skip, int take)
     {
         var figures = db.Figures.AsNoTracking();
         IQueryable<Figure> walked;
         if (sort == "region") walked = filter.Narrow(figures);
-        else
-        {
-            var pattern = db.ScopePattern;
-            walked = filter.Narrow(figures.IgnoreQueryFilters([TongxinDb.RegionScopeFilter]).Where(f => EF.Functions.Like(f.RegionCode, pattern)), regionAsPrefix: true);
-        }
+        else walked = filter.Narrow(ByPattern(db), regionAsPrefix: true);
         if (filter.Plan is { } plan) walked = filter.HavingKeys(db, walked, plan);
         walked = filter.Contains(db, walked, filter.Plan);
         var ids = FigureFilter.Order(walked, sort).Skip(skip).Take(take).Select(f => f.Id);

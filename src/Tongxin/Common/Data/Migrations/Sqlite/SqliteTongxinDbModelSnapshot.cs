@@ -718,8 +718,6 @@ namespace Tongxin.Common.Data.Migrations.Sqlite
 
                     b.HasIndex("RegionCode", "SortKey");
 
-                    b.HasIndex("Status", "RegionCode", "KeyLevel", "SortKey", "Id");
-
                     b.HasIndex(new[] { "EnrolledOn", "Id", "Status", "RegionCode", "KeyLevel", "Category" }, "IX_Figures_ByEnrolment")
                         .IsDescending(true, false, false, false, false, false);
 
@@ -728,7 +726,9 @@ namespace Tongxin.Common.Data.Migrations.Sqlite
 
                     b.HasIndex(new[] { "SortKey", "Id", "Status", "RegionCode", "KeyLevel", "Category" }, "IX_Figures_ByName");
 
-                    b.HasIndex(new[] { "Status", "RegionCode", "SortKey", "Id" }, "IX_Figures_KeyFigures")
+                    b.HasIndex(new[] { "Status", "RegionCode", "KeyLevel", "SortKey", "Id", "Category", "MaxFollowers" }, "IX_Figures_InRegion");
+
+                    b.HasIndex(new[] { "Status", "RegionCode", "SortKey", "Id", "KeyLevel" }, "IX_Figures_KeyFigures")
                         .HasFilter("\"KeyLevel\" IS NOT NULL");
 
                     b.ToTable("Figures");

@@ -23,11 +23,19 @@ namespace Tongxin.Common.Data.Migrations.Sqlite
                 table: "Figures");
 
             migrationBuilder.DropIndex(
+                name: "IX_Figures_KeyFigures",
+                table: "Figures");
+
+            migrationBuilder.DropIndex(
                 name: "IX_Figures_MaxFollowers_Id",
                 table: "Figures");
 
             migrationBuilder.DropIndex(
                 name: "IX_Figures_SortKey_Id",
+                table: "Figures");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Figures_Status_RegionCode_KeyLevel_SortKey_Id",
                 table: "Figures");
 
             migrationBuilder.CreateIndex(
@@ -51,6 +59,17 @@ namespace Tongxin.Common.Data.Migrations.Sqlite
                 name: "IX_Figures_ByName",
                 table: "Figures",
                 columns: new[] { "SortKey", "Id", "Status", "RegionCode", "KeyLevel", "Category" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Figures_InRegion",
+                table: "Figures",
+                columns: new[] { "Status", "RegionCode", "KeyLevel", "SortKey", "Id", "Category", "MaxFollowers" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Figures_KeyFigures",
+                table: "Figures",
+                columns: new[] { "Status", "RegionCode", "SortKey", "Id", "KeyLevel" },
+                filter: "\"KeyLevel\" IS NOT NULL");
         }
 
         /// <inheritdoc />
@@ -72,6 +91,14 @@ namespace Tongxin.Common.Data.Migrations.Sqlite
                 name: "IX_Figures_ByName",
                 table: "Figures");
 
+            migrationBuilder.DropIndex(
+                name: "IX_Figures_InRegion",
+                table: "Figures");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Figures_KeyFigures",
+                table: "Figures");
+
             migrationBuilder.CreateIndex(
                 name: "IX_FigureSearchKeys_FigureId",
                 table: "FigureSearchKeys",
@@ -89,6 +116,12 @@ namespace Tongxin.Common.Data.Migrations.Sqlite
                 column: "EnrolledOn");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Figures_KeyFigures",
+                table: "Figures",
+                columns: new[] { "Status", "RegionCode", "SortKey", "Id" },
+                filter: "\"KeyLevel\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Figures_MaxFollowers_Id",
                 table: "Figures",
                 columns: new[] { "MaxFollowers", "Id" });
@@ -97,6 +130,11 @@ namespace Tongxin.Common.Data.Migrations.Sqlite
                 name: "IX_Figures_SortKey_Id",
                 table: "Figures",
                 columns: new[] { "SortKey", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Figures_Status_RegionCode_KeyLevel_SortKey_Id",
+                table: "Figures",
+                columns: new[] { "Status", "RegionCode", "KeyLevel", "SortKey", "Id" });
         }
     }
 }

@@ -12,8 +12,8 @@ public static class ListFigures
     public const int TotalCap = 10_000;
 
     /// <summary>
-    /// Above this many matches (of the capped count) a page walks the figures in the order asked for and keeps those that
-    /// match (<see cref="Walk"/>); at or below it the matches are found first and sorted.
+    /// Above this many matches (of the capped count) the first pages of a filter-path list walk the figures in the order
+    /// asked for and keep those that match (<see cref="Walk"/>); at or below it the matches are found first and sorted.
     /// </summary>
     public const int WalkAbove = 2_000;
 
@@ -49,7 +49,7 @@ public static class ListFigures
     /// (<see cref="KeyOnlySearch"/>), else from Figures. Then the page: few matches are found first and sorted (from the
     /// key index alone where it can, else through Figures); many are met by walking the figures in the order asked for.
     /// </summary>
-    /// <param name="walkAbove">The match count above which the page is walked (<see cref="WalkAbove"/>; tests take both plans).</param>
+    /// <param name="walkAbove">The match count above which the page is walked (<see cref="WalkAbove"/>; below zero: always, as tests take both plans).</param>
     public static async Task<Queries> QueriesAsync(FigureFilter filter, TongxinDb db, int page, int pageSize, int walkAbove = WalkAbove)
     {
         var resolved = await FigureFilterShape.ResolveAsync(filter, db);
@@ -64,11 +64,21 @@ public static class ListFigures
             ? KeyOnlySearch.Count(db, resolved)
             : resolved.Apply(db, wide ? ByPattern(db) : figures).Select(f => f.Id).Take(TotalCap + 1);
         var counted = await count.CountAsync();
-        var pageQuery = counted > walkAbove ? Walk(db, resolved, sort, skip, take)
-            : resolved.KeysAlone && sort is "name" or "region" ? KeyOnlySearch.Page(db, resolved, sort == "region", skip, take)
+        var fromKeys = resolved.KeysAlone && sort is "name" or "region";
+        var pageQuery = Walks(counted, skip + take, fromKeys, walkAbove) ? Walk(db, resolved, sort, skip, take)
+            : fromKeys ? KeyOnlySearch.Page(db, resolved, sort == "region", skip, take)
             : PageOf(resolved.Apply(db, figures), figures, sort, skip, take);
         return new Queries(pageQuery, count, counted);
     }
+
+    /// <summary>
+    /// Whether a page walks the order (<see cref="Walk"/>) rather than sorting the matches. A walk reads about the page's
+    /// end divided by the share of figures that match, so it pays for many matches and early pages: past the cap always
+    /// (the matches may be a province's), above <paramref name="walkAbove"/> for the first hundred rows. The key index
+    /// sorts a term's matches cheaply (index entries, no figure read), so there only past the cap.
+    /// </summary>
+    private static bool Walks(int counted, int pageEnd, bool fromKeys, int walkAbove) =>
+        walkAbove < 0 || counted > TotalCap || !fromKeys && counted > walkAbove && pageEnd <= 100;
 
     /// <summary>
     /// One page of the filtered figures in the requested order. The page's ids are chosen first and only those rows

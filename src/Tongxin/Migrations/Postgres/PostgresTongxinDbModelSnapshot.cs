@@ -322,6 +322,43 @@ namespace Tongxin.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Tongxin.Common.Dictionaries.DictionaryItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("IsEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Type", "Code")
+                        .IsUnique();
+
+                    b.ToTable("DictionaryItems");
+                });
+
             modelBuilder.Entity("Tongxin.Common.Jobs.JobRun", b =>
                 {
                     b.Property<string>("Name")
@@ -352,91 +389,39 @@ namespace Tongxin.Migrations.Postgres
                     b.ToTable("JobRuns");
                 });
 
-            modelBuilder.Entity("Tongxin.Features.Accounts.MetricSnapshot", b =>
+            modelBuilder.Entity("Tongxin.Common.Scope.Region", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
+                    b.Property<string>("Code")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .UseCollation("C");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
-                    b.Property<long>("AccountId")
-                        .HasColumnType("bigint");
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
 
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("date");
-
-                    b.Property<long>("Followers")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("Likes")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("Source")
+                    b.Property<int>("Level")
                         .HasColumnType("integer");
 
-                    b.Property<long>("Works")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AccountId", "Date");
-
-                    b.ToTable("MetricSnapshots");
-                });
-
-            modelBuilder.Entity("Tongxin.Features.Accounts.PlatformAccount", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<long>("FigureId")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("Followers")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Handle")
+                    b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<string>("HandleKey")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<long>("Likes")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateOnly?>("MetricsDate")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Platform")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("Url")
+                    b.Property<string>("ParentCode")
                         .HasColumnType("text");
 
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
+                    b.HasKey("Code");
 
-                    b.Property<long>("Works")
-                        .HasColumnType("bigint");
+                    b.HasIndex("Name");
 
-                    b.HasKey("Id");
+                    b.HasIndex("ParentCode");
 
-                    b.HasIndex("FigureId");
-
-                    b.HasIndex("Platform", "HandleKey");
-
-                    b.ToTable("PlatformAccounts");
+                    b.ToTable("Regions");
                 });
 
             modelBuilder.Entity("Tongxin.Features.Dashboard.FigureTally", b =>
@@ -494,43 +479,6 @@ namespace Tongxin.Migrations.Postgres
                     b.HasIndex("RegionCode", "Dimension");
 
                     b.ToTable("FigureTallyChanges");
-                });
-
-            modelBuilder.Entity("Tongxin.Features.Dictionaries.DictionaryItem", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Code")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<bool>("IsEnabled")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("Label")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<int>("SortOrder")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Type", "Code")
-                        .IsUnique();
-
-                    b.ToTable("DictionaryItems");
                 });
 
             modelBuilder.Entity("Tongxin.Features.Exports.ExportJob", b =>
@@ -833,6 +781,176 @@ namespace Tongxin.Migrations.Postgres
                     b.ToTable("Honours");
                 });
 
+            modelBuilder.Entity("Tongxin.Features.Figures.MetricSnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Followers")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Likes")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Works")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "Date");
+
+                    b.ToTable("MetricSnapshots");
+                });
+
+            modelBuilder.Entity("Tongxin.Features.Figures.Organization", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Address")
+                        .HasColumnType("text");
+
+                    b.Property<string>("BaseOffers")
+                        .HasColumnType("text");
+
+                    b.Property<string>("CreditCode")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("IsBase")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("LiaisonOfficer")
+                        .HasColumnType("text");
+
+                    b.Property<string>("LiaisonPhone")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Type")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreditCode");
+
+                    b.HasIndex("RegionCode", "NameKey");
+
+                    b.ToTable("Organizations");
+                });
+
+            modelBuilder.Entity("Tongxin.Features.Figures.OrganizationMember", b =>
+                {
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("FigureId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Role")
+                        .HasColumnType("text");
+
+                    b.HasKey("OrganizationId", "FigureId");
+
+                    b.HasIndex("FigureId");
+
+                    b.ToTable("OrganizationMembers");
+                });
+
+            modelBuilder.Entity("Tongxin.Features.Figures.PlatformAccount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("FigureId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Followers")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Handle")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("HandleKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("Likes")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("MetricsDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Platform")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Url")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Works")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FigureId");
+
+                    b.HasIndex("Platform", "HandleKey");
+
+                    b.ToTable("PlatformAccounts");
+                });
+
             modelBuilder.Entity("Tongxin.Features.Figures.Position", b =>
                 {
                     b.Property<long>("Id")
@@ -1099,124 +1217,6 @@ namespace Tongxin.Migrations.Postgres
                     b.ToTable("OrgUnits");
                 });
 
-            modelBuilder.Entity("Tongxin.Features.Organizations.Organization", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Address")
-                        .HasColumnType("text");
-
-                    b.Property<string>("BaseOffers")
-                        .HasColumnType("text");
-
-                    b.Property<string>("CreditCode")
-                        .HasMaxLength(18)
-                        .HasColumnType("character varying(18)");
-
-                    b.Property<string>("Description")
-                        .HasColumnType("text");
-
-                    b.Property<bool>("IsBase")
-                        .HasColumnType("boolean");
-
-                    b.Property<bool>("IsDemo")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("LiaisonOfficer")
-                        .HasColumnType("text");
-
-                    b.Property<string>("LiaisonPhone")
-                        .HasColumnType("text");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("NameKey")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("RegionCode")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)")
-                        .UseCollation("C");
-
-                    b.Property<string>("Type")
-                        .HasColumnType("text");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CreditCode");
-
-                    b.HasIndex("RegionCode", "NameKey");
-
-                    b.ToTable("Organizations");
-                });
-
-            modelBuilder.Entity("Tongxin.Features.Organizations.OrganizationMember", b =>
-                {
-                    b.Property<long>("OrganizationId")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("FigureId")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Role")
-                        .HasColumnType("text");
-
-                    b.HasKey("OrganizationId", "FigureId");
-
-                    b.HasIndex("FigureId");
-
-                    b.ToTable("OrganizationMembers");
-                });
-
-            modelBuilder.Entity("Tongxin.Features.Regions.Region", b =>
-                {
-                    b.Property<string>("Code")
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)")
-                        .UseCollation("C");
-
-                    b.Property<string>("FullName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<bool>("IsDemo")
-                        .HasColumnType("boolean");
-
-                    b.Property<int>("Level")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("ParentCode")
-                        .HasColumnType("text");
-
-                    b.HasKey("Code");
-
-                    b.HasIndex("Name");
-
-                    b.HasIndex("ParentCode");
-
-                    b.ToTable("Regions");
-                });
-
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1276,9 +1276,20 @@ namespace Tongxin.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("Tongxin.Features.Accounts.MetricSnapshot", b =>
+            modelBuilder.Entity("Tongxin.Features.Figures.Honour", b =>
                 {
-                    b.HasOne("Tongxin.Features.Accounts.PlatformAccount", "Account")
+                    b.HasOne("Tongxin.Features.Figures.Figure", "Figure")
+                        .WithMany("Honours")
+                        .HasForeignKey("FigureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Figure");
+                });
+
+            modelBuilder.Entity("Tongxin.Features.Figures.MetricSnapshot", b =>
+                {
+                    b.HasOne("Tongxin.Features.Figures.PlatformAccount", "Account")
                         .WithMany("Snapshots")
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1287,21 +1298,29 @@ namespace Tongxin.Migrations.Postgres
                     b.Navigation("Account");
                 });
 
-            modelBuilder.Entity("Tongxin.Features.Accounts.PlatformAccount", b =>
+            modelBuilder.Entity("Tongxin.Features.Figures.OrganizationMember", b =>
                 {
                     b.HasOne("Tongxin.Features.Figures.Figure", "Figure")
-                        .WithMany("Accounts")
+                        .WithMany()
                         .HasForeignKey("FigureId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Tongxin.Features.Figures.Organization", "Organization")
+                        .WithMany("Members")
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.Navigation("Figure");
+
+                    b.Navigation("Organization");
                 });
 
-            modelBuilder.Entity("Tongxin.Features.Figures.Honour", b =>
+            modelBuilder.Entity("Tongxin.Features.Figures.PlatformAccount", b =>
                 {
                     b.HasOne("Tongxin.Features.Figures.Figure", "Figure")
-                        .WithMany("Honours")
+                        .WithMany("Accounts")
                         .HasForeignKey("FigureId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1337,30 +1356,6 @@ namespace Tongxin.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("Tongxin.Features.Organizations.OrganizationMember", b =>
-                {
-                    b.HasOne("Tongxin.Features.Figures.Figure", "Figure")
-                        .WithMany()
-                        .HasForeignKey("FigureId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Tongxin.Features.Organizations.Organization", "Organization")
-                        .WithMany("Members")
-                        .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Figure");
-
-                    b.Navigation("Organization");
-                });
-
-            modelBuilder.Entity("Tongxin.Features.Accounts.PlatformAccount", b =>
-                {
-                    b.Navigation("Snapshots");
-                });
-
             modelBuilder.Entity("Tongxin.Features.Figures.Figure", b =>
                 {
                     b.Navigation("Accounts");
@@ -1370,9 +1365,14 @@ namespace Tongxin.Migrations.Postgres
                     b.Navigation("Positions");
                 });
 
-            modelBuilder.Entity("Tongxin.Features.Organizations.Organization", b =>
+            modelBuilder.Entity("Tongxin.Features.Figures.Organization", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Tongxin.Features.Figures.PlatformAccount", b =>
+                {
+                    b.Navigation("Snapshots");
                 });
 #pragma warning restore 612, 618
         }

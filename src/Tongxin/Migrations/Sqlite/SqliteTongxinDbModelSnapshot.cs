@@ -308,6 +308,41 @@ namespace Tongxin.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Tongxin.Common.Dictionaries.DictionaryItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Type", "Code")
+                        .IsUnique();
+
+                    b.ToTable("DictionaryItems");
+                });
+
             modelBuilder.Entity("Tongxin.Common.Jobs.JobRun", b =>
                 {
                     b.Property<string>("Name")
@@ -338,87 +373,38 @@ namespace Tongxin.Migrations.Sqlite
                     b.ToTable("JobRuns");
                 });
 
-            modelBuilder.Entity("Tongxin.Features.Accounts.MetricSnapshot", b =>
+            modelBuilder.Entity("Tongxin.Common.Scope.Region", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("AccountId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("Date")
+                    b.Property<string>("Code")
+                        .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("Followers")
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemo")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("Likes")
+                    b.Property<int>("Level")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Source")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Works")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AccountId", "Date");
-
-                    b.ToTable("MetricSnapshots");
-                });
-
-            modelBuilder.Entity("Tongxin.Features.Accounts.PlatformAccount", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("FigureId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Followers")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Handle")
+                    b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("HandleKey")
-                        .IsRequired()
-                        .HasMaxLength(100)
+                    b.Property<string>("ParentCode")
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("Likes")
-                        .HasColumnType("INTEGER");
+                    b.HasKey("Code");
 
-                    b.Property<DateOnly?>("MetricsDate")
-                        .HasColumnType("TEXT");
+                    b.HasIndex("Name");
 
-                    b.Property<string>("Platform")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
+                    b.HasIndex("ParentCode");
 
-                    b.Property<string>("Url")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Works")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("FigureId");
-
-                    b.HasIndex("Platform", "HandleKey");
-
-                    b.ToTable("PlatformAccounts");
+                    b.ToTable("Regions");
                 });
 
             modelBuilder.Entity("Tongxin.Features.Dashboard.FigureTally", b =>
@@ -470,41 +456,6 @@ namespace Tongxin.Migrations.Sqlite
                     b.HasIndex("RegionCode", "Dimension");
 
                     b.ToTable("FigureTallyChanges");
-                });
-
-            modelBuilder.Entity("Tongxin.Features.Dictionaries.DictionaryItem", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Code")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsEnabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Label")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("SortOrder")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Type", "Code")
-                        .IsUnique();
-
-                    b.ToTable("DictionaryItems");
                 });
 
             modelBuilder.Entity("Tongxin.Features.Exports.ExportJob", b =>
@@ -799,6 +750,169 @@ namespace Tongxin.Migrations.Sqlite
                     b.ToTable("Honours");
                 });
 
+            modelBuilder.Entity("Tongxin.Features.Figures.MetricSnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Followers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Likes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Works")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "Date");
+
+                    b.ToTable("MetricSnapshots");
+                });
+
+            modelBuilder.Entity("Tongxin.Features.Figures.Organization", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BaseOffers")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreditCode")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsBase")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LiaisonOfficer")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LiaisonPhone")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreditCode");
+
+                    b.HasIndex("RegionCode", "NameKey");
+
+                    b.ToTable("Organizations");
+                });
+
+            modelBuilder.Entity("Tongxin.Features.Figures.OrganizationMember", b =>
+                {
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FigureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OrganizationId", "FigureId");
+
+                    b.HasIndex("FigureId");
+
+                    b.ToTable("OrganizationMembers");
+                });
+
+            modelBuilder.Entity("Tongxin.Features.Figures.PlatformAccount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FigureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Followers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Handle")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandleKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Likes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("MetricsDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Platform")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Works")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FigureId");
+
+                    b.HasIndex("Platform", "HandleKey");
+
+                    b.ToTable("PlatformAccounts");
+                });
+
             modelBuilder.Entity("Tongxin.Features.Figures.Position", b =>
                 {
                     b.Property<long>("Id")
@@ -1052,120 +1166,6 @@ namespace Tongxin.Migrations.Sqlite
                     b.ToTable("OrgUnits");
                 });
 
-            modelBuilder.Entity("Tongxin.Features.Organizations.Organization", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Address")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("BaseOffers")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CreditCode")
-                        .HasMaxLength(18)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Description")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsBase")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("IsDemo")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("LiaisonOfficer")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LiaisonPhone")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NameKey")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RegionCode")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Type")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CreditCode");
-
-                    b.HasIndex("RegionCode", "NameKey");
-
-                    b.ToTable("Organizations");
-                });
-
-            modelBuilder.Entity("Tongxin.Features.Organizations.OrganizationMember", b =>
-                {
-                    b.Property<long>("OrganizationId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("FigureId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Role")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("OrganizationId", "FigureId");
-
-                    b.HasIndex("FigureId");
-
-                    b.ToTable("OrganizationMembers");
-                });
-
-            modelBuilder.Entity("Tongxin.Features.Regions.Region", b =>
-                {
-                    b.Property<string>("Code")
-                        .HasMaxLength(12)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FullName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsDemo")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Level")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ParentCode")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Code");
-
-                    b.HasIndex("Name");
-
-                    b.HasIndex("ParentCode");
-
-                    b.ToTable("Regions");
-                });
-
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1225,9 +1225,20 @@ namespace Tongxin.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("Tongxin.Features.Accounts.MetricSnapshot", b =>
+            modelBuilder.Entity("Tongxin.Features.Figures.Honour", b =>
                 {
-                    b.HasOne("Tongxin.Features.Accounts.PlatformAccount", "Account")
+                    b.HasOne("Tongxin.Features.Figures.Figure", "Figure")
+                        .WithMany("Honours")
+                        .HasForeignKey("FigureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Figure");
+                });
+
+            modelBuilder.Entity("Tongxin.Features.Figures.MetricSnapshot", b =>
+                {
+                    b.HasOne("Tongxin.Features.Figures.PlatformAccount", "Account")
                         .WithMany("Snapshots")
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1236,21 +1247,29 @@ namespace Tongxin.Migrations.Sqlite
                     b.Navigation("Account");
                 });
 
-            modelBuilder.Entity("Tongxin.Features.Accounts.PlatformAccount", b =>
+            modelBuilder.Entity("Tongxin.Features.Figures.OrganizationMember", b =>
                 {
                     b.HasOne("Tongxin.Features.Figures.Figure", "Figure")
-                        .WithMany("Accounts")
+                        .WithMany()
                         .HasForeignKey("FigureId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Tongxin.Features.Figures.Organization", "Organization")
+                        .WithMany("Members")
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.Navigation("Figure");
+
+                    b.Navigation("Organization");
                 });
 
-            modelBuilder.Entity("Tongxin.Features.Figures.Honour", b =>
+            modelBuilder.Entity("Tongxin.Features.Figures.PlatformAccount", b =>
                 {
                     b.HasOne("Tongxin.Features.Figures.Figure", "Figure")
-                        .WithMany("Honours")
+                        .WithMany("Accounts")
                         .HasForeignKey("FigureId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1286,30 +1305,6 @@ namespace Tongxin.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("Tongxin.Features.Organizations.OrganizationMember", b =>
-                {
-                    b.HasOne("Tongxin.Features.Figures.Figure", "Figure")
-                        .WithMany()
-                        .HasForeignKey("FigureId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Tongxin.Features.Organizations.Organization", "Organization")
-                        .WithMany("Members")
-                        .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Figure");
-
-                    b.Navigation("Organization");
-                });
-
-            modelBuilder.Entity("Tongxin.Features.Accounts.PlatformAccount", b =>
-                {
-                    b.Navigation("Snapshots");
-                });
-
             modelBuilder.Entity("Tongxin.Features.Figures.Figure", b =>
                 {
                     b.Navigation("Accounts");
@@ -1319,9 +1314,14 @@ namespace Tongxin.Migrations.Sqlite
                     b.Navigation("Positions");
                 });
 
-            modelBuilder.Entity("Tongxin.Features.Organizations.Organization", b =>
+            modelBuilder.Entity("Tongxin.Features.Figures.Organization", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Tongxin.Features.Figures.PlatformAccount", b =>
+                {
+                    b.Navigation("Snapshots");
                 });
 #pragma warning restore 612, 618
         }

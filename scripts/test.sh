@@ -19,6 +19,11 @@ if [ -f "$RESULTS/vitest.json" ]; then
   add_counts "$p" "$f" "$s"
 else broken+=("vitest (no report)"); fi
 
+# --- lint: ESLint on the web client, dotnet format (.editorconfig) on the C# tree; each counts as one check ---
+log "lint (ESLint, dotnet format --verify-no-changes)"
+if (cd "$REPO/web" && npx eslint . --max-warnings 0 >&2); then add_counts 1 0 0; else add_counts 0 1 0; broken+=("eslint"); fi
+if dotnet format "$REPO/Tongxin.sln" --verify-no-changes >&2; then add_counts 1 0 0; else add_counts 0 1 0; broken+=("dotnet format"); fi
+
 # --- xUnit (SQLite and a throwaway PostgreSQL started by the tests) -------------------------------
 log "xUnit"
 if dotnet test "$REPO/tests/Tongxin.Tests/Tongxin.Tests.csproj" --nologo -v quiet \

@@ -87,7 +87,8 @@ public sealed class PostgresSink(NpgsqlConnection conn) : BulkSink
     {
         await using var cmd = new NpgsqlCommand(
             "SELECT indexname, indexdef FROM pg_indexes i WHERE schemaname = current_schema() AND tablename = $1 " +
-            "AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)", conn) { Parameters = { new() { Value = table } } };
+            "AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)", conn)
+        { Parameters = { new() { Value = table } } };
         return await ReadPairsAsync(cmd);
     }
 

@@ -50,58 +50,58 @@ public static partial class DataLayerScenarios
     private static async Task RunInScopeAsync(BenchConfig config, Report report, TongxinDb db, string prefix, int iterations, string? only)
     {
         foreach (var page in new[] { 1, 50 })
-        foreach (var (label, filter) in SearchMix)
-        {
-            var name = $"{prefix}search page {page}: {label}";
-            if (only is not null && !name.Contains(only, StringComparison.OrdinalIgnoreCase)) continue;
-            var (ef, raw, fresh, build) = (new List<double>(), new List<double>(), new List<double>(), new List<double>());
-            // The list endpoint's own queries: the page, then the capped count unless the first page tells the total,
-            // run as the endpoint runs them (compiled for a key-only search).
-            var queries = await ListFigures.QueriesAsync(filter, db, page, 20);
-            // The very commands EF would send, parameters and all, executed through plain ADO.NET.
-            await db.Database.OpenConnectionAsync();
-            using var pageCommand = queries.Page.CreateDbCommand();
-            using var countCommand = queries.Count.CreateDbCommand();
-            countCommand.CommandText = $"SELECT COUNT(*) FROM ({countCommand.CommandText}) AS c";
-            if (Environment.GetEnvironmentVariable("BENCH_SHOW_SQL") == "1") Console.WriteLine(pageCommand.CommandText + "\n" + countCommand.CommandText);
-            for (var i = 0; i < iterations + 3; i++)
+            foreach (var (label, filter) in SearchMix)
             {
-                // Building the queries is the request's work too, before any SQL: reported beside the ratio.
-                var sw = Stopwatch.StartNew();
-                queries = await ListFigures.QueriesAsync(filter, db, page, 20);
-                var buildMs = sw.Elapsed.TotalMilliseconds;
-                sw.Restart();
-                var rows = await queries.PageAsync();
-                if (ListFigures.KnownTotal(page, 20, rows.Count) is null) await queries.CountAsync();
-                var efMs = sw.Elapsed.TotalMilliseconds;
-                sw.Restart();
-                var rawRows = await ReadAllAsync(pageCommand);
-                if (ListFigures.KnownTotal(page, 20, rawRows) is null) await countCommand.ExecuteScalarAsync();
-                var rawMs = sw.Elapsed.TotalMilliseconds;
-                // Raw SQL as a request would run it: a new command each time (SQLite prepares it again, as EF must).
-                sw.Restart();
-                await using (var freshPage = Copy(pageCommand))
-                    rawRows = await ReadAllAsync(freshPage);
-                if (ListFigures.KnownTotal(page, 20, rawRows) is null)
-                    await using (var freshCount = Copy(countCommand)) await freshCount.ExecuteScalarAsync();
-                var freshMs = sw.Elapsed.TotalMilliseconds;
-                if (i < 3) continue; // warm-up: plan caches, page cache
-                ef.Add(efMs);
-                raw.Add(rawMs);
-                fresh.Add(freshMs);
-                build.Add(buildMs);
+                var name = $"{prefix}search page {page}: {label}";
+                if (only is not null && !name.Contains(only, StringComparison.OrdinalIgnoreCase)) continue;
+                var (ef, raw, fresh, build) = (new List<double>(), new List<double>(), new List<double>(), new List<double>());
+                // The list endpoint's own queries: the page, then the capped count unless the first page tells the total,
+                // run as the endpoint runs them (compiled for a key-only search).
+                var queries = await ListFigures.QueriesAsync(filter, db, page, 20);
+                // The very commands EF would send, parameters and all, executed through plain ADO.NET.
+                await db.Database.OpenConnectionAsync();
+                using var pageCommand = queries.Page.CreateDbCommand();
+                using var countCommand = queries.Count.CreateDbCommand();
+                countCommand.CommandText = $"SELECT COUNT(*) FROM ({countCommand.CommandText}) AS c";
+                if (Environment.GetEnvironmentVariable("BENCH_SHOW_SQL") == "1") Console.WriteLine(pageCommand.CommandText + "\n" + countCommand.CommandText);
+                for (var i = 0; i < iterations + 3; i++)
+                {
+                    // Building the queries is the request's work too, before any SQL: reported beside the ratio.
+                    var sw = Stopwatch.StartNew();
+                    queries = await ListFigures.QueriesAsync(filter, db, page, 20);
+                    var buildMs = sw.Elapsed.TotalMilliseconds;
+                    sw.Restart();
+                    var rows = await queries.PageAsync();
+                    if (ListFigures.KnownTotal(page, 20, rows.Count) is null) await queries.CountAsync();
+                    var efMs = sw.Elapsed.TotalMilliseconds;
+                    sw.Restart();
+                    var rawRows = await ReadAllAsync(pageCommand);
+                    if (ListFigures.KnownTotal(page, 20, rawRows) is null) await countCommand.ExecuteScalarAsync();
+                    var rawMs = sw.Elapsed.TotalMilliseconds;
+                    // Raw SQL as a request would run it: a new command each time (SQLite prepares it again, as EF must).
+                    sw.Restart();
+                    await using (var freshPage = Copy(pageCommand))
+                        rawRows = await ReadAllAsync(freshPage);
+                    if (ListFigures.KnownTotal(page, 20, rawRows) is null)
+                        await using (var freshCount = Copy(countCommand)) await freshCount.ExecuteScalarAsync();
+                    var freshMs = sw.Elapsed.TotalMilliseconds;
+                    if (i < 3) continue; // warm-up: plan caches, page cache
+                    ef.Add(efMs);
+                    raw.Add(rawMs);
+                    fresh.Add(freshMs);
+                    build.Add(buildMs);
+                }
+                ef.Sort();
+                raw.Sort();
+                fresh.Sort();
+                build.Sort();
+                var freshRatio = Report.Percentile(ef, 0.5) / Math.Max(Report.Percentile(fresh, 0.5), 0.001);
+                var p99 = Report.Percentile(ef, 0.99);
+                var ratio = Report.Percentile(ef, 0.5) / Math.Max(Report.Percentile(raw, 0.5), 0.001);
+                report.Add(new Measurement(name, config.Provider, Report.Percentile(ef, 0.5), p99,
+                    1000 / Math.Max(Report.Percentile(ef, 0.5), 0.001), null, ratio, "p99<50ms, ≤1.5× raw", p99 < 50 && ratio <= 1.5,
+                    $"x{freshRatio:F2} vs raw with a new command per call; building the queries {Report.Percentile(build, 0.5):F3} ms"));
             }
-            ef.Sort();
-            raw.Sort();
-            fresh.Sort();
-            build.Sort();
-            var freshRatio = Report.Percentile(ef, 0.5) / Math.Max(Report.Percentile(fresh, 0.5), 0.001);
-            var p99 = Report.Percentile(ef, 0.99);
-            var ratio = Report.Percentile(ef, 0.5) / Math.Max(Report.Percentile(raw, 0.5), 0.001);
-            report.Add(new Measurement(name, config.Provider, Report.Percentile(ef, 0.5), p99,
-                1000 / Math.Max(Report.Percentile(ef, 0.5), 0.001), null, ratio, "p99<50ms, ≤1.5× raw", p99 < 50 && ratio <= 1.5,
-                $"x{freshRatio:F2} vs raw with a new command per call; building the queries {Report.Percentile(build, 0.5):F3} ms"));
-        }
     }
 
     // The parameters are cloned, types and all: on PostgreSQL a copy that sent text where EF sends varchar made

@@ -23,27 +23,27 @@ public static class HttpScenarios
 
         if (Runs("HTTP search mix"))
         {
-        var urls = DataLayerScenarios.SearchMix.Select(m => "/api/figures?" + Query(m.Filter)).ToArray();
-        await Wrk.RunAsync(server.BaseUrl, urls, cookie, 16, warmup);
-        // 4 clients searching back to back is more than an office's staff do; 16 saturate both cores, where
-        // latency is queueing (Little's law: 16 / throughput), so that run reports throughput and is not judged.
-        var office = await Wrk.RunAsync(server.BaseUrl, urls, cookie, 4, measure);
-        Add(report, config, "HTTP search mix, 4 clients, first page", office, "p99 < 50 ms", office.P99Ms < 50);
-        var search = await Wrk.RunAsync(server.BaseUrl, urls, cookie, 16, measure);
-        Add(report, config, "HTTP search mix, 16 clients, first page", search, null, null);
-        var deep = urls.Select(u => u + "&page=50").ToArray();
-        var deepRun = await Wrk.RunAsync(server.BaseUrl, deep, cookie, 16, measure);
-        Add(report, config, "HTTP search mix, 16 clients, page 50", deepRun, null, null);
+            var urls = DataLayerScenarios.SearchMix.Select(m => "/api/figures?" + Query(m.Filter)).ToArray();
+            await Wrk.RunAsync(server.BaseUrl, urls, cookie, 16, warmup);
+            // 4 clients searching back to back is more than an office's staff do; 16 saturate both cores, where
+            // latency is queueing (Little's law: 16 / throughput), so that run reports throughput and is not judged.
+            var office = await Wrk.RunAsync(server.BaseUrl, urls, cookie, 4, measure);
+            Add(report, config, "HTTP search mix, 4 clients, first page", office, "p99 < 50 ms", office.P99Ms < 50);
+            var search = await Wrk.RunAsync(server.BaseUrl, urls, cookie, 16, measure);
+            Add(report, config, "HTTP search mix, 16 clients, first page", search, null, null);
+            var deep = urls.Select(u => u + "&page=50").ToArray();
+            var deepRun = await Wrk.RunAsync(server.BaseUrl, deep, cookie, 16, measure);
+            Add(report, config, "HTTP search mix, 16 clients, page 50", deepRun, null, null);
         }
         if (Runs("HTTP profile page"))
         {
-        long[] ids;
-        await using (var db = DataLayerScenarios.Open(config, new FixedScope(RegionRange.ForPrefix(DataLayerScenarios.CityPrefix))))
-            ids = await db.Figures.OrderBy(f => f.Id).Select(f => f.Id).Take(500).ToArrayAsync();
-        var profilePaths = ids.Select(id => $"/api/figures/{id}").ToArray();
-        await Wrk.RunAsync(server.BaseUrl, profilePaths, cookie, 16, warmup);
-        var profile = await Wrk.RunAsync(server.BaseUrl, profilePaths, cookie, 16, measure);
-        Add(report, config, "HTTP profile page, 16 clients", profile, "3,000 req/s", profile.PerSecond >= 3000);
+            long[] ids;
+            await using (var db = DataLayerScenarios.Open(config, new FixedScope(RegionRange.ForPrefix(DataLayerScenarios.CityPrefix))))
+                ids = await db.Figures.OrderBy(f => f.Id).Select(f => f.Id).Take(500).ToArrayAsync();
+            var profilePaths = ids.Select(id => $"/api/figures/{id}").ToArray();
+            await Wrk.RunAsync(server.BaseUrl, profilePaths, cookie, 16, warmup);
+            var profile = await Wrk.RunAsync(server.BaseUrl, profilePaths, cookie, 16, measure);
+            Add(report, config, "HTTP profile page, 16 clients", profile, "3,000 req/s", profile.PerSecond >= 3000);
         }
         if (only is not null)
         {

@@ -1,5 +1,5 @@
-using MiniExcel = MiniExcelLibs.MiniExcel;
 using Tongxin.Common.Validation;
+using MiniExcel = MiniExcelLibs.MiniExcel;
 
 namespace Tongxin.Bench;
 
@@ -23,11 +23,16 @@ public static class ImportFile
                 var name = people.Name();
                 yield return new Dictionary<string, object?>
                 {
-                    ["姓名"] = name, ["性别"] = i % 1000 % 2 == 1 ? "男" : "女",
+                    ["姓名"] = name,
+                    ["性别"] = i % 1000 % 2 == 1 ? "男" : "女",
                     ["身份证号"] = first17 + IdCardNumber.CheckDigit(first17),
                     ["手机"] = "15" + (i + 1_000_000L * epoch + 100_000_000L * (seed % 9 + 1)).ToString("000000000")[..9],
-                    ["所属地区"] = region, ["工作单位"] = "网络科技有限公司", ["人士类别"] = "主播",
-                    ["平台"] = "抖音", ["账号"] = epoch == 0 ? $"import_{seed}_{i}" : $"import_{seed}_e{epoch}_{i}", ["粉丝数"] = people.Followers().ToString(),
+                    ["所属地区"] = region,
+                    ["工作单位"] = "网络科技有限公司",
+                    ["人士类别"] = "主播",
+                    ["平台"] = "抖音",
+                    ["账号"] = epoch == 0 ? $"import_{seed}_{i}" : $"import_{seed}_e{epoch}_{i}",
+                    ["粉丝数"] = people.Followers().ToString(),
                 };
             }
         }

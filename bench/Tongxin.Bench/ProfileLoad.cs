@@ -16,14 +16,14 @@ public static class ProfileLoad
             ids = await db.Figures.OrderBy(f => f.Id).Select(f => f.Id).Take(500).ToArrayAsync();
         var times = new List<double>();
         for (var round = 0; round < (Environment.GetEnvironmentVariable("BENCH_LOG_SQL") == "1" ? 0 : rounds); round++)
-        foreach (var id in ids)
-        {
-            var sw = Stopwatch.StartNew();
-            // A context per call, as per request in the server.
-            await using var db = DataLayerScenarios.Open(config, scope);
-            _ = await GetFigure.Load(db, id) ?? throw new InvalidOperationException($"figure {id} not found");
-            if (round > 0) times.Add(sw.Elapsed.TotalMilliseconds);
-        }
+            foreach (var id in ids)
+            {
+                var sw = Stopwatch.StartNew();
+                // A context per call, as per request in the server.
+                await using var db = DataLayerScenarios.Open(config, scope);
+                _ = await GetFigure.Load(db, id) ?? throw new InvalidOperationException($"figure {id} not found");
+                if (round > 0) times.Add(sw.Elapsed.TotalMilliseconds);
+            }
         if (times.Count == 0) { await using var db = DataLayerScenarios.Open(config, scope); await GetFigure.Load(db, ids[0]); return; }
         times.Sort();
         var p50 = Report.Percentile(times, 0.5);

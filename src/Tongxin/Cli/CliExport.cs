@@ -1,6 +1,6 @@
 using Tongxin.Common.Data;
-using Tongxin.Features.Figures;
 using Tongxin.Features.Exports;
+using Tongxin.Features.Figures;
 
 namespace Tongxin.Cli;
 

@@ -132,33 +132,33 @@ public static class Verbs
         switch (o.Positional.FirstOrDefault())
         {
             case "add":
-            {
-                var role = o.Required("role");
-                if (!Roles.All.Contains(role)) throw new CliException($"unknown role '{role}' (one of {string.Join(", ", Roles.All)})");
-                var region = o.Required("region");
-                if (!await db.Regions.AnyAsync(r => r.Code == region)) throw new CliException($"unknown region code '{region}'");
-                var user = new AppUser { UserName = name, DisplayName = o.Get("display") ?? name, RegionCode = region, CreatedAt = DateTime.UtcNow };
-                var result = await users.CreateAsync(user, password);
-                if (!result.Succeeded) throw new CliException(string.Join("; ", result.Errors.Select(e => e.Description)));
-                await users.AddToRoleAsync(user, role);
-                await db.LogAsync("user-create", "User", user.Id, $"命令行创建用户 {name}（{role}）", region);
-                Console.WriteLine($"User '{name}' created ({role}, region {region}).");
-                return 0;
-            }
+                {
+                    var role = o.Required("role");
+                    if (!Roles.All.Contains(role)) throw new CliException($"unknown role '{role}' (one of {string.Join(", ", Roles.All)})");
+                    var region = o.Required("region");
+                    if (!await db.Regions.AnyAsync(r => r.Code == region)) throw new CliException($"unknown region code '{region}'");
+                    var user = new AppUser { UserName = name, DisplayName = o.Get("display") ?? name, RegionCode = region, CreatedAt = DateTime.UtcNow };
+                    var result = await users.CreateAsync(user, password);
+                    if (!result.Succeeded) throw new CliException(string.Join("; ", result.Errors.Select(e => e.Description)));
+                    await users.AddToRoleAsync(user, role);
+                    await db.LogAsync("user-create", "User", user.Id, $"命令行创建用户 {name}（{role}）", region);
+                    Console.WriteLine($"User '{name}' created ({role}, region {region}).");
+                    return 0;
+                }
             case "reset-password":
-            {
-                var user = await users.FindByNameAsync(name) ?? throw new CliException($"no user '{name}'");
-                var error = await ChangePassword.PolicyError(users, user, password);
-                if (error is not null) throw new CliException(error);
-                user.PasswordHash = users.PasswordHasher.HashPassword(user, password);
-                user.LockoutEnd = null;
-                user.AccessFailedCount = 0;
-                await users.UpdateSecurityStampAsync(user);
-                await users.UpdateAsync(user);
-                await db.LogAsync("user-reset-password", "User", user.Id, $"命令行重置用户 {name} 的密码", user.RegionCode);
-                Console.WriteLine($"Password of '{name}' reset; the account is unlocked.");
-                return 0;
-            }
+                {
+                    var user = await users.FindByNameAsync(name) ?? throw new CliException($"no user '{name}'");
+                    var error = await ChangePassword.PolicyError(users, user, password);
+                    if (error is not null) throw new CliException(error);
+                    user.PasswordHash = users.PasswordHasher.HashPassword(user, password);
+                    user.LockoutEnd = null;
+                    user.AccessFailedCount = 0;
+                    await users.UpdateSecurityStampAsync(user);
+                    await users.UpdateAsync(user);
+                    await db.LogAsync("user-reset-password", "User", user.Id, $"命令行重置用户 {name} 的密码", user.RegionCode);
+                    Console.WriteLine($"Password of '{name}' reset; the account is unlocked.");
+                    return 0;
+                }
             default:
                 throw new CliException("user verbs: add, reset-password");
         }

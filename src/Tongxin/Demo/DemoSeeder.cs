@@ -109,10 +109,15 @@ public static class DemoSeeder
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
         var organizations = OrgNames.Select((name, i) => new Organization
         {
-            Name = name, RegionCode = CountyNamed(name) ?? "510500", IsDemo = true,
+            Name = name,
+            RegionCode = CountyNamed(name) ?? "510500",
+            IsDemo = true,
             Type = name.Contains("基地") ? "demo-base" : name.Contains("MCN") ? "mcn" : name.Contains("园") ? "incubator" : "company",
-            IsBase = name.Contains("基地"), BaseOffers = name.Contains("基地") ? "直播间、仓储、培训" : null,
-            CreditCode = DemoCreditCode(rng), LiaisonOfficer = Name(rng), LiaisonPhone = "0830-" + rng.Next(2000000, 3999999),
+            IsBase = name.Contains("基地"),
+            BaseOffers = name.Contains("基地") ? "直播间、仓储、培训" : null,
+            CreditCode = DemoCreditCode(rng),
+            LiaisonOfficer = Name(rng),
+            LiaisonPhone = "0830-" + rng.Next(2000000, 3999999),
         }).ToList();
         db.Organizations.AddRange(organizations);
 
@@ -127,18 +132,24 @@ public static class DemoSeeder
             var female = rng.Next(2) == 0;
             var f = new Figure
             {
-                Name = name, RegionCode = region, IsDemo = true, Gender = female ? "女" : "男",
-                BirthDate = birth.ToString("yyyy-MM-dd"), Ethnicity = rng.Next(10) == 0 ? "09" : "01",
+                Name = name,
+                RegionCode = region,
+                IsDemo = true,
+                Gender = female ? "女" : "男",
+                BirthDate = birth.ToString("yyyy-MM-dd"),
+                Ethnicity = rng.Next(10) == 0 ? "09" : "01",
                 PoliticalAffiliation = new[] { "01", "03", "12", "13", "13", "13" }[rng.Next(6)],
                 Education = new[] { "master", "bachelor", "bachelor", "college", "highschool" }[rng.Next(5)],
-                Workplace = workplaces[rng.Next(workplaces.Length)], JobTitle = Jobs[rng.Next(Jobs.Length)],
+                Workplace = workplaces[rng.Next(workplaces.Length)],
+                JobTitle = Jobs[rng.Next(Jobs.Length)],
                 Category = Categories[rng.Next(Categories.Length)],
                 KeyLevel = rng.Next(20) == 0 ? "city" : rng.Next(10) == 0 ? "district" : null,
                 Source = new[] { "org", "personal", "self", "found" }[rng.Next(4)],
                 // Enrolled over five years, more in recent ones (the square root skews towards today).
                 EnrolledOn = today.AddDays(-(int)(1825 * Math.Sqrt(rng.NextDouble()) * rng.NextDouble() + rng.Next(30))),
                 Tags = rng.Next(3) == 0 ? [Tags[rng.Next(Tags.Length)]] : [],
-                ConsentVersion = "2026-01", ConsentAt = DateTime.UtcNow.AddDays(-rng.Next(300)),
+                ConsentVersion = "2026-01",
+                ConsentAt = DateTime.UtcNow.AddDays(-rng.Next(300)),
             };
             FigureRules.SetIdNumber(f, DemoIdNumber(rng, region, birth, female), protector);
             FigureRules.SetPhone(f, "1" + new[] { "38", "39", "58", "80", "86", "99" }[rng.Next(6)] + rng.Next(10000000, 99999999), protector);
@@ -194,7 +205,11 @@ public static class DemoSeeder
             if (await users.FindByNameAsync(userName) is not null || !regions.ContainsKey(region)) continue;
             var user = new AppUser
             {
-                UserName = userName, DisplayName = display, RegionCode = region, IsDemo = true, CreatedAt = DateTime.UtcNow,
+                UserName = userName,
+                DisplayName = display,
+                RegionCode = region,
+                IsDemo = true,
+                CreatedAt = DateTime.UtcNow,
                 OrgUnitId = units.TryGetValue(userName, out var unit) ? unit.Id : null,
             };
             var result = await users.CreateAsync(user, DemoPassword);

@@ -10,8 +10,13 @@ public class DemoDataTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
     private static readonly Dictionary<string, string> Counties = new()
     {
-        ["江阳"] = "510502", ["纳溪"] = "510503", ["龙马潭"] = "510504", ["泸县"] = "510521",
-        ["合江"] = "510522", ["叙永"] = "510524", ["古蔺"] = "510525",
+        ["江阳"] = "510502",
+        ["纳溪"] = "510503",
+        ["龙马潭"] = "510504",
+        ["泸县"] = "510521",
+        ["合江"] = "510522",
+        ["叙永"] = "510524",
+        ["古蔺"] = "510525",
     };
 
     private static string? CountyOf(string? text) =>

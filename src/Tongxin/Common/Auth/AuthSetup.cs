@@ -88,7 +88,8 @@ public static class AuthSetup
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions
                 {
-                    PermitLimit = config.GetValue("Tongxin:LoginAttemptsPerMinute", 30), Window = TimeSpan.FromMinutes(1),
+                    PermitLimit = config.GetValue("Tongxin:LoginAttemptsPerMinute", 30),
+                    Window = TimeSpan.FromMinutes(1),
                 }));
             o.OnRejected = (ctx, _) => new ValueTask(Problems.Write(ctx.HttpContext, 429, "尝试过于频繁，请稍后再试"));
         });

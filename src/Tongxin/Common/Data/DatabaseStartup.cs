@@ -95,7 +95,10 @@ public sealed class DatabaseStartup(IServiceProvider services, IConfiguration co
         var password = string.IsNullOrEmpty(given) ? GeneratePassword() : given;
         var admin = new AppUser
         {
-            UserName = "admin", DisplayName = "系统管理员", RegionCode = rootCode, CreatedAt = DateTime.UtcNow,
+            UserName = "admin",
+            DisplayName = "系统管理员",
+            RegionCode = rootCode,
+            CreatedAt = DateTime.UtcNow,
             // The operator chose TONGXIN_ADMIN_PASSWORD; a generated one must be replaced at first sign-in.
             MustChangePassword = string.IsNullOrEmpty(given),
         };

@@ -16,10 +16,10 @@ internal static class ModelConfiguration
 
         // Times are stored as UTC; reading them back must say so, or JSON would drop the "Z".
         foreach (var entity in b.Model.GetEntityTypes())
-        foreach (var prop in entity.GetProperties())
-        {
-            if (prop.ClrType == typeof(DateTime)) prop.SetValueConverter(UtcConverters.Required);
-            else if (prop.ClrType == typeof(DateTime?)) prop.SetValueConverter(UtcConverters.Optional);
-        }
+            foreach (var prop in entity.GetProperties())
+            {
+                if (prop.ClrType == typeof(DateTime)) prop.SetValueConverter(UtcConverters.Required);
+                else if (prop.ClrType == typeof(DateTime?)) prop.SetValueConverter(UtcConverters.Optional);
+            }
     }
 }

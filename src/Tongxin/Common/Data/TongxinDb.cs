@@ -113,9 +113,16 @@ public abstract partial class TongxinDb : IdentityDbContext<AppUser>, IDataProte
     {
         AuditEntries.Add(new AuditEntry
         {
-            At = DateTime.UtcNow, Action = action, EntityType = entityType, EntityId = entityId,
-            Summary = summary, RegionCode = regionCode, FigureId = figureId,
-            UserId = _actor.UserId, UserName = _actor.UserName, Ip = _actor.Ip,
+            At = DateTime.UtcNow,
+            Action = action,
+            EntityType = entityType,
+            EntityId = entityId,
+            Summary = summary,
+            RegionCode = regionCode,
+            FigureId = figureId,
+            UserId = _actor.UserId,
+            UserName = _actor.UserName,
+            Ip = _actor.Ip,
         });
         await SaveChangesAsync(ct);
     }

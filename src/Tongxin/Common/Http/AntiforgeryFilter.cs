@@ -28,7 +28,10 @@ public sealed class AntiforgeryFilter(IAntiforgery antiforgery) : IEndpointFilte
         var tokens = antiforgery.GetAndStoreTokens(http);
         http.Response.Cookies.Append("XSRF-TOKEN", tokens.RequestToken!, new CookieOptions
         {
-            HttpOnly = false, SameSite = SameSiteMode.Strict, Secure = http.Request.IsHttps, Path = "/",
+            HttpOnly = false,
+            SameSite = SameSiteMode.Strict,
+            Secure = http.Request.IsHttps,
+            Path = "/",
         });
     }
 }

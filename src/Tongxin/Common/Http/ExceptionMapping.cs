@@ -17,13 +17,13 @@ public sealed class ExceptionMapping(IProblemDetailsService problems, ILogger<Ex
         ProblemDetails? details = exception switch
         {
             FieldValidationException v => new HttpValidationProblemDetails(v.Errors)
-                { Status = 400, Title = "输入有误" },
+            { Status = 400, Title = "输入有误" },
             DomainException d => new ProblemDetails { Status = 422, Title = d.Message },
             ConcurrencyConflictException c => new ProblemDetails { Status = 409, Title = c.Message },
             DbUpdateConcurrencyException => new ProblemDetails { Status = 409, Title = "该记录已被他人修改，请刷新后重试" },
             BadHttpRequestException b => new ProblemDetails { Status = b.StatusCode, Title = "请求格式不正确" },
             Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException => new ProblemDetails
-                { Status = 400, Title = "页面已过期，请刷新后重试" },
+            { Status = 400, Title = "页面已过期，请刷新后重试" },
             _ when IsSqliteBusy(exception) => new ProblemDetails { Status = 503, Title = "系统正忙（可能正在导入数据），请稍后重试" },
             _ => null,
         };

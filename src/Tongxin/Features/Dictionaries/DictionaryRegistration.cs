@@ -1,6 +1,6 @@
-using Tongxin.Common.Dictionaries;
 using Microsoft.EntityFrameworkCore;
 using Tongxin.Common.Data;
+using Tongxin.Common.Dictionaries;
 
 namespace Tongxin.Features.Dictionaries;
 

@@ -21,8 +21,13 @@ public sealed class ExportJobQueue : JobWakeUp
         if (waiting is not null) return waiting;
         var job = new ExportJob
         {
-            Id = Guid.NewGuid(), RegionCode = regionCode, UserId = userId, UserName = db.Actor.UserName,
-            Filter = json, Description = await FigureExporter.DescribeAsync(db, filter, ct), CreatedAt = DateTime.UtcNow,
+            Id = Guid.NewGuid(),
+            RegionCode = regionCode,
+            UserId = userId,
+            UserName = db.Actor.UserName,
+            Filter = json,
+            Description = await FigureExporter.DescribeAsync(db, filter, ct),
+            CreatedAt = DateTime.UtcNow,
         };
         db.ExportJobs.Add(job);
         await db.SaveChangesAsync(ct);

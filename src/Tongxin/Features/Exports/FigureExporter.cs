@@ -63,7 +63,10 @@ public sealed class FigureExporter(TongxinDb db)
 
     private static readonly Dictionary<string, string> TierLabels = new()
     {
-        ["10k"] = "1万以上", ["100k"] = "10万以上", ["1m"] = "100万以上", ["10m"] = "1000万以上",
+        ["10k"] = "1万以上",
+        ["100k"] = "10万以上",
+        ["1m"] = "100万以上",
+        ["10m"] = "1000万以上",
     };
 
     /// <summary>The header row first, then one row per figure in pinyin order; text cells neutralized.</summary>
@@ -79,9 +82,28 @@ public sealed class FigureExporter(TongxinDb db)
         // joined rows in order and hands over one figure at a time), so neither time nor memory grows with pages.
         var rows = filtered.AsNoTracking().AsSingleQuery().OrderBy(f => f.SortKey).ThenBy(f => f.Id).Select(f => new
         {
-            f.Id, f.Name, f.Gender, f.BirthDate, f.Ethnicity, f.PoliticalAffiliation, f.Education,
-            f.IdNumberMasked, f.PhoneMasked, f.RegionCode, f.Workplace, f.JobTitle, f.Category, f.Fields, f.Tags,
-            f.KeyLevel, f.EnrolledOn, f.MaxFollowers, f.Email, f.WeChat, f.Notes, f.Status,
+            f.Id,
+            f.Name,
+            f.Gender,
+            f.BirthDate,
+            f.Ethnicity,
+            f.PoliticalAffiliation,
+            f.Education,
+            f.IdNumberMasked,
+            f.PhoneMasked,
+            f.RegionCode,
+            f.Workplace,
+            f.JobTitle,
+            f.Category,
+            f.Fields,
+            f.Tags,
+            f.KeyLevel,
+            f.EnrolledOn,
+            f.MaxFollowers,
+            f.Email,
+            f.WeChat,
+            f.Notes,
+            f.Status,
             Accounts = f.Accounts.OrderBy(a => a.Id).Select(a => new { a.Platform, a.Handle }).ToList(),
         });
         foreach (var f in rows)

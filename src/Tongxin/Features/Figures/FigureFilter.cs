@@ -23,7 +23,10 @@ public sealed record FigureFilter
 
     public static readonly IReadOnlyDictionary<string, long> Tiers = new Dictionary<string, long>
     {
-        ["10k"] = 10_000, ["100k"] = 100_000, ["1m"] = 1_000_000, ["10m"] = 10_000_000,
+        ["10k"] = 10_000,
+        ["100k"] = 100_000,
+        ["1m"] = 1_000_000,
+        ["10m"] = 10_000_000,
     };
 
     /// <summary>The region subtree asked for, or null; a region outside the caller's scope is a field error.</summary>

@@ -28,7 +28,11 @@ public class PlatformAccount : IFigureOwned, IAudited, IVersioned, IStamped
             return null; // same values on the same day: nothing new
         var snapshot = new MetricSnapshot
         {
-            Date = date, Followers = followers, Likes = likes, Works = works, Source = source,
+            Date = date,
+            Followers = followers,
+            Likes = likes,
+            Works = works,
+            Source = source,
         };
         Snapshots.Add(snapshot);
         if (MetricsDate is null || date >= MetricsDate)

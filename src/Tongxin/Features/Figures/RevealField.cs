@@ -11,7 +11,9 @@ public static class RevealField
 {
     private static readonly Dictionary<string, string> Labels = new()
     {
-        ["idNumber"] = "身份证号", ["phone"] = "联系电话", ["homeAddress"] = "家庭住址",
+        ["idNumber"] = "身份证号",
+        ["phone"] = "联系电话",
+        ["homeAddress"] = "家庭住址",
     };
 
     /// <summary>Shows one sensitive field in full; every reveal is written to the access log.</summary>

@@ -37,7 +37,11 @@ public static class SearchKeyFormat
         }
         db.JobRuns.Add(new Common.Jobs.JobRun
         {
-            Name = JobName, Period = Period, Server = Environment.MachineName, StartedAt = startedAt, FinishedAt = DateTime.UtcNow,
+            Name = JobName,
+            Period = Period,
+            Server = Environment.MachineName,
+            StartedAt = startedAt,
+            FinishedAt = DateTime.UtcNow,
             Outcome = $"search keys of {rebuilt} figures rebuilt",
         });
         await db.SaveChangesAsync(ct);

@@ -44,8 +44,11 @@ public sealed class FigureImporter(TongxinDb db, FieldProtector protector, Impor
         {
             batch = new ImportBatch
             {
-                CreatedAt = DateTime.UtcNow, UserId = db.Actor.UserId, UserName = db.Actor.UserName,
-                RegionCode = request.ImporterRegion, FileName = Path.GetFileName(request.FileName),
+                CreatedAt = DateTime.UtcNow,
+                UserId = db.Actor.UserId,
+                UserName = db.Actor.UserName,
+                RegionCode = request.ImporterRegion,
+                FileName = Path.GetFileName(request.FileName),
             };
             db.ImportBatches.Add(batch);
             await db.SaveChangesAsync(ct);
@@ -103,11 +106,17 @@ public sealed class FigureImporter(TongxinDb db, FieldProtector protector, Impor
         var sorted = errors.OrderBy(e => e.Row).ToList();
         return new ImportReport
         {
-            Mode = request.Mode, Committed = committed, TotalRows = total,
-            Created = committed || !commit ? created : 0, Updated = committed || !commit ? updated : 0,
+            Mode = request.Mode,
+            Committed = committed,
+            TotalRows = total,
+            Created = committed || !commit ? created : 0,
+            Updated = committed || !commit ? updated : 0,
             Unchanged = committed || !commit ? unchanged : 0,
-            ErrorCount = sorted.Count, Errors = sorted.Take(ImportLimits.MaxErrorsInReport).ToList(),
-            UnknownColumns = sheet.Header.UnknownColumns, BatchId = committed ? batch!.Id : null, ErrorReportToken = token,
+            ErrorCount = sorted.Count,
+            Errors = sorted.Take(ImportLimits.MaxErrorsInReport).ToList(),
+            UnknownColumns = sheet.Header.UnknownColumns,
+            BatchId = committed ? batch!.Id : null,
+            ErrorReportToken = token,
         };
     }
 
@@ -202,7 +211,11 @@ public sealed class FigureImporter(TongxinDb db, FieldProtector protector, Impor
         await NewFigureWriter.WriteAsync(db, pending.Where(p => p.Inserted).Select(p => p.Figure).ToList(), phases, ct);
         var rows = pending.Select(p => new ImportBatchRow
         {
-            BatchId = batch.Id, RowNumber = p.Plan.Number, FigureId = p.Figure.Id, Inserted = p.Inserted, Before = p.Before,
+            BatchId = batch.Id,
+            RowNumber = p.Plan.Number,
+            FigureId = p.Figure.Id,
+            Inserted = p.Inserted,
+            Before = p.Before,
             AddedRecords = p.Inserted ? null : new AddedRecords(p.NewAccounts.Select(a => a.Id).ToList(), p.NewSnapshots.Select(s => s.Id).ToList()).ToJson(),
             VersionAfter = p.Figure.Version,
         }).ToList();

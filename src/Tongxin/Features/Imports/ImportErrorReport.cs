@@ -1,5 +1,5 @@
-using Tongxin.Common.Files;
 using MiniExcelLibs;
+using Tongxin.Common.Files;
 using Tongxin.Common.Text;
 
 namespace Tongxin.Features.Imports;

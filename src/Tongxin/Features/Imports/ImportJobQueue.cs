@@ -26,9 +26,15 @@ public sealed class ImportJobQueue(DatabaseOptions options) : JobWakeUp
     {
         var job = new ImportJob
         {
-            Id = Guid.NewGuid(), RegionCode = request.ImporterRegion, UserId = db.Actor.UserId, UserName = db.Actor.UserName,
-            Mode = request.Mode, FileName = Path.GetFileName(request.FileName), StoredFile = storedFile,
-            TotalRows = totalRows, CreatedAt = DateTime.UtcNow,
+            Id = Guid.NewGuid(),
+            RegionCode = request.ImporterRegion,
+            UserId = db.Actor.UserId,
+            UserName = db.Actor.UserName,
+            Mode = request.Mode,
+            FileName = Path.GetFileName(request.FileName),
+            StoredFile = storedFile,
+            TotalRows = totalRows,
+            CreatedAt = DateTime.UtcNow,
         };
         db.ImportJobs.Add(job);
         await db.SaveChangesAsync(ct);

@@ -70,7 +70,9 @@ public sealed class RowPlanner(SheetHeader header, RowParser parser, FigureRules
         }
         var plan = new RowPlan
         {
-            Row = parsed, Values = values with { RegionCode = region }, TargetId = parsed.SystemId,
+            Row = parsed,
+            Values = values with { RegionCode = region },
+            TargetId = parsed.SystemId,
             MetricsDate = parsed.StatDate ?? MetricSnapshot.Today(),
         };
         var idHash = values.IdNumber is { Length: > 0 } id ? protector.Hash(id) : null;

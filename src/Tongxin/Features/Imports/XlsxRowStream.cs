@@ -41,8 +41,12 @@ public sealed class XlsxRowStream : IDisposable
 
     private static readonly XmlReaderSettings Settings = new()
     {
-        IgnoreComments = true, IgnoreProcessingInstructions = true, IgnoreWhitespace = false,
-        DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, CloseInput = true,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+        IgnoreWhitespace = false,
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        CloseInput = true,
     };
 
     public static XlsxRowStream Open(string path) => new(path);

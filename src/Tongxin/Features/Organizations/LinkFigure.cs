@@ -19,7 +19,9 @@ public static class LinkFigure
             return Problems.Validation("figureId", "该人士已关联此单位");
         db.OrganizationMembers.Add(new OrganizationMember
         {
-            OrganizationId = id, FigureId = request.FigureId, Role = OrganizationInput.NullIfEmpty(request.Role),
+            OrganizationId = id,
+            FigureId = request.FigureId,
+            Role = OrganizationInput.NullIfEmpty(request.Role),
         });
         await db.SaveChangesAsync();
         return TypedResults.NoContent();

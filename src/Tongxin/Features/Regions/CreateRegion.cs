@@ -32,7 +32,10 @@ public static class CreateRegion
             return Problems.Validation("code", "地区代码已存在");
         var region = new Region
         {
-            Code = code!, Name = name!, ParentCode = parent?.Code, Level = level,
+            Code = code!,
+            Name = name!,
+            ParentCode = parent?.Code,
+            Level = level,
             FullName = parent is null ? name! : parent.FullName + name,
         };
         db.Regions.Add(region);

@@ -1,6 +1,6 @@
-using Tongxin.Common.Scope;
 using Microsoft.EntityFrameworkCore;
 using Tongxin.Common.Data;
+using Tongxin.Common.Scope;
 
 namespace Tongxin.Features.Regions;
 

@@ -38,8 +38,12 @@ public static class CreateUser
 
         var user = new AppUser
         {
-            UserName = name, DisplayName = request.DisplayName?.Trim() is { Length: > 0 } d ? d : name!,
-            RegionCode = region!.Code, MustChangePassword = true, CreatedAt = DateTime.UtcNow, OrgUnitId = request.OrgUnitId,
+            UserName = name,
+            DisplayName = request.DisplayName?.Trim() is { Length: > 0 } d ? d : name!,
+            RegionCode = region!.Code,
+            MustChangePassword = true,
+            CreatedAt = DateTime.UtcNow,
+            OrgUnitId = request.OrgUnitId,
         };
         var result = await users.CreateAsync(user, request.Password!);
         if (!result.Succeeded)

@@ -26,8 +26,10 @@ public static class ListUsers
         var total = await query.CountAsync();
         var users = await query.OrderBy(u => u.UserName).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync();
         var ids = users.Select(u => u.Id).ToList();
-        var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id
-                           where ids.Contains(ur.UserId) select new { ur.UserId, r.Name }).ToListAsync();
+        var roles = await (from ur in db.UserRoles
+                           join r in db.Roles on ur.RoleId equals r.Id
+                           where ids.Contains(ur.UserId)
+                           select new { ur.UserId, r.Name }).ToListAsync();
         var codes = users.Select(u => u.RegionCode).Distinct().ToList();
         var regionNames = await db.Regions.Where(r => codes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.FullName);
         var unitIds = users.Where(u => u.OrgUnitId != null).Select(u => u.OrgUnitId).Distinct().ToList();

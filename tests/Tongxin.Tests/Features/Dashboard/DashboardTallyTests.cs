@@ -90,8 +90,12 @@ public abstract class DashboardTallyTests(TestApp app)
         var d2 = await client.GetJson($"/api/figures/{f2}");
         put = await client.PutAsync($"/api/figures/{f2}", new
         {
-            name = d2["name"]!.GetValue<string>(), regionCode = "510502", category = "bigv", keyLevel = "district",
-            enrolledOn = $"{Today.AddMonths(-5):yyyy-MM-dd}", version = d2["version"]!.GetValue<int>(),
+            name = d2["name"]!.GetValue<string>(),
+            regionCode = "510502",
+            category = "bigv",
+            keyLevel = "district",
+            enrolledOn = $"{Today.AddMonths(-5):yyyy-MM-dd}",
+            version = d2["version"]!.GetValue<int>(),
         });
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/figures/{f3}?status=left&reason=" + Uri.EscapeDataString("离开本地"))).StatusCode);

@@ -45,21 +45,21 @@ public abstract class CompiledListAgreementTests(TestApp app)
             {
                 sp.GetRequiredService<DataScopeHolder>().Use(scope);
                 foreach (var term in Terms)
-                foreach (var filter in Filters)
-                foreach (var sort in Sorts)
-                foreach (var page in sort is null ? new[] { 1, 2 } : [1])
-                {
-                    var asked = filter with { Q = term, Sort = sort };
-                    var queries = await ListFigures.QueriesAsync(asked, db, page, 5);
-                    Assert.True(queries.IsCompiled, $"{asked} did not run compiled");
-                    var compiled = (await queries.PageAsync()).Select(r => r.Id).ToList();
-                    var linq = (await queries.Page.ToListAsync()).Select(r => r.Id).ToList();
-                    Assert.True(linq.SequenceEqual(compiled), $"{asked} page {page}: LINQ [{string.Join(",", linq)}], compiled [{string.Join(",", compiled)}]");
-                    var (countCompiled, countLinq) = (await queries.CountAsync(), await queries.Count.CountAsync());
-                    Assert.True(countLinq == countCompiled, $"{asked}: count LINQ {countLinq}, compiled {countCompiled}");
-                    compared++;
-                    if (compiled.Count > 0) withRows++;
-                }
+                    foreach (var filter in Filters)
+                        foreach (var sort in Sorts)
+                            foreach (var page in sort is null ? new[] { 1, 2 } : [1])
+                            {
+                                var asked = filter with { Q = term, Sort = sort };
+                                var queries = await ListFigures.QueriesAsync(asked, db, page, 5);
+                                Assert.True(queries.IsCompiled, $"{asked} did not run compiled");
+                                var compiled = (await queries.PageAsync()).Select(r => r.Id).ToList();
+                                var linq = (await queries.Page.ToListAsync()).Select(r => r.Id).ToList();
+                                Assert.True(linq.SequenceEqual(compiled), $"{asked} page {page}: LINQ [{string.Join(",", linq)}], compiled [{string.Join(",", compiled)}]");
+                                var (countCompiled, countLinq) = (await queries.CountAsync(), await queries.Count.CountAsync());
+                                Assert.True(countLinq == countCompiled, $"{asked}: count LINQ {countLinq}, compiled {countCompiled}");
+                                compared++;
+                                if (compiled.Count > 0) withRows++;
+                            }
             }
             return 0;
         });
@@ -119,20 +119,20 @@ public abstract class CompiledListAgreementTests(TestApp app)
             {
                 sp.GetRequiredService<DataScopeHolder>().Use(scope);
                 foreach (var term in Terms.OfType<string>())
-                foreach (var category in new[] { "anchor", "selfmedia", "writer", "无此类" })
-                {
-                    var fromKeys = new FigureFilter { Q = term, Category = category };
-                    var viaFigures = fromKeys with { Sort = "-followers" };
-                    Assert.Null(await KeyOnlySearch.ForAsync(viaFigures, db));
-                    if (await KeyOnlySearch.ForAsync(fromKeys, db) is null) continue; // a term that must be read whole (张明华, luzhou_w)
-                    var (a, b) = (await ListFigures.QueriesAsync(fromKeys, db, 1, 1000), await ListFigures.QueriesAsync(viaFigures, db, 1, 1000));
-                    var found = (await a.PageAsync()).Select(r => r.Id).Order().ToList();
-                    var expected = (await b.PageAsync()).Select(r => r.Id).Order().ToList();
-                    Assert.True(expected.SequenceEqual(found), $"{term} + {category}: Figures [{string.Join(",", expected)}], keys [{string.Join(",", found)}]");
-                    Assert.Equal(await b.CountAsync(), await a.CountAsync());
-                    keyOnly++;
-                    if (found.Count > 0) withRows++;
-                }
+                    foreach (var category in new[] { "anchor", "selfmedia", "writer", "无此类" })
+                    {
+                        var fromKeys = new FigureFilter { Q = term, Category = category };
+                        var viaFigures = fromKeys with { Sort = "-followers" };
+                        Assert.Null(await KeyOnlySearch.ForAsync(viaFigures, db));
+                        if (await KeyOnlySearch.ForAsync(fromKeys, db) is null) continue; // a term that must be read whole (张明华, luzhou_w)
+                        var (a, b) = (await ListFigures.QueriesAsync(fromKeys, db, 1, 1000), await ListFigures.QueriesAsync(viaFigures, db, 1, 1000));
+                        var found = (await a.PageAsync()).Select(r => r.Id).Order().ToList();
+                        var expected = (await b.PageAsync()).Select(r => r.Id).Order().ToList();
+                        Assert.True(expected.SequenceEqual(found), $"{term} + {category}: Figures [{string.Join(",", expected)}], keys [{string.Join(",", found)}]");
+                        Assert.Equal(await b.CountAsync(), await a.CountAsync());
+                        keyOnly++;
+                        if (found.Count > 0) withRows++;
+                    }
             }
             return 0;
         });
@@ -155,26 +155,26 @@ public abstract class CompiledListAgreementTests(TestApp app)
             {
                 sp.GetRequiredService<DataScopeHolder>().Use(scope);
                 foreach (var term in Terms.OfType<string>())
-                foreach (var filter in new FigureFilter[] { new(), new() { Category = "anchor" }, new() { Status = "all" } })
-                {
-                    var wide = filter with { Q = term };
-                    var narrow = wide with { RegionCode = "510000" };
-                    if (await KeyOnlySearch.ForAsync(wide, db) is not { } shape) continue; // read whole (张明华, luzhou_w)
-                    Assert.True(shape.Form.Wide, $"{wide} is not read as a wide search");
-                    Assert.False((await KeyOnlySearch.ForAsync(narrow, db))!.Value.Form.Wide);
-                    for (var page = 1; ; page++)
+                    foreach (var filter in new FigureFilter[] { new(), new() { Category = "anchor" }, new() { Status = "all" } })
                     {
-                        var (a, b) = (await ListFigures.QueriesAsync(wide, db, page, 3), await ListFigures.QueriesAsync(narrow, db, page, 3));
-                        Assert.True(a.IsCompiled);
-                        var found = (await a.PageAsync()).Select(r => r.Id).ToList();
-                        var expected = (await b.PageAsync()).Select(r => r.Id).ToList();
-                        Assert.True(expected.SequenceEqual(found), $"{wide} page {page}: region-ordered [{string.Join(",", expected)}], name-ordered [{string.Join(",", found)}]");
-                        Assert.Equal(await b.CountAsync(), await a.CountAsync());
-                        pages++;
-                        if (found.Count == 0) break;
-                        withRows++;
+                        var wide = filter with { Q = term };
+                        var narrow = wide with { RegionCode = "510000" };
+                        if (await KeyOnlySearch.ForAsync(wide, db) is not { } shape) continue; // read whole (张明华, luzhou_w)
+                        Assert.True(shape.Form.Wide, $"{wide} is not read as a wide search");
+                        Assert.False((await KeyOnlySearch.ForAsync(narrow, db))!.Value.Form.Wide);
+                        for (var page = 1; ; page++)
+                        {
+                            var (a, b) = (await ListFigures.QueriesAsync(wide, db, page, 3), await ListFigures.QueriesAsync(narrow, db, page, 3));
+                            Assert.True(a.IsCompiled);
+                            var found = (await a.PageAsync()).Select(r => r.Id).ToList();
+                            var expected = (await b.PageAsync()).Select(r => r.Id).ToList();
+                            Assert.True(expected.SequenceEqual(found), $"{wide} page {page}: region-ordered [{string.Join(",", expected)}], name-ordered [{string.Join(",", found)}]");
+                            Assert.Equal(await b.CountAsync(), await a.CountAsync());
+                            pages++;
+                            if (found.Count == 0) break;
+                            withRows++;
+                        }
                     }
-                }
             }
             return 0;
         });

@@ -27,7 +27,12 @@ public abstract class FigureApiTests(TestApp app)
         var before = await app.WithDb((db, _) => Task.FromResult(db.Figures.Count()));
         var response = await client.PostAsync("/api/figures", new
         {
-            name = "", regionCode = "510502", idNumber = "510502199005120021", phone = "12345", birthDate = "1990-13-01", email = "not-an-email",
+            name = "",
+            regionCode = "510502",
+            idNumber = "510502199005120021",
+            phone = "12345",
+            birthDate = "1990-13-01",
+            email = "not-an-email",
         });
         var problem = await ApiClient.ReadJson(response, HttpStatusCode.BadRequest);
         var errors = problem["errors"]!.AsObject();

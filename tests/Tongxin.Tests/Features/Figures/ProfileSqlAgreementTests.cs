@@ -32,9 +32,14 @@ public abstract class ProfileSqlAgreementTests(TestApp app) : IAsyncLifetime
         _suffix = (Interlocked.Increment(ref _runs) % 1000).ToString("D3");
         _full = await app.CreateFigure("admin", new
         {
-            name = "欧阳测" + _suffix, regionCode = "510502", idNumber = IdNumber("51050219880808" + _suffix),
-            phone = "139" + _suffix + "45678", homeAddress = "四川省泸州市江阳区某某路 8 号", email = "oy@example.com",
-            consentVersion = "v2", consentAt = new DateTime(2026, 3, 4, 5, 6, 7, DateTimeKind.Utc).AddTicks(1_234_567),
+            name = "欧阳测" + _suffix,
+            regionCode = "510502",
+            idNumber = IdNumber("51050219880808" + _suffix),
+            phone = "139" + _suffix + "45678",
+            homeAddress = "四川省泸州市江阳区某某路 8 号",
+            email = "oy@example.com",
+            consentVersion = "v2",
+            consentAt = new DateTime(2026, 3, 4, 5, 6, 7, DateTimeKind.Utc).AddTicks(1_234_567),
         });
         _bare = await app.CreateFigure("admin", new { name = "空" + _suffix, regionCode = "510500" });
         _withdrawn = await app.CreateFigure("admin", new { name = "退出测" + _suffix, regionCode = "510503" });
@@ -116,15 +121,15 @@ public abstract class ProfileSqlAgreementTests(TestApp app) : IAsyncLifetime
     {
         var seen = 0;
         foreach (var scope in new[] { City, Jiangyang, Chengdu, UnrestrictedScope.Instance, DataScopeHolder.NoAccess })
-        foreach (var id in All)
-        {
-            var expected = await Read(scope, db => GetFigure.LoadWithEf(db, id));
-            var actual = await Read(scope, db => GetFigure.Load(db, id));
-            Assert.Equal(Json(expected), Json(actual));
-            if (app.Provider == Provider.Sqlite)
-                Assert.Equal(Json(expected), Json(await Read(scope, db => SqliteProfile.LoadAsync(db, id))));
-            if (expected is not null) seen++;
-        }
+            foreach (var id in All)
+            {
+                var expected = await Read(scope, db => GetFigure.LoadWithEf(db, id));
+                var actual = await Read(scope, db => GetFigure.Load(db, id));
+                Assert.Equal(Json(expected), Json(actual));
+                if (app.Provider == Provider.Sqlite)
+                    Assert.Equal(Json(expected), Json(await Read(scope, db => SqliteProfile.LoadAsync(db, id))));
+                if (expected is not null) seen++;
+            }
         // City: 4 figures; 江阳: the full one and the town one; 成都: 1; unrestricted: 5; no access: none.
         Assert.Equal(4 + 2 + 1 + 5, seen);
     }

@@ -129,8 +129,16 @@ public abstract class BulkImportTests(TestApp app)
         {
             var figure = new Figure
             {
-                Name = "测审计", RegionCode = "510503", Gender = "女", Tags = ["带货", "非遗"], EnrolledOn = new DateOnly(2024, 3, 1),
-                IdNumberCipher = "v1:k1:abc", IdNumberHash = "h", IdNumberMasked = "5105**", Category = "主播", MaxFollowers = 5,
+                Name = "测审计",
+                RegionCode = "510503",
+                Gender = "女",
+                Tags = ["带货", "非遗"],
+                EnrolledOn = new DateOnly(2024, 3, 1),
+                IdNumberCipher = "v1:k1:abc",
+                IdNumberHash = "h",
+                IdNumberMasked = "5105**",
+                Category = "主播",
+                MaxFollowers = 5,
             };
             var account = new PlatformAccount { Platform = "douyin", Handle = "Shen_Ji", HandleKey = "shen_ji", Followers = 5 };
             var snapshot = account.Record(new DateOnly(2025, 1, 2), 5, 6, 7, MetricSource.Import)!;

@@ -99,12 +99,34 @@ public abstract class ChangedFigureWriterTests(TestApp app)
         var f = await db.Figures.AsNoTracking().Include(x => x.Accounts).ThenInclude(a => a.Snapshots).SingleAsync(x => x.Id == id);
         var figure = JsonSerializer.Serialize(new
         {
-            f.Name, f.SortKey, f.Category, f.Tags, f.Workplace, f.Notes, f.PhoneCipher, f.PhoneHash, f.PhoneMasked,
-            f.MaxFollowers, f.AccountCount, f.Version, f.Status, f.RegionCode, f.EnrolledOn, Updated = f.UpdatedAt > f.CreatedAt,
+            f.Name,
+            f.SortKey,
+            f.Category,
+            f.Tags,
+            f.Workplace,
+            f.Notes,
+            f.PhoneCipher,
+            f.PhoneHash,
+            f.PhoneMasked,
+            f.MaxFollowers,
+            f.AccountCount,
+            f.Version,
+            f.Status,
+            f.RegionCode,
+            f.EnrolledOn,
+            Updated = f.UpdatedAt > f.CreatedAt,
         });
         var accounts = JsonSerializer.Serialize(f.Accounts.OrderBy(a => a.Platform).Select(a => new
         {
-            a.Platform, a.Handle, a.HandleKey, a.Url, a.Followers, a.Likes, a.Works, a.MetricsDate, a.Version,
+            a.Platform,
+            a.Handle,
+            a.HandleKey,
+            a.Url,
+            a.Followers,
+            a.Likes,
+            a.Works,
+            a.MetricsDate,
+            a.Version,
             Snapshots = a.Snapshots.OrderBy(s => s.Date).Select(s => new { s.Date, s.Followers, s.Likes, s.Works, s.Source }),
         }));
         var keys = string.Join(" ", (await db.FigureSearchKeys.AsNoTracking().Where(k => k.FigureId == id).ToListAsync())

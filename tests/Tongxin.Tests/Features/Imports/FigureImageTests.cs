@@ -1,7 +1,7 @@
-using Tongxin.Common.Dictionaries;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Tongxin.Common.Dictionaries;
 using Tongxin.Common.Security;
 using Tongxin.Features.Figures;
 using Tongxin.Features.Imports;
@@ -20,8 +20,12 @@ public abstract class FigureImageTests(TestApp app)
     {
         var id = await app.CreateFigure("staff_city", new
         {
-            name = ImportKit.Name(), regionCode = "510502", workplace = "原单位", tags = new[] { "甲" },
-            idNumber = ImportKit.IdNumber(), enrolledOn = "2020-03-04",
+            name = ImportKit.Name(),
+            regionCode = "510502",
+            workplace = "原单位",
+            tags = new[] { "甲" },
+            idNumber = ImportKit.IdNumber(),
+            enrolledOn = "2020-03-04",
         });
         var before = await app.WithDb((db, _) => db.Figures.AsNoTracking().FirstAsync(f => f.Id == id));
 
@@ -30,7 +34,10 @@ public abstract class FigureImageTests(TestApp app)
             var figure = await db.Figures.FirstAsync(f => f.Id == id);
             var input = new FigureInput
             {
-                Workplace = "新单位", Tags = ["乙"], IdNumber = ImportKit.IdNumber(), EnrolledOn = "2021-05-06",
+                Workplace = "新单位",
+                Tags = ["乙"],
+                IdNumber = ImportKit.IdNumber(),
+                EnrolledOn = "2021-05-06",
             };
             var valid = new FigureRules(new DictionaryCodes(db)).Validate(input, new Dictionary<string, string[]>(), nameRequired: false);
             FigureRules.Apply(figure, valid, sp.GetRequiredService<FieldProtector>(), replace: false);

@@ -349,6 +349,28 @@ test('a withdrawn figure is restored to the registry with a reason', async () =>
   }
 }, { skip: !DEMO_PASSWORD ? 'DEMO_PASSWORD not set' : undefined });
 
+test('on a phone the menu is a drawer and the page has no sideways scroll', async () => {
+  const context = await browser.newContext({ baseURL: BASE_URL, locale: 'zh-CN', viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  try {
+    await signIn(page, 'member', DEMO_PASSWORD);
+    await page.waitForURL((url) => url.pathname === '/welcome', { timeout: TIMEOUT });
+    await page.locator('[data-test=welcome]').waitFor({ timeout: TIMEOUT });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert(overflow <= 0, `the welcome page scrolls sideways by ${overflow}px`);
+    assert(!(await page.locator('[data-test=menu-welcome]').isVisible()), 'the menu takes room on the page');
+    await page.click('[data-test=menu-open]');
+    await page.locator('[data-test=menu-welcome]').waitFor({ state: 'visible', timeout: TIMEOUT });
+    await page.waitForTimeout(400); // the drawer slides in
+    await shot(page, '03h-phone-menu');
+    await page.click('[data-test=menu-welcome]');
+    await page.locator('[data-test=menu-welcome]').waitFor({ state: 'hidden', timeout: TIMEOUT });
+    await shot(page, '03i-phone-welcome');
+  } finally {
+    await context.close();
+  }
+}, { skip: !DEMO_PASSWORD ? 'DEMO_PASSWORD not set' : undefined });
+
 test(`the admin creates ${FIGURE_NAME} in the first region`, async () => {
   assert(admin, 'admin is not signed in');
   await admin.goto('/figures/new');

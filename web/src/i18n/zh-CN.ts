@@ -72,6 +72,7 @@ const zhCN = {
     changePassword: '修改密码',
     security: '安全设置',
     accountMenu: '账号菜单：安全设置、修改密码',
+    menu: '菜单',
   },
   auth: {
     loginTitle: '登录',

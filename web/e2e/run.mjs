@@ -91,6 +91,26 @@ async function chartCoverage(page, expected) {
 /** At least this share of a chart's canvas is painted when it shows data (axes and labels alone stay below). */
 const CHART_DRAWN = 0.02;
 
+/**
+ * Runs `fn` with a page in a fresh browser context (its own cookies), signed in as the demo `user` when one is
+ * given; a script error on the page fails the test. `viewport` replaces the desktop size.
+ */
+async function withPage({ user, viewport } = {}, fn) {
+  const context = viewport
+    ? await browser.newContext({ baseURL: BASE_URL, locale: 'zh-CN', viewport })
+    : await newContext(browser, BASE_URL);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  try {
+    if (user) await signIn(page, user, DEMO_PASSWORD);
+    await fn(page);
+    assert(errors.length === 0, `page errors: ${errors.join('; ')}`);
+  } finally {
+    await context.close();
+  }
+}
+
 /** Picks the first node of the open el-tree-select dropdown under `selector`. */
 async function pickFirstRegion(page, selector) {
   await page.click(`${selector} .el-select__wrapper`);
@@ -229,51 +249,35 @@ test('a demo staff user sees figures with dictionary labels and searches with En
   }
 }, { skip: !DEMO_PASSWORD ? 'DEMO_PASSWORD not set' : undefined });
 
-test('every dashboard chart and the profile follower trend draw their data', async () => {
-  const context = await newContext(browser, BASE_URL);
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  try {
-    await signIn(page, 'staff', DEMO_PASSWORD);
-    await page.goto('/dashboard');
-    const dashboard = await chartCoverage(page, 5);
-    await shot(page, '03e-dashboard-charts');
-    assert(dashboard.length >= 5, `expected 5 dashboard charts, found ${dashboard.length}`);
-    dashboard.forEach((share, i) => assert(share >= CHART_DRAWN, `dashboard chart ${i + 1} painted ${(share * 100).toFixed(2)}% of its canvas`));
+test('every dashboard chart and the profile follower trend draw their data', () => withPage({ user: 'staff' }, async (page) => {
+  await page.goto('/dashboard');
+  const dashboard = await chartCoverage(page, 5);
+  await shot(page, '03e-dashboard-charts');
+  assert(dashboard.length >= 5, `expected 5 dashboard charts, found ${dashboard.length}`);
+  dashboard.forEach((share, i) => assert(share >= CHART_DRAWN, `dashboard chart ${i + 1} painted ${(share * 100).toFixed(2)}% of its canvas`));
 
-    // A figure with an account and two metric snapshots: its account tab draws the follower trend.
-    const list = await api(page, 'GET', '/api/figures?pageSize=50');
-    const figure = list.body.items.find((f) => f.platforms.length > 0);
-    assert(figure, 'no demo figure with an account');
-    const detail = await api(page, 'GET', `/api/figures/${figure.id}`);
-    const account = detail.body.accounts[0];
-    for (const [date, followers] of [['2026-01-15', 12000], ['2026-06-15', 56000]]) {
-      const added = await api(page, 'POST', `/api/accounts/${account.id}/snapshots`, { date, followers, likes: 100, works: 10, source: 'staff' });
-      assert(added.status === 201, `snapshot: HTTP ${added.status}`);
-    }
-    await page.goto(`/figures/${figure.id}`);
-    await page.click('#tab-accounts');
-    const profile = await chartCoverage(page, 1);
-    await shot(page, '03f-profile-trend');
-    assert(profile[0] >= CHART_DRAWN, `the follower trend painted ${(profile[0] * 100).toFixed(2)}% of its canvas`);
-    assert(errors.length === 0, `page errors: ${errors.join('; ')}`);
-  } finally {
-    await context.close();
+  // A figure with an account and two metric snapshots: its account tab draws the follower trend.
+  const list = await api(page, 'GET', '/api/figures?pageSize=50');
+  const figure = list.body.items.find((f) => f.platforms.length > 0);
+  assert(figure, 'no demo figure with an account');
+  const detail = await api(page, 'GET', `/api/figures/${figure.id}`);
+  const account = detail.body.accounts[0];
+  for (const [date, followers] of [['2026-01-15', 12000], ['2026-06-15', 56000]]) {
+    const added = await api(page, 'POST', `/api/accounts/${account.id}/snapshots`, { date, followers, likes: 100, works: 10, source: 'staff' });
+    assert(added.status === 201, `snapshot: HTTP ${added.status}`);
   }
-}, { skip: !DEMO_PASSWORD ? 'DEMO_PASSWORD not set' : undefined });
+  await page.goto(`/figures/${figure.id}`);
+  await page.click('#tab-accounts');
+  const profile = await chartCoverage(page, 1);
+  await shot(page, '03f-profile-trend');
+  assert(profile[0] >= CHART_DRAWN, `the follower trend painted ${(profile[0] * 100).toFixed(2)}% of its canvas`);
+}), { skip: !DEMO_PASSWORD ? 'DEMO_PASSWORD not set' : undefined });
 
 test('each role lands on a page that offers something: leader the dashboard, the others their welcome page', async () => {
+  await withPage({ user: 'leader' }, (page) => page.waitForURL((url) => url.pathname === '/dashboard', { timeout: TIMEOUT }));
   const expectations = { cadre: '联系干部', unit: '成员单位', association: '协会负责人', member: '会员' };
-  for (const [user, roleText] of [['leader', null], ...Object.entries(expectations)]) {
-    const context = await newContext(browser, BASE_URL);
-    const page = await context.newPage();
-    try {
-      await signIn(page, user, DEMO_PASSWORD);
-      if (!roleText) {
-        await page.waitForURL((url) => url.pathname === '/dashboard', { timeout: TIMEOUT });
-        continue;
-      }
+  for (const [user, roleText] of Object.entries(expectations)) {
+    await withPage({ user }, async (page) => {
       await page.waitForURL((url) => url.pathname === '/welcome', { timeout: TIMEOUT });
       const text = await page.locator('[data-test=welcome]').innerText({ timeout: TIMEOUT });
       assert(text.includes(roleText) && text.includes('您将在这里'), `${user}: the welcome page does not describe the role: ${text}`);
@@ -284,92 +288,69 @@ test('each role lands on a page that offers something: leader the dashboard, the
       await page.waitForURL((url) => url.pathname === '/forbidden', { timeout: TIMEOUT });
       await page.getByRole('button', { name: '返回首页' }).click();
       await page.waitForURL((url) => url.pathname === '/welcome', { timeout: TIMEOUT });
-      if (user === 'member') {
-        await shot(page, '03g-member-welcome');
-        // The account menu is visibly a control and leads to the password change; so does the security page.
-        await page.click('[data-test=topbar-user]');
-        await page.locator('[data-test=menu-change-password]').click({ timeout: TIMEOUT });
-        await page.waitForURL((url) => url.pathname === '/change-password', { timeout: TIMEOUT });
-        await page.goto('/security');
-        await page.click('[data-test=security-change-password]');
-        await page.waitForURL((url) => url.pathname === '/change-password', { timeout: TIMEOUT });
-      }
-    } finally {
-      await context.close();
-    }
+      if (user !== 'member') return;
+      await shot(page, '03g-member-welcome');
+      // The account menu is visibly a control and leads to the password change; so does the security page.
+      await page.click('[data-test=topbar-user]');
+      await page.locator('[data-test=menu-change-password]').click({ timeout: TIMEOUT });
+      await page.waitForURL((url) => url.pathname === '/change-password', { timeout: TIMEOUT });
+      await page.goto('/security');
+      await page.click('[data-test=security-change-password]');
+      await page.waitForURL((url) => url.pathname === '/change-password', { timeout: TIMEOUT });
+    });
   }
 }, { skip: !DEMO_PASSWORD ? 'DEMO_PASSWORD not set' : undefined });
 
-test('leaving a changed form asks first; an unchanged one leaves at once', async () => {
-  const context = await newContext(browser, BASE_URL);
-  const page = await context.newPage();
-  try {
-    await signIn(page, 'staff', DEMO_PASSWORD);
-    await page.goto('/figures/new');
-    await page.locator('[data-test=figure-name]').waitFor({ timeout: TIMEOUT });
-    await page.click('[data-test=menu-figure-list]');
-    await page.waitForURL((url) => url.pathname === '/figures', { timeout: TIMEOUT });
+test('leaving a changed form asks first; an unchanged one leaves at once', () => withPage({ user: 'staff' }, async (page) => {
+  await page.goto('/figures/new');
+  await page.locator('[data-test=figure-name]').waitFor({ timeout: TIMEOUT });
+  await page.click('[data-test=menu-figure-list]');
+  await page.waitForURL((url) => url.pathname === '/figures', { timeout: TIMEOUT });
 
-    await page.goto('/figures/new');
-    await page.fill('[data-test=figure-name]', '未保存测');
-    await page.click('[data-test=menu-figure-list]');
-    const dialog = page.locator('.el-message-box', { hasText: '尚未保存' });
-    await dialog.waitFor({ timeout: TIMEOUT });
-    await dialog.getByRole('button', { name: '继续编辑' }).click();
-    await page.waitForTimeout(300);
-    assert(new URL(page.url()).pathname === '/figures/new', 'staying left the form');
-    assert(await page.inputValue('[data-test=figure-name]') === '未保存测', 'the typed name was lost');
-    await page.click('[data-test=menu-figure-list]');
-    await page.locator('.el-message-box', { hasText: '尚未保存' }).getByRole('button', { name: '离开' }).click();
-    await page.waitForURL((url) => url.pathname === '/figures', { timeout: TIMEOUT });
-  } finally {
-    await context.close();
-  }
-}, { skip: !DEMO_PASSWORD ? 'DEMO_PASSWORD not set' : undefined });
+  await page.goto('/figures/new');
+  await page.fill('[data-test=figure-name]', '未保存测');
+  await page.click('[data-test=menu-figure-list]');
+  const dialog = page.locator('.el-message-box', { hasText: '尚未保存' });
+  await dialog.waitFor({ timeout: TIMEOUT });
+  await dialog.getByRole('button', { name: '继续编辑' }).click();
+  await page.waitForTimeout(300);
+  assert(new URL(page.url()).pathname === '/figures/new', 'staying left the form');
+  assert(await page.inputValue('[data-test=figure-name]') === '未保存测', 'the typed name was lost');
+  await page.click('[data-test=menu-figure-list]');
+  await page.locator('.el-message-box', { hasText: '尚未保存' }).getByRole('button', { name: '离开' }).click();
+  await page.waitForURL((url) => url.pathname === '/figures', { timeout: TIMEOUT });
+}), { skip: !DEMO_PASSWORD ? 'DEMO_PASSWORD not set' : undefined });
 
-test('a withdrawn figure is restored to the registry with a reason', async () => {
-  const context = await newContext(browser, BASE_URL);
-  const page = await context.newPage();
-  try {
-    await signIn(page, 'staff', DEMO_PASSWORD);
-    const list = await api(page, 'GET', '/api/figures?pageSize=1');
-    const figure = list.body.items[0];
-    const withdrawn = await api(page, 'DELETE', `/api/figures/${figure.id}?status=left&reason=${encodeURIComponent('本人申请退出')}`);
-    assert(withdrawn.status === 204, `withdraw: HTTP ${withdrawn.status}`);
-    await page.goto(`/figures/${figure.id}`);
-    await page.click('[data-test=profile-restore]');
-    const box = page.locator('.restore-box');
-    await box.locator('textarea').fill('重新联系上，恢复入库');
-    await box.getByRole('button', { name: '确定' }).click();
-    await page.locator('[data-test=profile-withdraw]').waitFor({ timeout: TIMEOUT });
-    const detail = await api(page, 'GET', `/api/figures/${figure.id}`);
-    assert(detail.body.status === 'active' && detail.body.statusReason === '重新联系上，恢复入库', `not restored: ${JSON.stringify(detail.body.status)}`);
-  } finally {
-    await context.close();
-  }
-}, { skip: !DEMO_PASSWORD ? 'DEMO_PASSWORD not set' : undefined });
+test('a withdrawn figure is restored to the registry with a reason', () => withPage({ user: 'staff' }, async (page) => {
+  await page.goto('/figures');
+  const list = await api(page, 'GET', '/api/figures?pageSize=1');
+  const figure = list.body.items[0];
+  const withdrawn = await api(page, 'DELETE', `/api/figures/${figure.id}?status=left&reason=${encodeURIComponent('本人申请退出')}`);
+  assert(withdrawn.status === 204, `withdraw: HTTP ${withdrawn.status}`);
+  await page.goto(`/figures/${figure.id}`);
+  await page.click('[data-test=profile-restore]');
+  const box = page.locator('.restore-box');
+  await box.locator('textarea').fill('重新联系上，恢复入库');
+  await box.getByRole('button', { name: '确定' }).click();
+  await page.locator('[data-test=profile-withdraw]').waitFor({ timeout: TIMEOUT });
+  const detail = await api(page, 'GET', `/api/figures/${figure.id}`);
+  assert(detail.body.status === 'active' && detail.body.statusReason === '重新联系上，恢复入库', `not restored: ${JSON.stringify(detail.body.status)}`);
+}), { skip: !DEMO_PASSWORD ? 'DEMO_PASSWORD not set' : undefined });
 
-test('on a phone the menu is a drawer and the page has no sideways scroll', async () => {
-  const context = await browser.newContext({ baseURL: BASE_URL, locale: 'zh-CN', viewport: { width: 390, height: 844 } });
-  const page = await context.newPage();
-  try {
-    await signIn(page, 'member', DEMO_PASSWORD);
-    await page.waitForURL((url) => url.pathname === '/welcome', { timeout: TIMEOUT });
-    await page.locator('[data-test=welcome]').waitFor({ timeout: TIMEOUT });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    assert(overflow <= 0, `the welcome page scrolls sideways by ${overflow}px`);
-    assert(!(await page.locator('[data-test=menu-welcome]').isVisible()), 'the menu takes room on the page');
-    await page.click('[data-test=menu-open]');
-    await page.locator('[data-test=menu-welcome]').waitFor({ state: 'visible', timeout: TIMEOUT });
-    await page.waitForTimeout(400); // the drawer slides in
-    await shot(page, '03h-phone-menu');
-    await page.click('[data-test=menu-welcome]');
-    await page.locator('[data-test=menu-welcome]').waitFor({ state: 'hidden', timeout: TIMEOUT });
-    await shot(page, '03i-phone-welcome');
-  } finally {
-    await context.close();
-  }
-}, { skip: !DEMO_PASSWORD ? 'DEMO_PASSWORD not set' : undefined });
+test('on a phone the menu is a drawer and the page has no sideways scroll', () => withPage({ user: 'member', viewport: { width: 390, height: 844 } }, async (page) => {
+  await page.waitForURL((url) => url.pathname === '/welcome', { timeout: TIMEOUT });
+  await page.locator('[data-test=welcome]').waitFor({ timeout: TIMEOUT });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert(overflow <= 0, `the welcome page scrolls sideways by ${overflow}px`);
+  assert(!(await page.locator('[data-test=menu-welcome]').isVisible()), 'the menu takes room on the page');
+  await page.click('[data-test=menu-open]');
+  await page.locator('[data-test=menu-welcome]').waitFor({ state: 'visible', timeout: TIMEOUT });
+  await page.waitForTimeout(400); // the drawer slides in
+  await shot(page, '03h-phone-menu');
+  await page.click('[data-test=menu-welcome]');
+  await page.locator('[data-test=menu-welcome]').waitFor({ state: 'hidden', timeout: TIMEOUT });
+  await shot(page, '03i-phone-welcome');
+}), { skip: !DEMO_PASSWORD ? 'DEMO_PASSWORD not set' : undefined });
 
 test(`the admin creates ${FIGURE_NAME} in the first region`, async () => {
   assert(admin, 'admin is not signed in');

@@ -78,21 +78,34 @@ public static class KeyOnlySearch
     /// matches, so the page of their union is the page of all matches, and each key reads no more than that
     /// (王 at 1,000,000 figures: three reads of 20 rows for page 1, where the region-ordered index gave 80,000 to sort).
     /// </summary>
+    /// <remarks>
+    /// Each arm is distinct per figure before it is cut: a figure has several keys in a pinyin range (wangli, wangliang),
+    /// and cutting key rows gave fewer figures than the page holds, so a full result showed a short first page and that
+    /// page's length as its total (wang at province scope: 14 where one city alone has 81).
+    /// </remarks>
     private static IQueryable<Hit> WidePage(TongxinDb db, Form form) =>
-        Union(WideArms(db, form).Select(arm => UpToPage(arm.OrderBy(k => k.SortKey).ThenBy(k => k.FigureId))
-            .Select(k => new Hit { FigureId = k.FigureId, SortKey = k.SortKey, RegionCode = k.RegionCode })));
+        Union(WideArms(db, form).Select(arm => UpToPage(PerFigure(
+            arm.Rows.Select(k => new Hit { FigureId = k.FigureId, SortKey = k.SortKey, RegionCode = k.RegionCode }), arm.OneRowPerFigure)
+                .OrderBy(h => h.SortKey).ThenBy(h => h.FigureId))));
+
+    /// <summary>Distinct only where an arm may hold a figure twice: an exact key's arm keeps the name-order index's walk.</summary>
+    private static IQueryable<T> PerFigure<T>(IQueryable<T> rows, bool oneRowPerFigure) => oneRowPerFigure ? rows : rows.Distinct();
 
     /// <summary>
-    /// The capped count for a wide scope, each key cut at the cap before the union: if any key has more matches than
-    /// the cap, so has the union, and otherwise nothing was cut. PostgreSQL counted the distinct figures of all of a
-    /// key's matches before it stopped at the cap (`luzhou` at province scope: 195,000 rows, 80 ms and more).
+    /// The capped count for a wide scope, each key's figures (distinct: a pinyin range holds several keys of one
+    /// figure) cut at the cap before the union: if any key has more matches than the cap, so has the union, and
+    /// otherwise nothing was cut. PostgreSQL counted the distinct figures of all of a key's matches before it stopped
+    /// at the cap (`luzhou` at province scope: 195,000 rows, 80 ms and more).
     /// </summary>
     private static IQueryable<long> WideCount(TongxinDb db, Form form) =>
-        Union(WideArms(db, form).Select(arm => arm.Select(k => k.FigureId).Take(ListFigures.TotalCap + 1)))
+        Union(WideArms(db, form).Select(arm => PerFigure(arm.Rows.Select(k => k.FigureId), arm.OneRowPerFigure).Take(ListFigures.TotalCap + 1)))
             .Distinct().Take(ListFigures.TotalCap + 1);
 
-    /// <summary>The key rows of each exact key (three, padded) and of the pinyin range, within the status and category asked for.</summary>
-    private static IEnumerable<IQueryable<WideSearchKey>> WideArms(TongxinDb db, Form form)
+    /// <summary>
+    /// The key rows of each exact key (three, padded) and of the pinyin range, within the status and category asked for.
+    /// A figure has each key once, so an exact key's arm has one row per figure; a range may hold several of its keys.
+    /// </summary>
+    private static IEnumerable<(IQueryable<WideSearchKey> Rows, bool OneRowPerFigure)> WideArms(TongxinDb db, Form form)
     {
         var keys = db.WideSearchKeys.AsNoTracking();
         if (form.Status) keys = keys.Where(k => k.Status == Status);
@@ -101,12 +114,12 @@ public static class KeyOnlySearch
         {
             // The name-order index's own condition, written out (a literal) so that both databases may use it.
             var exact = keys.Where(k => string.Compare(k.Key, NameOrderBelow) < 0);
-            yield return exact.Where(k => k.Key == K0);
-            yield return exact.Where(k => k.Key == K1);
-            yield return exact.Where(k => k.Key == K2);
+            yield return (exact.Where(k => k.Key == K0), true);
+            yield return (exact.Where(k => k.Key == K1), true);
+            yield return (exact.Where(k => k.Key == K2), true);
         }
-        if (form.Prefix) yield return keys.Where(k => string.Compare(k.Key, PrefixLow) >= 0 && string.Compare(k.Key, PrefixHigh) < 0);
-        if (form is { Exact: ExactKeys.None, Prefix: false }) yield return keys.Where(k => false);
+        if (form.Prefix) yield return (keys.Where(k => string.Compare(k.Key, PrefixLow) >= 0 && string.Compare(k.Key, PrefixHigh) < 0), false);
+        if (form is { Exact: ExactKeys.None, Prefix: false }) yield return (keys.Where(k => false), true);
     }
 
     /// <summary>The exact keys' prefixes (h:, n:, o:) sort below it, the pinyin (p:) and tag (t:) keys above: the name-order index holds the former.</summary>

@@ -249,6 +249,39 @@ test('on a phone the menu is a drawer and the page has no sideways scroll', () =
   await shot(page, '03i-phone-welcome');
 }), { skip: !DEMO_PASSWORD ? 'DEMO_PASSWORD not set' : undefined });
 
+test('on a phone the list, profile, form, import and dashboard fit the width and offer their main action', () => withPage({ user: 'staff', viewport: { width: 390, height: 844 } }, async (page) => {
+  /** Sideways overflow of the page and of the scrolling main area (a wide child scrolls there, not the page). */
+  const overflow = () => page.evaluate(() => [document.documentElement, document.querySelector('.el-main')]
+    .map((e) => (e ? e.scrollWidth - e.clientWidth : 0)).reduce((a, b) => Math.max(a, b)));
+  const visit = async (path, action, name) => {
+    await page.goto(path);
+    const target = page.locator(action).first();
+    await target.waitFor({ state: 'visible', timeout: TIMEOUT });
+    await page.waitForTimeout(300);
+    const box = await target.boundingBox();
+    assert(box && box.x >= 0 && box.x + box.width <= 390, `${path}: ${action} is not within the screen's width`);
+    const extra = await overflow();
+    assert(extra <= 0, `${path} scrolls sideways by ${extra}px`);
+    await shot(page, name);
+  };
+  await visit('/figures', '[data-test=figure-new]', '03j-phone-list');
+  const first = page.locator('[data-test=figure-row-name]').first();
+  assert((await first.boundingBox()).x < 390 / 2, 'the name column is not kept at the left');
+  const id = await page.evaluate(async () => (await (await fetch('/api/figures?pageSize=1')).json()).items[0].id);
+  await visit(`/figures/${id}`, '[data-test=profile-edit]', '03k-phone-profile');
+  // One label and value per row: every value cell starts at the same x.
+  const starts = await page.$$eval('[data-test=figure-basic] td.el-descriptions__content', (cells) => cells.map((c) => Math.round(c.getBoundingClientRect().x)));
+  assert(starts.length > 5 && new Set(starts).size === 1, `the profile shows several label/value pairs per row (value cells at x ${[...new Set(starts)]})`);
+  await visit('/figures/new', '[data-test=figure-name]', '03l-phone-form');
+  assert((await page.locator('[data-test=figure-name]').boundingBox()).width > 300, 'the form is not one column wide');
+  await page.locator('[data-test=figure-save]').scrollIntoViewIfNeeded();
+  assert(await page.locator('[data-test=figure-save]').isVisible(), 'the save button cannot be reached');
+  await visit('/import', '[data-test=import-template]', '03m-phone-import');
+  await visit('/dashboard', '[data-test=stat-total]', '03n-phone-dashboard');
+  const drawn = await chartCoverage(page, 1);
+  assert(drawn[0] > CHART_DRAWN, `the first dashboard chart drew ${drawn[0]} of its canvas on a phone`);
+}), { skip: !DEMO_PASSWORD ? 'DEMO_PASSWORD not set' : undefined });
+
 test(`the admin creates ${FIGURE_NAME} in the first region`, async () => {
   assert(admin, 'admin is not signed in');
   await admin.goto('/figures/new');

@@ -218,6 +218,21 @@ test('leaving a changed form asks first; an unchanged one leaves at once', () =>
   await page.waitForURL((url) => url.pathname === '/figures', { timeout: TIMEOUT });
 }), { skip: !DEMO_PASSWORD ? 'DEMO_PASSWORD not set' : undefined });
 
+test('返回 on a profile goes back to the list with its search and page', () => withPage({ user: 'staff' }, async (page) => {
+  await page.goto('/figures?status=all&page=2');
+  await page.locator('[data-test=figure-row-name]').first().waitFor({ timeout: TIMEOUT });
+  const onPage2 = await page.locator('[data-test=figure-row-name]').first().textContent();
+  await page.locator('[data-test=figure-row-name]').first().click();
+  await page.locator('[data-test=profile-back]').waitFor({ timeout: TIMEOUT });
+  await page.click('[data-test=profile-back]');
+  await page.waitForURL((url) => url.pathname === '/figures', { timeout: TIMEOUT });
+  const url = new URL(page.url());
+  assert(url.searchParams.get('page') === '2' && url.searchParams.get('status') === 'all', `back to ${url.search}, not the list as it was left`);
+  await page.locator('[data-test=figure-row-name]').first().waitFor({ timeout: TIMEOUT });
+  const first = await page.locator('[data-test=figure-row-name]').first().textContent();
+  assert(first === onPage2, `the list shows ${first} first, not ${onPage2} as on page 2 before`);
+}), { skip: !DEMO_PASSWORD ? 'DEMO_PASSWORD not set' : undefined });
+
 test('a withdrawn figure is restored to the registry with a reason', () => withPage({ user: 'staff' }, async (page) => {
   await page.goto('/figures');
   const list = await api(page, 'GET', '/api/figures?pageSize=1');

@@ -11,6 +11,7 @@ import { useSessionStore } from '@/stores/session';
 import { showError } from '@/utils/errors';
 import { today } from '@/utils/format';
 import { figureRules, type FigureFormModel } from './rules';
+import { listRoute } from './useFigureList';
 
 const FIELD_SEPARATOR = /[、,，;；]/;
 
@@ -163,7 +164,7 @@ export function useFigureForm() {
 
   function cancel() {
     if (isEdit.value) router.push(`/figures/${id.value}`);
-    else router.push('/figures');
+    else router.push(listRoute());
   }
 
   onMounted(load);

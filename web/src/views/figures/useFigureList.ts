@@ -1,4 +1,4 @@
-import { onMounted } from 'vue';
+import { onMounted, ref } from 'vue';
 import { useRoute, useRouter } from 'vue-router';
 import { figuresApi } from '@/api/figures';
 import type { FigureQuery, FigureSort, FigureStatus, FollowerTier } from '@/api/types';
@@ -34,6 +34,15 @@ export const statusOptions: { value: FigureStatus | 'all'; label: string }[] = [
   { value: 'all', label: 'common.all' },
 ];
 
+/**
+ * The list's last query (search, filters, page), kept for the session so that 返回 on a profile or a form returns
+ * to the list as it was left rather than to its first page.
+ */
+export const lastListQuery = ref<Record<string, string>>({});
+
+/** The list's route with its last query. */
+export const listRoute = () => ({ path: '/figures', query: lastListQuery.value });
+
 export const statusLabel: Record<string, string> = {
   active: 'figure.statusActive',
   left: 'figure.statusLeft',
@@ -48,6 +57,7 @@ export function useFigureList() {
 
   function fromUrl() {
     const q = route.query;
+    lastListQuery.value = Object.fromEntries(Object.entries(q).filter((e): e is [string, string] => typeof e[1] === 'string'));
     const f = list.filters as FigureFilters;
     for (const key of Object.keys(blank()) as (keyof FigureFilters)[]) {
       if (typeof q[key] === 'string') (f as unknown as Record<string, string>)[key] = q[key] as string;
@@ -64,6 +74,7 @@ export function useFigureList() {
     }
     if (list.page.value > 1) query.page = String(list.page.value);
     if (list.pageSize.value !== 20) query.pageSize = String(list.pageSize.value);
+    lastListQuery.value = query;
     router.replace({ query });
   }
 

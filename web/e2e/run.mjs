@@ -233,6 +233,30 @@ test('返回 on a profile goes back to the list with its search and page', () =>
   assert(first === onPage2, `the list shows ${first} first, not ${onPage2} as on page 2 before`);
 }), { skip: !DEMO_PASSWORD ? 'DEMO_PASSWORD not set' : undefined });
 
+test('the 所属单位 tab of a profile links an organization and unlinks it', () => withPage({ user: 'staff' }, async (page) => {
+  await page.goto('/figures');
+  const figures = await api(page, 'GET', '/api/figures?pageSize=50');
+  const organizations = await api(page, 'GET', '/api/organizations?pageSize=1');
+  const org = organizations.body.items[0];
+  const figure = figures.body.items.find((f) => !f.name.includes(org.name));
+  await page.goto(`/figures/${figure.id}`);
+  await page.click('#tab-organizations');
+  await page.click('[data-test=profile-link-organization]');
+  await page.locator('[data-test=membership-pick] input').fill(org.name.slice(0, 4));
+  const option = page.locator('.el-select-dropdown__item:visible', { hasText: org.name }).first();
+  await option.waitFor({ timeout: TIMEOUT });
+  await option.click();
+  await page.fill('[data-test=membership-role]', '顾问');
+  await page.click('[data-test=membership-save]');
+  const row = page.locator('[data-test=profile-organizations] tr', { hasText: org.name });
+  await row.waitFor({ timeout: TIMEOUT });
+  assert((await row.textContent()).includes('顾问'), 'the linked organization shows without its role');
+  await shot(page, '05b-profile-organization-linked');
+  await row.locator('button', { hasText: '解除关联' }).click();
+  await page.locator('.el-message-box__btns .el-button--primary').click();
+  await row.waitFor({ state: 'detached', timeout: TIMEOUT });
+}), { skip: !DEMO_PASSWORD ? 'DEMO_PASSWORD not set' : undefined });
+
 test('a withdrawn figure is restored to the registry with a reason', () => withPage({ user: 'staff' }, async (page) => {
   await page.goto('/figures');
   const list = await api(page, 'GET', '/api/figures?pageSize=1');

@@ -271,6 +271,12 @@ test('a withdrawn figure is restored to the registry with a reason', () => withP
   await page.locator('[data-test=profile-withdraw]').waitFor({ timeout: TIMEOUT });
   const detail = await api(page, 'GET', `/api/figures/${figure.id}`);
   assert(detail.body.status === 'active' && detail.body.statusReason === '重新联系上，恢复入库', `not restored: ${JSON.stringify(detail.body.status)}`);
+  // The history names both steps as a reader would, with their reasons.
+  await page.click('#tab-history');
+  const history = page.locator('[data-test=figure-history]');
+  await history.getByText('恢复入库').first().waitFor({ timeout: TIMEOUT });
+  const text = await history.textContent();
+  assert(text.includes('移出') && text.includes('本人申请退出') && text.includes('重新联系上，恢复入库'), 'the history does not show the withdrawal and the restore with their reasons');
 }), { skip: !DEMO_PASSWORD ? 'DEMO_PASSWORD not set' : undefined });
 
 test('on a phone the menu is a drawer and the page has no sideways scroll', () => withPage({ user: 'member', viewport: { width: 390, height: 844 } }, async (page) => {
@@ -394,6 +400,23 @@ test('the export runs in the background, shows its progress and downloads an .xl
   assert(head === 'PK', `download does not start with PK: ${JSON.stringify(head)}`);
   await shot(admin, '09-export');
 }, { skip: !ADMIN_PASSWORD ? 'ADMIN_PASSWORD not set' : undefined });
+
+test('the audit log names a withdrawal 移出 with its reason and expands a change as a before/after table', async () => {
+  await admin.goto('/admin/audit');
+  await admin.locator('[data-test=audit-table]').waitFor({ timeout: TIMEOUT });
+  await admin.click('[data-test=audit-entity-type] .el-select__wrapper');
+  await admin.locator('.el-select-dropdown__item:visible', { hasText: '网络人士' }).first().click();
+  await admin.click('[data-test=audit-search]');
+  const row = admin.locator('[data-test=audit-table] tr.el-table__row', { hasText: '移出' }).first();
+  await row.waitFor({ timeout: TIMEOUT });
+  assert((await row.textContent()).includes('本人申请退出'), 'the withdrawal line does not give its reason');
+  await row.locator('.el-table__expand-icon').click();
+  const table = admin.locator('[data-test=change-table]').first();
+  await table.waitFor({ timeout: TIMEOUT });
+  const text = await table.textContent();
+  assert(text.includes('修改前') && text.includes('修改后') && text.includes('在库'), `the expanded change is not a before/after table in Chinese: ${text.slice(0, 200)}`);
+  await shot(admin, '10-audit-withdrawal');
+}, { skip: !ADMIN_PASSWORD || !DEMO_PASSWORD ? 'ADMIN_PASSWORD or DEMO_PASSWORD not set' : undefined });
 
 let passed = 0;
 let failed = 0;

@@ -281,6 +281,12 @@ const zhCN = {
   history: {
     create: '新建',
     update: '修改',
+    withdraw: '移出',
+    restore: '恢复入库',
+    withReason: '{summary}（原因：{reason}）',
+    field: '字段',
+    before: '修改前',
+    after: '修改后',
     delete: '删除',
     reveal: '查看敏感信息',
     export: '导出',
@@ -312,6 +318,7 @@ const zhCN = {
       Region: '行政区划',
       AuditEntry: '操作日志',
       ImportBatch: '导入批次',
+      OrgUnit: '组织机构',
     },
   },
   import: {

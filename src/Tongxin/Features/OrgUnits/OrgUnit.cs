@@ -18,6 +18,8 @@ public class OrgUnit : IRegionOwned, IAudited, IVersioned
     [NotAudited] public bool IsDemo { get; set; }
     [NotAudited] public int Version { get; set; }
 
+    string IAudited.AuditLabel => Name;
+
     public static readonly IReadOnlyDictionary<string, string> Kinds = new Dictionary<string, string>
     {
         ["department"] = "统战部门",

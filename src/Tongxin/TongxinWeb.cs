@@ -118,6 +118,9 @@ public static class TongxinWeb
 
         // Unknown /api routes are 404 problems, everything else is the single-page app.
         app.MapFallback("/api/{**rest}", () => Problems.NotFound("接口")).AllowAnonymous();
+        // The members' phone app (/m/ and its deep links) is the second entry of the same front end.
+        app.MapGet("/m", () => TypedResults.Redirect("/m/")).AllowAnonymous().ExcludeFromDescription();
+        app.MapFallbackToFile("/m/{**rest}", "m/index.html").AllowAnonymous();
         app.MapFallbackToFile("index.html").AllowAnonymous();
         return app;
     }

@@ -105,6 +105,6 @@ export default defineConfig({
     environment: 'happy-dom',
     include: ['tests/**/*.test.ts'],
     // Element Plus service APIs come with their CSS; let Vite (not Node) load them in tests.
-    server: { deps: { inline: ['element-plus'] } },
+    server: { deps: { inline: ['element-plus', 'vant'] } },
   },
 });

@@ -678,6 +678,7 @@ const zhCN = {
   },
   correction: {
     title: '资料更正审核',
+    kind: '类型',
     figure: '人士',
     changes: '申请更正内容',
     submittedAt: '提交时间',
@@ -691,6 +692,7 @@ const zhCN = {
     rejected: '已退回',
     conflict: '该人士资料在申请后已被修改，以下字段有冲突：{fields}',
     reason: '原因',
+    invalidNumber: '请填写不小于0的整数',
     empty: '暂无更正申请',
     withdrawals: '注销申请',
     kinds: { correction: '资料更正', withdrawal: '注销申请' },

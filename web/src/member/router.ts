@@ -16,7 +16,10 @@ declare module 'vue-router' {
 /** The member app's pages, under /m/. Later features add theirs here (inbox, events…). */
 export const memberRoutes: RouteRecordRaw[] = [
   { path: '/login', name: 'm-login', component: MemberLogin, meta: { public: true, title: 'member.login.title' } },
+  { path: '/activate', name: 'm-activate', component: () => import('./pages/MemberActivate.vue'), meta: { public: true, title: 'member.activate.title' } },
   { path: '/', name: 'm-home', component: MemberHome, meta: { title: 'member.home.title' } },
+  { path: '/me', name: 'm-me', component: () => import('./pages/MemberData.vue'), meta: { title: 'member.data.title' } },
+  { path: '/me/correct', name: 'm-correct', component: () => import('./pages/MemberCorrect.vue'), meta: { title: 'member.correct.title', noTabs: true } },
   { path: '/settings', name: 'm-settings', component: () => import('./pages/MemberSettings.vue'), meta: { title: 'member.settings.title' } },
   { path: '/change-password', name: 'm-change-password', component: () => import('./pages/MemberChangePassword.vue'), meta: { title: 'member.password.title', noTabs: true } },
   { path: '/:pathMatch(.*)*', redirect: '/' },

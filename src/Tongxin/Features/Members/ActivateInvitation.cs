@@ -45,7 +45,11 @@ public static partial class ActivateInvitation
         if (await db.Users.AnyAsync(u => u.FigureId == figure.Id)) return Problems.Validation("code", "您已开通账号，请直接登录");
         var user = new AppUser
         {
-            UserName = name, DisplayName = figure.Name, RegionCode = figure.RegionCode, FigureId = figure.Id, CreatedAt = DateTime.UtcNow,
+            UserName = name,
+            DisplayName = figure.Name,
+            RegionCode = figure.RegionCode,
+            FigureId = figure.Id,
+            CreatedAt = DateTime.UtcNow,
         };
         foreach (var validator in users.PasswordValidators)
         {

@@ -42,7 +42,10 @@ public static class CreateInvitations
             var code = Invitation.NewCode();
             var invitation = new Invitation
             {
-                FigureId = id, CodeHash = Invitation.HashOf(code), CreatedAt = now, ExpiresAt = now + Invitation.Lifetime,
+                FigureId = id,
+                CodeHash = Invitation.HashOf(code),
+                CreatedAt = now,
+                ExpiresAt = now + Invitation.Lifetime,
                 CreatedBy = db.Actor.UserName,
             };
             db.Invitations.Add(invitation);

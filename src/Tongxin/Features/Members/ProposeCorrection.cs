@@ -50,8 +50,14 @@ public static class ProposeCorrection
 
         var correction = new Correction
         {
-            FigureId = id, Kind = CorrectionKind.Correction, State = CorrectionState.Pending, FigureVersion = figure.Version,
-            SubmittedAt = DateTime.UtcNow, SubmittedBy = db.Actor.UserName, Changes = changes, Accounts = metrics,
+            FigureId = id,
+            Kind = CorrectionKind.Correction,
+            State = CorrectionState.Pending,
+            FigureVersion = figure.Version,
+            SubmittedAt = DateTime.UtcNow,
+            SubmittedBy = db.Actor.UserName,
+            Changes = changes,
+            Accounts = metrics,
         };
         db.Corrections.Add(correction);
         await db.SaveChangesAsync();

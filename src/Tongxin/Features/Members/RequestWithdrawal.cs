@@ -26,8 +26,13 @@ public static class RequestWithdrawal
             return Problems.Conflict("您已提交注销申请，正在办理中");
         var correction = new Correction
         {
-            FigureId = id, Kind = CorrectionKind.Withdrawal, State = CorrectionState.Pending, FigureVersion = figure.Version,
-            Reason = reason, SubmittedAt = DateTime.UtcNow, SubmittedBy = db.Actor.UserName,
+            FigureId = id,
+            Kind = CorrectionKind.Withdrawal,
+            State = CorrectionState.Pending,
+            FigureVersion = figure.Version,
+            Reason = reason,
+            SubmittedAt = DateTime.UtcNow,
+            SubmittedBy = db.Actor.UserName,
         };
         db.Corrections.Add(correction);
         await db.SaveChangesAsync();

@@ -84,6 +84,13 @@ public static class TongxinWeb
         app.UseBrowserProtection();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // "/m" is the members' app at "/m/" (a route template would match "/m/" too and redirect it to itself).
+        app.Use((ctx, next) =>
+        {
+            if (ctx.Request.Path.Value != "/m") return next(ctx);
+            ctx.Response.Redirect("/m/" + ctx.Request.QueryString);
+            return Task.CompletedTask;
+        });
         app.UseDefaultFiles();
         app.UseStaticFiles();
         // A missing file (/favicon.ico, /x.png) is a 404 for everyone, not a sign-in prompt. (A fallback
@@ -123,7 +130,6 @@ public static class TongxinWeb
         // Unknown /api routes are 404 problems, everything else is the single-page app.
         app.MapFallback("/api/{**rest}", () => Problems.NotFound("接口")).AllowAnonymous();
         // The members' phone app (/m/ and its deep links) is the second entry of the same front end.
-        app.MapGet("/m", () => TypedResults.Redirect("/m/")).AllowAnonymous().ExcludeFromDescription();
         app.MapFallbackToFile("/m/{**rest}", "m/index.html").AllowAnonymous();
         app.MapFallbackToFile("index.html").AllowAnonymous();
         return app;

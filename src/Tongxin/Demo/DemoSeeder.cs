@@ -204,7 +204,7 @@ public static class DemoSeeder
         units["cadre"] = units["staff"];
         // The demo member is one of the demo figures of their district (an activated account, so their consent is recorded),
         // with a known mobile number to sign in with.
-        var memberFigure = figures.First(f => f.RegionCode == "510502");
+        var memberFigure = figures.FirstOrDefault(f => f.RegionCode.StartsWith("510502", StringComparison.Ordinal)) ?? figures[0];
         memberFigure.ConsentVersion = Features.Members.MemberConsent.Version;
         memberFigure.ConsentAt = DateTime.UtcNow;
         FigureRules.SetPhone(memberFigure, DemoMemberMobile, protector);

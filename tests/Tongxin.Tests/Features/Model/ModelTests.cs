@@ -61,6 +61,10 @@ public class ModelTests
             ["Features/Accounts/AccountInput.cs"] = 1,  // an account handle has one owner across regions
             ["Features/Organizations/OrganizationInput.cs"] = 1, // credit codes are unique across regions
             ["Features/Imports/FigureMatcher.cs"] = 2,      // import matching is global; out-of-scope hits become row errors, never updates
+            ["Features/Members/MemberContext.cs"] = 1,      // a member's own figure, by the id on their user, to set the scope to its region
+            ["Features/Members/PreviewInvitation.cs"] = 2,  // an anonymous invitation code, found by its hash, and the figure's (masked) name
+            ["Features/Members/ActivateInvitation.cs"] = 1, // the invited figure's region, to do the activation in its scope
+            ["Features/Members/MobileSignIn.cs"] = 1,       // sign-in by mobile number: figures by the number's hash, before anyone is signed in
         };
         var root = FindSource();
         var found = Directory.GetFiles(root, "*.cs", SearchOption.AllDirectories)

@@ -501,6 +501,85 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/import-mappings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportMappingView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/import-mappings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/import-batches/{id}/undo": {
         parameters: {
             query?: never;
@@ -1198,6 +1277,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dictionaries/{type}/items/{code}/aliases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    type: string;
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AddDictionaryAliasRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DictionaryEntry"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/figures": {
         parameters: {
             query?: never;
@@ -1647,6 +1786,8 @@ export interface paths {
                 content: {
                     "multipart/form-data": {
                         file?: components["schemas"]["IFormFile"];
+                    } & {
+                        mappings?: string;
                     };
                 };
             };
@@ -2722,6 +2863,9 @@ export interface components {
             platform: string;
             handle: string;
         };
+        AddDictionaryAliasRequest: {
+            alias: null | string;
+        };
         AuditItem: {
             /** Format: int64 */
             id: number;
@@ -2794,6 +2938,7 @@ export interface components {
             /** Format: int32 */
             sortOrder: number;
             isEnabled: boolean;
+            aliases?: null | string[];
         };
         DictionaryGroup: {
             type: string;
@@ -3031,6 +3176,19 @@ export interface components {
             report: null | components["schemas"]["ImportReport"];
             error: null | string;
         };
+        ImportMappingView: {
+            /** Format: int64 */
+            id: number;
+            regionCode: string;
+            type: string;
+            typeLabel: string;
+            value: string;
+            code: string;
+            codeLabel: string;
+            /** Format: date-time */
+            createdAt: string;
+            userName: null | string;
+        };
         ImportReport: {
             mode: string;
             committed?: boolean;
@@ -3046,6 +3204,9 @@ export interface components {
             errorCount?: number;
             errors: components["schemas"]["RowError"][];
             unknownColumns: string[];
+            unknownValues?: components["schemas"]["UnknownValue"][];
+            /** Format: int32 */
+            rowsNeedingMapping?: number;
             /** Format: int64 */
             batchId?: null | number;
             errorReportToken?: null | string;
@@ -3274,6 +3435,15 @@ export interface components {
             /** Format: int32 */
             status: number;
             rows: components["schemas"]["ChangedRow"][];
+        };
+        UnknownValue: {
+            column: string;
+            type: string;
+            value: string;
+            rows: number[];
+            /** Format: int32 */
+            rowCount: number;
+            suggestions: string[];
         };
         UpdateDictionaryRequest: {
             items: null | components["schemas"]["DictionaryEntry"][];

@@ -9,7 +9,7 @@ import { useReferenceStore } from '@/stores/reference';
 import { showError } from '@/utils/errors';
 
 /** Null when the items may be saved, else the message. */
-export function validateItems(items: { code: string; label: string }[]): string | null {
+export function validateItems(items: Omit<DictionaryEntry, 'aliases'>[]): string | null {
   const seen = new Set<string>();
   for (const item of items) {
     if (!item.code.trim() || !item.label.trim()) return t('dictionaries.codeRequired');

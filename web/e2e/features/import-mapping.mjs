@@ -19,7 +19,7 @@ async function upload(page, name, buffer) {
   await page.waitForSelector('[data-test=import-summary]', { timeout: TIMEOUT });
 }
 
-test('import: aliases place 网红 and 公众号; other words are mapped once in the wizard and remembered', async () => {
+test('import mapping: aliases place 网红 and 公众号; other words are mapped once in the wizard and remembered', async () => {
   await withPage({ user: 'staff' }, async (page) => {
     const run = Date.now().toString(36).slice(-5);
     // 网红 and 公众号 are aliases of 网络大V and 微信公众号: no mapping step.
@@ -51,7 +51,7 @@ test('import: aliases place 网红 and 公众号; other words are mapped once in
   });
 });
 
-test('import: the template opens in exceljs with text-formatted ID number and phone columns', async () => {
+test('import mapping: the template opens in exceljs with text-formatted ID number and phone columns', async () => {
   await withPage({ user: 'staff' }, async (page) => {
     const response = await page.request.get('/api/figures/import/template');
     assert(response.ok(), `template: ${response.status()}`);

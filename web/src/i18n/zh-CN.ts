@@ -375,7 +375,7 @@ const zhCN = {
     addToDictionaryTip: '将“{value}”加为“{label}”的同义词，所有单位今后导入都能识别',
     addedToDictionary: '已将“{value}”加为“{label}”的同义词',
     addedBadge: '已加入字典',
-    rowsWaiting: '另有 {n} 行只因字典取值未对应而暂不能导入，选择对应项后即可导入。',
+    rowsWaiting: '有 {n} 行只因字典取值未对应而暂不能导入，选择对应项后即可导入。',
     remembered: '已记住的对应',
     rememberedHint: '本单位导入时确认过的写法与字典项的对应，下次导入自动套用。',
     rememberedEmpty: '暂无记住的对应',

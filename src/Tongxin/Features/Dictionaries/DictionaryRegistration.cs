@@ -29,7 +29,10 @@ internal sealed class DefaultDictionariesAtStartup : IStartupTask
             foreach (var (type, code, label) in DefaultDictionaries.All())
                 db.DictionaryItems.Add(new DictionaryItem
                 {
-                    Type = type, Code = code, Label = label, SortOrder = ++order,
+                    Type = type,
+                    Code = code,
+                    Label = label,
+                    SortOrder = ++order,
                     Aliases = DefaultDictionaries.Aliases.TryGetValue((type, code), out var a) ? [.. a] : [],
                 });
             await db.SaveChangesAsync(ct);

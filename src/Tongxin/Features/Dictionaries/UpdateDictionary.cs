@@ -49,7 +49,12 @@ public static class UpdateDictionary
             if (w.Row is null)
                 db.DictionaryItems.Add(new DictionaryItem
                 {
-                    Type = type, Code = w.Code, Label = w.Label, SortOrder = w.Item.SortOrder, IsEnabled = w.Item.IsEnabled, Aliases = w.Aliases,
+                    Type = type,
+                    Code = w.Code,
+                    Label = w.Label,
+                    SortOrder = w.Item.SortOrder,
+                    IsEnabled = w.Item.IsEnabled,
+                    Aliases = w.Aliases,
                 });
             else
             {

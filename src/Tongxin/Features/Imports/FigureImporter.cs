@@ -146,8 +146,13 @@ public sealed class FigureImporter(TongxinDb db, FieldProtector protector, Impor
             if (row is null)
                 db.ImportMappings.Add(new ImportMapping
                 {
-                    RegionCode = request.ImporterRegion, Type = m.Type, Value = m.Value, ValueKey = key, Code = m.Code,
-                    CreatedAt = DateTime.UtcNow, UserName = db.Actor.UserName,
+                    RegionCode = request.ImporterRegion,
+                    Type = m.Type,
+                    Value = m.Value,
+                    ValueKey = key,
+                    Code = m.Code,
+                    CreatedAt = DateTime.UtcNow,
+                    UserName = db.Actor.UserName,
                 });
             else if (row.Code != m.Code) row.Code = m.Code;
         }

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Tongxin.Common.Auth;
 using Microsoft.AspNetCore.Mvc;
+using Tongxin.Common.Auth;
 using Tongxin.Common.Data;
 using Tongxin.Common.Dictionaries;
 using Tongxin.Common.Files;

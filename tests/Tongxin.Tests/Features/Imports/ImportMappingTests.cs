@@ -190,7 +190,9 @@ public abstract class ImportMappingTests(TestApp app)
         var items = groups.Single(g => g!["type"]!.GetValue<string>() == "category")!["items"]!.AsArray()
             .Select(i => new
             {
-                code = i!["code"]!.GetValue<string>(), label = i["label"]!.GetValue<string>(), sortOrder = i["sortOrder"]!.GetValue<int>(),
+                code = i!["code"]!.GetValue<string>(),
+                label = i["label"]!.GetValue<string>(),
+                sortOrder = i["sortOrder"]!.GetValue<int>(),
                 isEnabled = i["isEnabled"]!.GetValue<bool>(),
                 aliases = i["aliases"]!.AsArray().Select(a => a!.GetValue<string>()).Concat(i["code"]!.GetValue<string>() == "anchor" ? ["网红"] : []).ToList(),
             }).ToList();

@@ -1,7 +1,10 @@
 import { http } from './http';
-import type { ImportBatchPage, ImportJob, ImportJobAccepted, ImportReport } from './types';
+import type { DictionaryEntry, ImportBatchPage, ImportJob, ImportJobAccepted, ImportMapping, ImportReport } from './types';
 
-export type { ImportBatch, ImportReport, RowError } from './types';
+export type { ImportBatch, ImportMapping, ImportReport, RowError, UnknownValue } from './types';
+
+/** The commit's chosen codes: `{column as headed in the file: {word: code}}`. */
+export type ValueMappings = Record<string, Record<string, string>>;
 
 export type ImportMode = 'dryRun' | 'commit';
 
@@ -10,9 +13,10 @@ export type ImportStart = { kind: 'report'; report: ImportReport } | { kind: 'jo
 
 export const importApi = {
   templateUrl: '/api/figures/import/template',
-  async start(file: File, mode: ImportMode): Promise<ImportStart> {
+  async start(file: File, mode: ImportMode, mappings?: ValueMappings): Promise<ImportStart> {
     const form = new FormData();
     form.append('file', file, file.name);
+    if (mappings && Object.keys(mappings).length) form.append('mappings', JSON.stringify(mappings));
     const { status, data } = await http.postWithStatus<ImportReport | ImportJobAccepted>(
       '/api/figures/import', form, { query: { mode } });
     return status === 202
@@ -23,4 +27,9 @@ export const importApi = {
   // The API pages the batches ({ items, total }); the wizard shows the newest page.
   batches: async () => (await http.get<ImportBatchPage>('/api/import-batches')).items,
   undo: (id: number) => http.post<void>(`/api/import-batches/${id}/undo`),
+  mappings: () => http.get<ImportMapping[]>('/api/import-mappings'),
+  deleteMapping: (id: number) => http.del<void>(`/api/import-mappings/${id}`),
+  /** “加入字典”: the word becomes an alias of the item (needs the dictionary permission). */
+  addAlias: (type: string, code: string, alias: string) =>
+    http.post<DictionaryEntry>(`/api/dictionaries/${encodeURIComponent(type)}/items/${encodeURIComponent(code)}/aliases`, { alias }),
 };

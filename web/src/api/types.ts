@@ -62,6 +62,10 @@ export type ImportJobAccepted = Schemas['ImportJobAccepted'];
 export type ImportJob = Omit<Schemas['ImportJobStatus'], 'report'> & { report: ImportReport | null };
 export type ImportBatch = Schemas['ImportBatchItem'];
 export type ImportBatchPage = Schemas['ImportBatchPage'];
+/** A dictionary column's word the dictionary does not know, its rows and suggested codes (best first). */
+export type UnknownValue = Schemas['UnknownValue'];
+/** A word → code mapping remembered for a region's imports. */
+export type ImportMapping = Schemas['ImportMappingView'];
 
 // Accounts, snapshots, positions, honours (inputs carry `version` on PUT)
 export type AccountItem = Schemas['AccountItem'];

@@ -28,6 +28,48 @@ public static class DefaultDictionaries
         "独龙族", "鄂伦春族", "赫哲族", "门巴族", "珞巴族", "基诺族",
     ];
 
+    /// <summary>
+    /// The words offices write for default items (同义词), filled in where an item's aliases were never set. Each is
+    /// matched exactly at import, ignoring case and width; none may equal another item's code, label or alias.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<(string Type, string Code), string[]> Aliases = new Dictionary<(string, string), string[]>
+    {
+        [("category", "bigv")] = ["网红", "网络红人", "大V", "网络名人", "网络达人"],
+        [("category", "anchor")] = ["网络主播", "直播主播", "带货主播"],
+        [("category", "selfmedia")] = ["自媒体", "自媒体人", "自媒体负责人", "自媒体博主"],
+        [("category", "writer")] = ["网文作者", "网络文学作者", "网络写手"],
+        [("category", "newmedia")] = ["新媒体", "新媒体人", "新媒体运营"],
+        [("category", "executive")] = ["网络企业家", "互联网企业负责人", "企业负责人"],
+        [("category", "tech")] = ["技术人员", "网络技术"],
+        [("category", "ecommerce")] = ["电商", "电商从业人员", "网店店主"],
+        [("category", "mcn")] = ["MCN", "MCN负责人", "MCN机构"],
+        [("platform", "douyin")] = ["抖音号", "抖音短视频", "Douyin"],
+        [("platform", "kuaishou")] = ["快手号", "快手短视频"],
+        [("platform", "weibo")] = ["新浪微博", "微博号"],
+        [("platform", "wechat-mp")] = ["公众号", "微信公众平台", "微信公号", "服务号", "订阅号"],
+        [("platform", "wechat-channels")] = ["视频号", "微信视频"],
+        [("platform", "bilibili")] = ["哔哩哔哩", "B站号", "哔哩哔哩弹幕网"],
+        [("platform", "xiaohongshu")] = ["小红书号", "RED"],
+        [("platform", "toutiao")] = ["头条", "头条号", "今日头条号"],
+        [("platform", "taobao-live")] = ["淘宝", "点淘", "淘宝主播"],
+        [("platform", "zhihu")] = ["知乎号"],
+        [("education", "doctor")] = ["博士", "博士研究生学历"],
+        [("education", "master")] = ["硕士", "研究生", "硕士研究生学历"],
+        [("education", "bachelor")] = ["本科", "本科学历"],
+        [("education", "college")] = ["大专", "专科", "大专学历"],
+        [("education", "highschool")] = ["高中", "中专", "职高", "技校"],
+        [("education", "below")] = ["初中", "小学", "初中以下"],
+        [("politicalAffiliation", "01")] = ["党员", "中共", "共产党员"],
+        [("politicalAffiliation", "02")] = ["预备党员"],
+        [("politicalAffiliation", "03")] = ["团员", "共青团"],
+        [("politicalAffiliation", "12")] = ["无党派"],
+        [("ethnicity", "01")] = ["汉"],
+        [("keyLevel", "city")] = ["市级", "市重点"],
+        [("keyLevel", "district")] = ["区级", "区县级", "县级", "区重点"],
+        [("source", "self")] = ["自我推荐", "本人申请"],
+        [("source", "org")] = ["单位推荐", "组织推选"],
+    };
+
     /// <summary>(type, code, label) in display order.</summary>
     public static IEnumerable<(string Type, string Code, string Label)> All()
     {

@@ -10,5 +10,6 @@ public static class DictionaryEndpoints
         var g = api.MapGroup("/dictionaries").WithTags("Dictionaries");
         g.MapGet("/", ListDictionaries.Handle); // any signed-in user: forms need the labels
         g.MapPut("/{type}", UpdateDictionary.Handle).RequireAuthorization(Permissions.DictionariesManage);
+        g.MapPost("/{type}/items/{code}/aliases", AddDictionaryAlias.Handle).RequireAuthorization(Permissions.DictionariesManage);
     }
 }

@@ -13,7 +13,10 @@ public static class DictionaryRegistration
     }
 }
 
-/// <summary>A new installation starts with the <see cref="DefaultDictionaries"/>.</summary>
+/// <summary>
+/// A new installation starts with the <see cref="DefaultDictionaries"/>; an existing one gets the default aliases
+/// on the items whose aliases were never set (staff's own edits, even to none, are kept).
+/// </summary>
 internal sealed class DefaultDictionariesAtStartup : IStartupTask
 {
     public int Order => 400;
@@ -24,8 +27,28 @@ internal sealed class DefaultDictionariesAtStartup : IStartupTask
         {
             var order = 0;
             foreach (var (type, code, label) in DefaultDictionaries.All())
-                db.DictionaryItems.Add(new DictionaryItem { Type = type, Code = code, Label = label, SortOrder = ++order });
+                db.DictionaryItems.Add(new DictionaryItem
+                {
+                    Type = type,
+                    Code = code,
+                    Label = label,
+                    SortOrder = ++order,
+                    Aliases = DefaultDictionaries.Aliases.TryGetValue((type, code), out var a) ? [.. a] : [],
+                });
             await db.SaveChangesAsync(ct);
+            return;
         }
+        var unset = await db.DictionaryItems.Where(d => d.Aliases == null).ToListAsync(ct);
+        if (unset.Count == 0) return;
+        var all = await db.DictionaryItems.AsNoTracking().ToListAsync(ct);
+        foreach (var item in unset)
+        {
+            var defaults = DefaultDictionaries.Aliases.TryGetValue((item.Type, item.Code), out var a) ? a : [];
+            // A default alias that staff have since used as another item's code, label or alias is left out.
+            var taken = all.Where(o => o.Type == item.Type && o.Id != item.Id)
+                .SelectMany(o => (o.Aliases ?? []).Append(o.Code).Append(o.Label)).Select(DictionaryItem.KeyOf).ToHashSet();
+            item.Aliases = defaults.Where(d => !taken.Contains(DictionaryItem.KeyOf(d))).ToList();
+        }
+        await db.SaveChangesAsync(ct);
     }
 }

@@ -7,7 +7,9 @@ using Tongxin.Features.Figures;
 namespace Tongxin.Features.Imports;
 
 /// <summary>Who imports what: the importer's own region is the default for rows without a region.</summary>
-public sealed record ImportRequest(string FilePath, string FileName, string Mode, string ImporterRegion, string? UserKey);
+/// <remarks><paramref name="Mappings"/>: the commit's chosen words → codes, remembered for the region when it commits.</remarks>
+public sealed record ImportRequest(string FilePath, string FileName, string Mode, string ImporterRegion, string? UserKey,
+    IReadOnlyList<ValueMapping>? Mappings = null);
 
 /// <summary>
 /// Validates, matches and (on commit) writes the rows of a figure workbook in chunks inside one
@@ -31,7 +33,10 @@ public sealed class FigureImporter(TongxinDb db, FieldProtector protector, Impor
         var commit = request.Mode == ImportModes.Commit;
         var phases = new ImportPhases();
         var codes = new DictionaryCodes(db);
-        var planner = new RowPlanner(sheet.Header, new RowParser(sheet.Header, codes), new FigureRules(codes),
+        var mapper = await ValueMapper.LoadAsync(db, codes, request.ImporterRegion, request.Mappings, ct);
+        var unknown = new UnknownValueTally(sheet.Header);
+        var needsMapping = 0;
+        var planner = new RowPlanner(sheet.Header, new RowParser(sheet.Header, mapper), new FigureRules(codes),
             await RegionResolver.LoadAsync(db, ct), protector, db, request.ImporterRegion);
         var errors = new List<RowError>();
         int total = 0, created = 0, updated = 0, unchanged = 0;
@@ -60,8 +65,14 @@ public sealed class FigureImporter(TongxinDb db, FieldProtector protector, Impor
             phases.Lap("read");
             total += chunk.Length;
             var plans = await planner.PlanAsync(chunk, phases, ct);
-            foreach (var p in plans) errors.AddRange(p.Errors);
-            var valid = plans.Where(p => p.Errors.Count == 0).ToList();
+            foreach (var p in plans)
+            {
+                errors.AddRange(p.Errors);
+                if (commit) errors.AddRange(p.Row.UnknownErrors);
+                else if (p.Errors.Count == 0 && p.Row.UnknownErrors.Count > 0) needsMapping++;
+                unknown.Add(p.Row);
+            }
+            var valid = plans.Where(p => p.Errors.Count == 0 && p.Row.UnknownErrors.Count == 0).ToList();
             var pending = await ApplyAsync(valid, batch?.Id, ct);
             phases.Lap("apply");
             foreach (var p in pending)
@@ -82,6 +93,7 @@ public sealed class FigureImporter(TongxinDb db, FieldProtector protector, Impor
         {
             await keys.MergeAsync(ct);
             phases.Lap("merge search keys");
+            await RememberAsync(request, ct);
             db.Attach(batch!);
             batch!.TotalRows = total;
             batch.Created = created;
@@ -115,9 +127,37 @@ public sealed class FigureImporter(TongxinDb db, FieldProtector protector, Impor
             ErrorCount = sorted.Count,
             Errors = sorted.Take(ImportLimits.MaxErrorsInReport).ToList(),
             UnknownColumns = sheet.Header.UnknownColumns,
+            UnknownValues = unknown.List(mapper),
+            RowsNeedingMapping = needsMapping,
             BatchId = committed ? batch!.Id : null,
             ErrorReportToken = token,
         };
+    }
+
+    /// <summary>The commit's chosen mappings become the region's: the next sheet from the same office maps by itself.</summary>
+    private async Task RememberAsync(ImportRequest request, CancellationToken ct)
+    {
+        if (request.Mappings is not { Count: > 0 } chosen) return;
+        var stored = await db.ImportMappings.Where(m => m.RegionCode == request.ImporterRegion).ToListAsync(ct);
+        foreach (var m in chosen.DistinctBy(m => (m.Type, DictionaryItem.KeyOf(m.Value))))
+        {
+            var key = DictionaryItem.KeyOf(m.Value);
+            var row = stored.FirstOrDefault(s => s.Type == m.Type && s.ValueKey == key);
+            if (row is null)
+                db.ImportMappings.Add(new ImportMapping
+                {
+                    RegionCode = request.ImporterRegion,
+                    Type = m.Type,
+                    Value = m.Value,
+                    ValueKey = key,
+                    Code = m.Code,
+                    CreatedAt = DateTime.UtcNow,
+                    UserName = db.Actor.UserName,
+                });
+            else if (row.Code != m.Code) row.Code = m.Code;
+        }
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
     }
 
     /// <summary>Applies valid rows to new or tracked figures; nothing is added to the context yet.</summary>
@@ -222,4 +262,36 @@ public sealed class FigureImporter(TongxinDb db, FieldProtector protector, Impor
         await RawInsert.ExecuteAsync(db, rows, RawInsert.ColumnsOf<ImportBatchRow>(db, includeKey: false), ct);
         phases.Lap("batch rows");
     }
+}
+
+/// <summary>The unknown dictionary words of a file, each with its rows, in the order first met.</summary>
+internal sealed class UnknownValueTally(SheetHeader header)
+{
+    private readonly Dictionary<(FigureColumn Column, string Key), (string Value, List<int> Rows, int Count)> _values = new();
+    private readonly List<(FigureColumn Column, string Key)> _order = [];
+
+    public void Add(ParsedRow row)
+    {
+        foreach (var (column, value) in row.Unknown.Distinct())
+        {
+            var key = (column, DictionaryItem.KeyOf(value));
+            if (_values.TryGetValue(key, out var v))
+            {
+                if (v.Rows.Count < ImportLimits.MaxRowsPerUnknownValue) v.Rows.Add(row.Number);
+                _values[key] = v with { Count = v.Count + 1 };
+            }
+            else if (_values.Count < ImportLimits.MaxUnknownValues)
+            {
+                _values[key] = (value, [row.Number], 1);
+                _order.Add(key);
+            }
+        }
+    }
+
+    public List<UnknownValue> List(ValueMapper mapper) => _order.Select(k =>
+    {
+        var (value, rows, count) = _values[k];
+        var type = ValueMappings.DictionaryColumns[k.Column];
+        return new UnknownValue(header.TextOf(k.Column), type, value, rows, count, mapper.Suggest(type, value));
+    }).ToList();
 }

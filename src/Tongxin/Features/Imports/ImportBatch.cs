@@ -48,6 +48,8 @@ public class ImportJob : IQueuedJob
     public int ProcessedRows { get; set; }
     public int TotalRows { get; set; }
     public string? Report { get; set; }
+    /// <summary>The commit's chosen value mappings (<see cref="ValueMappings.ToJson"/>), applied when the job runs.</summary>
+    public string? Mappings { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? FinishedAt { get; set; }
     public string? LockedBy { get; set; }

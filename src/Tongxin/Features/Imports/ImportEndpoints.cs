@@ -14,6 +14,8 @@ public static class ImportEndpoints
         g.MapGet("/import/errors/{token}", ImportFigures.ErrorReport).Produces(200, contentType: FileNames.XlsxType).RequireAuthorization(Permissions.FiguresImport);
         api.MapGet("/import-jobs/{id:guid}", ImportJobStatusEndpoint.Handle).WithTags("Import").RequireAuthorization(Permissions.FiguresImport);
         api.MapGet("/import-batches", ListImportBatches.Handle).WithTags("Import").RequireAuthorization(Permissions.FiguresImport);
+        api.MapGet("/import-mappings", ListImportMappings.Handle).WithTags("Import").RequireAuthorization(Permissions.FiguresImport);
+        api.MapDelete("/import-mappings/{id:long}", DeleteImportMapping.Handle).WithTags("Import").RequireAuthorization(Permissions.FiguresImport);
         api.MapPost("/import-batches/{id:long}/undo", UndoImportBatch.Handle).WithTags("Import").RequireAuthorization(Permissions.FiguresImport);
     }
 }

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Tongxin.Common.Auth;
 using Tongxin.Common.Data;
+using Tongxin.Common.Dictionaries;
 using Tongxin.Common.Files;
 using Tongxin.Common.Http;
 
@@ -9,12 +11,13 @@ namespace Tongxin.Features.Imports;
 /// <summary>
 /// POST /api/figures/import?mode=dryRun|commit: up to <see cref="ImportLimits.MaxSynchronousRows"/> data
 /// rows answer 200 with the report (a commit with errors writes nothing: committed=false); larger files
-/// answer 202 with a job id.
+/// answer 202 with a job id. The optional form field <c>mappings</c> (JSON <c>{column: {value: code}}</c>) places
+/// words the dictionary does not know; a commit that succeeds remembers them for the importer's region.
 /// </summary>
 public static class ImportFigures
 {
     public static async Task<Results<Ok<ImportReport>, Accepted<ImportJobAccepted>, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> Handle(
-        IFormFile? file, string? mode, HttpContext http, TongxinDb db,
+        IFormFile? file, string? mode, [FromForm] string? mappings, HttpContext http, TongxinDb db,
         FigureImporter importer, ImportFiles files, ImportJobQueue queue, ILogger<FigureImporter> log, CancellationToken ct)
     {
         mode ??= ImportModes.DryRun;
@@ -24,6 +27,8 @@ public static class ImportFigures
             return Problems.Validation("file", $"文件不能超过{ImportLimits.MaxUploadBytes / 1024 / 1024}MB");
         var region = http.User.RegionCode();
         if (region is null) return TypedResults.Forbid();
+        var chosen = ValueMappings.Parse(mappings, new DictionaryCodes(db), out var mappingError);
+        if (chosen is null) return Problems.Validation("mappings", mappingError!);
 
         var path = files.NewWorkingPath();
         try
@@ -32,7 +37,7 @@ public static class ImportFigures
                 await file.CopyToAsync(target, ct);
             var watch = System.Diagnostics.Stopwatch.StartNew();
             var sheet = FigureSheetReader.Open(path);
-            var request = new ImportRequest(path, file.FileName, mode, region, db.Actor.UserId);
+            var request = new ImportRequest(path, file.FileName, mode, region, db.Actor.UserId, chosen);
             // One pass over the file gives both the decision and the job's total (each pass re-reads the zip).
             var rows = sheet.CountRows();
             log.LogDebug("Import upload of {Rows} rows: header and count read in {Ms} ms", rows, watch.ElapsedMilliseconds);

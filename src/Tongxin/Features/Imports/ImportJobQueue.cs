@@ -34,6 +34,7 @@ public sealed class ImportJobQueue(DatabaseOptions options) : JobWakeUp
             FileName = Path.GetFileName(request.FileName),
             StoredFile = storedFile,
             TotalRows = totalRows,
+            Mappings = request.Mappings is { Count: > 0 } m ? ValueMappings.ToJson(m) : null,
             CreatedAt = DateTime.UtcNow,
         };
         db.ImportJobs.Add(job);

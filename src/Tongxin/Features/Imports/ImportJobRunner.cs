@@ -42,7 +42,7 @@ public sealed class ImportJobRunner(IServiceProvider services, ImportJobQueue qu
             sp.GetRequiredService<CurrentActor>().Use(job.UserId, job.UserName ?? "system");
             var sheet = FigureSheetReader.Open(path);
             var result = await sp.GetRequiredService<FigureImporter>().RunAsync(sheet,
-                new ImportRequest(path, job.FileName, job.Mode, job.RegionCode, job.UserId), n => ReportProgressAsync(id, n, ct), ct);
+                new ImportRequest(path, job.FileName, job.Mode, job.RegionCode, job.UserId, ValueMappings.FromJson(job.Mappings)), n => ReportProgressAsync(id, n, ct), ct);
             state = ImportJobStates.Done;
             report = JsonSerializer.Serialize(result, ImportJson.Options);
         }

@@ -27,6 +27,12 @@ public static class ImportLimits
 
     /// <summary>At most this many errors travel in the JSON report; the error workbook has them all.</summary>
     public const int MaxErrorsInReport = 1_000;
+
+    /// <summary>Row numbers listed per unknown dictionary word (its row count counts them all).</summary>
+    public const int MaxRowsPerUnknownValue = 100;
+
+    /// <summary>Distinct unknown dictionary words listed in a report; a sheet with more is not one office's wording.</summary>
+    public const int MaxUnknownValues = 500;
 }
 
 /// <summary>The whole file is unusable (not .xlsx, too large, no header row); answered as 400 with the message.</summary>

@@ -23,15 +23,31 @@ public sealed record ImportReport
     public int Created { get; init; }
     public int Updated { get; init; }
     public int Unchanged { get; init; }
-    /// <summary>All errors, though <see cref="Errors"/> carries at most <see cref="ImportLimits.MaxErrorsInReport"/>.</summary>
+    /// <summary>
+    /// All row errors, though <see cref="Errors"/> carries at most <see cref="ImportLimits.MaxErrorsInReport"/>. In a
+    /// dry run an unknown dictionary word is not a row error: it is listed in <see cref="UnknownValues"/> instead. At a
+    /// commit a word still unplaced is a row error as well.
+    /// </summary>
     public int ErrorCount { get; init; }
     public required IReadOnlyList<RowError> Errors { get; init; }
     public required IReadOnlyList<string> UnknownColumns { get; init; }
+    /// <summary>Words to map to a dictionary item before the commit (see <see cref="UnknownValue"/>).</summary>
+    public IReadOnlyList<UnknownValue> UnknownValues { get; init; } = [];
+    /// <summary>Rows whose only problem is an unknown word: neither counted in errors nor in created/updated until mapped.</summary>
+    public int RowsNeedingMapping { get; init; }
     public long? BatchId { get; init; }
     /// <summary>Token of the error workbook (the uploaded rows with a 错误说明 column), when there were errors.</summary>
     public string? ErrorReportToken { get; init; }
     public string? ErrorReportUrl => ErrorReportToken is null ? null : $"/api/figures/import/errors/{ErrorReportToken}";
 }
+
+/// <summary>
+/// A word of a dictionary column that neither the dictionary (codes, labels, aliases) nor a mapping places: the
+/// column as headed in the file, its dictionary type, the word, the rows using it (the first
+/// <see cref="ImportLimits.MaxRowsPerUnknownValue"/>; <see cref="RowCount"/> counts all) and up to three codes it
+/// may mean, best first. The commit places it through its <c>mappings</c> field.
+/// </summary>
+public sealed record UnknownValue(string Column, string Type, string Value, IReadOnlyList<int> Rows, int RowCount, IReadOnlyList<string> Suggestions);
 
 public sealed record ImportJobAccepted(Guid JobId);
 

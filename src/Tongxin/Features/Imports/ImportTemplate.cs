@@ -1,13 +1,15 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
 using Tongxin.Common.Auth;
 using Tongxin.Common.Data;
 using Tongxin.Common.Files;
 
 namespace Tongxin.Features.Imports;
 
-/// <summary>GET /api/figures/import/template: the header row, one example row in the caller's region, and a 说明 sheet.</summary>
+/// <summary>
+/// GET /api/figures/import/template: the header row, one example row in the caller's region, and a 说明 sheet. The ID
+/// number and phone columns are text-formatted, so Excel cannot turn an 18-digit number into a float.
+/// </summary>
 public static class ImportTemplate
 {
     public static readonly FigureColumn[] Columns =
@@ -41,42 +43,45 @@ public static class ImportTemplate
         return TypedResults.File(stream, FileNames.XlsxType, FileNames.Utf8("网络人士导入模板", DateTime.UtcNow));
     }
 
+    /// <summary>Columns formatted as text (number format “@”), whole column and example cell, so Excel keeps every digit.</summary>
+    public static readonly FigureColumn[] TextColumns = [FigureColumn.IdNumber, FigureColumn.Phone];
+
     public static void Write(Stream stream, string regionName)
     {
-        var header = new Dictionary<string, object?>();
-        foreach (var c in Columns) header[c.ToString()] = (c is FigureColumn.Name ? "*" : "") + FigureColumns.Of(c).Header;
-        var example = new Dictionary<string, object?>
+        var header = Columns.Select(c => (c is FigureColumn.Name ? "*" : "") + FigureColumns.Of(c).Header).ToArray();
+        var example = new Dictionary<FigureColumn, string?>
         {
-            [nameof(FigureColumn.Name)] = "张三",
-            [nameof(FigureColumn.Gender)] = "男",
-            [nameof(FigureColumn.BirthDate)] = "1990-05",
-            [nameof(FigureColumn.Ethnicity)] = "汉族",
-            [nameof(FigureColumn.PoliticalAffiliation)] = "群众",
-            [nameof(FigureColumn.Education)] = "大学本科",
-            [nameof(FigureColumn.IdNumber)] = null,
-            [nameof(FigureColumn.Phone)] = "13800000000",
-            [nameof(FigureColumn.Region)] = regionName,
-            [nameof(FigureColumn.Workplace)] = "某某文化传媒有限公司",
-            [nameof(FigureColumn.JobTitle)] = "主播",
-            [nameof(FigureColumn.Category)] = "主播",
-            [nameof(FigureColumn.Fields)] = "文化旅游",
-            [nameof(FigureColumn.Tags)] = "美食、本地生活",
-            [nameof(FigureColumn.KeyLevel)] = "否",
-            [nameof(FigureColumn.EnrolledOn)] = "2024-03-01",
-            [nameof(FigureColumn.Platform)] = "抖音",
-            [nameof(FigureColumn.Handle)] = "zhangsan_example",
-            [nameof(FigureColumn.Followers)] = "12.5万",
-            [nameof(FigureColumn.Likes)] = "300万",
-            [nameof(FigureColumn.Works)] = "520",
-            [nameof(FigureColumn.Url)] = "https://www.douyin.com/",
-            [nameof(FigureColumn.Notes)] = "示例行，导入前请删除",
+            [FigureColumn.Name] = "张三",
+            [FigureColumn.Gender] = "男",
+            [FigureColumn.BirthDate] = "1990-05",
+            [FigureColumn.Ethnicity] = "汉族",
+            [FigureColumn.PoliticalAffiliation] = "群众",
+            [FigureColumn.Education] = "大学本科",
+            [FigureColumn.IdNumber] = null,
+            [FigureColumn.Phone] = "13800000000",
+            [FigureColumn.Region] = regionName,
+            [FigureColumn.Workplace] = "某某文化传媒有限公司",
+            [FigureColumn.JobTitle] = "主播",
+            [FigureColumn.Category] = "主播",
+            [FigureColumn.Fields] = "文化旅游",
+            [FigureColumn.Tags] = "美食、本地生活",
+            [FigureColumn.KeyLevel] = "否",
+            [FigureColumn.EnrolledOn] = "2024-03-01",
+            [FigureColumn.Platform] = "抖音",
+            [FigureColumn.Handle] = "zhangsan_example",
+            [FigureColumn.Followers] = "12.5万",
+            [FigureColumn.Likes] = "300万",
+            [FigureColumn.Works] = "520",
+            [FigureColumn.Url] = "https://www.douyin.com/",
+            [FigureColumn.Notes] = "示例行，导入前请删除",
         };
-        var notes = Notes.Select(n => (IDictionary<string, object?>)new Dictionary<string, object?> { ["说明"] = n }).ToList();
-        var sheets = new Dictionary<string, object>
-        {
-            ["网络人士"] = new[] { header, example },
-            ["说明"] = notes,
-        };
-        MiniExcel.SaveAs(stream, sheets, printHeader: false);
+        var textColumns = TextColumns.Select(c => Array.IndexOf(Columns, c)).ToHashSet();
+        var sheet1 = new TemplateSheet("网络人士", textColumns);
+        sheet1.Row(header.Select(h => ((string?)h, TemplateSheet.Bold)));
+        sheet1.Row(Columns.Select((c, i) => (example[c], textColumns.Contains(i) ? TemplateSheet.Text : TemplateSheet.Plain)));
+        var sheet2 = new TemplateSheet("说明", new HashSet<int>());
+        sheet2.Row([("说明", TemplateSheet.Bold)]);
+        foreach (var n in Notes) sheet2.Row([(n, TemplateSheet.Plain)]);
+        TemplateSheet.Save(stream, [sheet1, sheet2]);
     }
 }

@@ -1,4 +1,3 @@
-using Tongxin.Common.Dictionaries;
 using Tongxin.Common.Text;
 using Tongxin.Common.Validation;
 using Tongxin.Features.Figures;
@@ -19,10 +18,14 @@ public sealed class ParsedRow
     public long? Works { get; set; }
     public DateOnly? StatDate { get; set; }
     public List<RowError> Errors { get; } = [];
+    /// <summary>Words of dictionary columns that neither the dictionary nor a mapping places.</summary>
+    public List<(FigureColumn Column, string Value)> Unknown { get; } = [];
+    /// <summary>The errors those words cause: row errors at commit, listed as unknown values in a dry run.</summary>
+    public List<RowError> UnknownErrors { get; } = [];
 }
 
 /// <summary>Reads a <see cref="SheetRow"/> by the header's column map; validation proper is FigureRules' job.</summary>
-public sealed class RowParser(SheetHeader header, DictionaryCodes codes)
+public sealed class RowParser(SheetHeader header, ValueMapper mapper)
 {
     private static readonly HashSet<string> NotKey = ["否", "无", "不是", "一般", "普通", "-"];
     private readonly Dictionary<FigureColumn, string> _letters = header.Columns.ToDictionary(kv => kv.Value, kv => kv.Key);
@@ -42,6 +45,8 @@ public sealed class RowParser(SheetHeader header, DictionaryCodes codes)
         Error(FigureColumn.IdNumber, idError);
         var keyLevel = Text(FigureColumn.KeyLevel);
         if (keyLevel is not null && NotKey.Contains(keyLevel)) keyLevel = null;
+        var unknown = new ParsedRow { Number = row.Number, Input = new FigureInput() };
+        string? Coded(FigureColumn c, string? text) => mapper.Map(c, text, unknown);
         var tags = CellReader.List(Text(FigureColumn.Tags));
 
         long? systemId = null;
@@ -61,25 +66,26 @@ public sealed class RowParser(SheetHeader header, DictionaryCodes codes)
                 Name = Text(FigureColumn.Name),
                 Gender = Text(FigureColumn.Gender),
                 BirthDate = birth,
-                Ethnicity = Text(FigureColumn.Ethnicity),
-                PoliticalAffiliation = Text(FigureColumn.PoliticalAffiliation),
-                Education = Text(FigureColumn.Education),
+                Ethnicity = Coded(FigureColumn.Ethnicity, Text(FigureColumn.Ethnicity)),
+                PoliticalAffiliation = Coded(FigureColumn.PoliticalAffiliation, Text(FigureColumn.PoliticalAffiliation)),
+                Education = Coded(FigureColumn.Education, Text(FigureColumn.Education)),
                 IdNumber = idNumber,
                 Phone = CellReader.Phone(Cell(FigureColumn.Phone)),
                 Email = Text(FigureColumn.Email),
                 WeChat = Text(FigureColumn.WeChat),
                 Workplace = Text(FigureColumn.Workplace),
                 JobTitle = Text(FigureColumn.JobTitle),
-                Category = Text(FigureColumn.Category),
+                Category = Coded(FigureColumn.Category, Text(FigureColumn.Category)),
                 Fields = Text(FigureColumn.Fields),
                 Tags = tags.Count == 0 ? null : tags,
-                KeyLevel = keyLevel,
-                Source = Text(FigureColumn.Source),
+                KeyLevel = Coded(FigureColumn.KeyLevel, keyLevel),
+                Source = Coded(FigureColumn.Source, Text(FigureColumn.Source)),
                 RecommendedBy = Text(FigureColumn.RecommendedBy),
                 EnrolledOn = enrolled,
                 Notes = Text(FigureColumn.Notes),
             },
         };
+        parsed.Unknown.AddRange(unknown.Unknown);
         ReadAccounts(parsed, Cell, Text, Error);
         parsed.Errors.AddRange(errors);
         return parsed;
@@ -99,8 +105,12 @@ public sealed class RowParser(SheetHeader header, DictionaryCodes codes)
         for (var i = 0; i < handles.Count; i++)
         {
             var label = platforms[platforms.Count == 1 ? 0 : i];
-            var platform = codes.Resolve("platform", label);
-            if (platform is null) { error(FigureColumn.Platform, $"平台“{label}”不在字典中"); continue; }
+            var platform = mapper.Code(FigureColumn.Platform, ChineseText.Normalize(label), parsed);
+            if (platform is null)
+            {
+                parsed.UnknownErrors.Add(new RowError(parsed.Number, header.TextOf(FigureColumn.Platform), $"平台“{label}”不在字典中"));
+                continue;
+            }
             if (handles[i].Length > 100) { error(FigureColumn.Handle, "账号不能超过100个字"); continue; }
             if (parsed.Accounts.Any(a => a.Platform == platform && PlatformAccount.KeyOf(a.Handle) == PlatformAccount.KeyOf(handles[i]))) continue;
             parsed.Accounts.Add((platform, handles[i]));

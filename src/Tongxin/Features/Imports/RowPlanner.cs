@@ -59,8 +59,12 @@ public sealed class RowPlanner(SheetHeader header, RowParser parser, FigureRules
         var errors = parsed.Errors;
         var fieldErrors = new Dictionary<string, string[]>();
         var values = rules.Validate(parsed.Input, fieldErrors);
+        // A dictionary field refused only because its word is unknown is kept apart: the dry run lists it as an
+        // unknown value to map; the commit counts it as a row error like any other.
+        var unknownTypes = parsed.Unknown.Select(u => ValueMappings.DictionaryColumns[u.Column]).ToHashSet();
         foreach (var (field, messages) in fieldErrors)
-            foreach (var m in messages) errors.Add(new RowError(row.Number, ColumnOf(field), m));
+            foreach (var m in messages)
+                (unknownTypes.Contains(field) ? parsed.UnknownErrors : errors).Add(new RowError(row.Number, ColumnOf(field), m));
 
         string? region = null;
         if (parsed.RegionText is { } text)

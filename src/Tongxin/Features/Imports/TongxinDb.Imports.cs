@@ -9,4 +9,5 @@ public abstract partial class TongxinDb
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<ImportBatchRow> ImportBatchRows => Set<ImportBatchRow>();
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+    public DbSet<ImportMapping> ImportMappings => Set<ImportMapping>();
 }

@@ -1,7 +1,7 @@
 import { computed, onBeforeUnmount, onMounted, ref, shallowRef } from 'vue';
 import { ApiError } from '@/api/http';
-import { importApi, type ImportMode } from '@/api/importExport';
-import type { ImportBatch, ImportReport } from '@/api/importExport';
+import { importApi, type ImportMode, type ValueMappings } from '@/api/importExport';
+import type { ImportBatch, ImportMapping, ImportReport, UnknownValue } from '@/api/importExport';
 import { t } from '@/i18n';
 import { errorMessage, showError } from '@/utils/errors';
 import { jobPercent } from '@/utils/jobs';
@@ -19,6 +19,27 @@ export function checkImportFile(name: string, size: number): string | null {
 }
 
 export { jobPercent } from '@/utils/jobs';
+
+/** The key of one unknown word in the wizard's choices. */
+export const choiceKey = (u: { column: string; value: string }) => `${u.column}\u0001${u.value}`;
+
+/** The first suggestion of each unknown word, as the wizard pre-fills its select. */
+export function initialChoices(values: UnknownValue[]): Record<string, string> {
+  const choices: Record<string, string> = {};
+  for (const u of values) if (u.suggestions.length) choices[choiceKey(u)] = u.suggestions[0];
+  return choices;
+}
+
+/** The commit's `mappings` field: `{column: {word: code}}` for every word with a chosen code. */
+export function buildMappings(values: UnknownValue[], choices: Record<string, string>): ValueMappings {
+  const result: ValueMappings = {};
+  for (const u of values) {
+    const code = choices[choiceKey(u)];
+    if (!code) continue;
+    (result[u.column] ??= {})[u.value] = code;
+  }
+  return result;
+}
 
 /**
  * The line under the progress bar. A commit's last step, after every row is read (the search keys merged
@@ -47,7 +68,16 @@ export function useImport() {
   const unavailable = ref(false);
   let stopped = false;
 
-  const canCommit = computed(() => !!dryRun.value && dryRun.value.errorCount === 0 && !running.value);
+  /** The code chosen for each unknown word (choiceKey → code), pre-filled with the first suggestion. */
+  const choices = ref<Record<string, string>>({});
+  /** Words added to the dictionary as aliases in this wizard (choiceKey). */
+  const added = ref<Set<string>>(new Set());
+  const mappings = shallowRef<ImportMapping[]>([]);
+  const mappingsLoading = ref(false);
+
+  const unknownValues = computed<UnknownValue[]>(() => dryRun.value?.unknownValues ?? []);
+  const unmapped = computed(() => unknownValues.value.filter((u) => !choices.value[choiceKey(u)]).length);
+  const canCommit = computed(() => !!dryRun.value && dryRun.value.errorCount === 0 && unmapped.value === 0 && !running.value);
 
   function choose(f: File | null) {
     file.value = null;
@@ -76,7 +106,7 @@ export function useImport() {
     }
   }
 
-  async function run(mode: ImportMode): Promise<ImportReport | null> {
+  async function run(mode: ImportMode, chosen?: ValueMappings): Promise<ImportReport | null> {
     if (!file.value) return null;
     running.value = true;
     runningMode.value = mode;
@@ -84,7 +114,7 @@ export function useImport() {
     progressText.value = '';
     failure.value = '';
     try {
-      const started = await importApi.start(file.value, mode);
+      const started = await importApi.start(file.value, mode, chosen);
       return started.kind === 'report' ? started.report : await waitForJob(started.jobId);
     } catch (e) {
       if (e instanceof ApiError && e.status === 404) {
@@ -102,22 +132,29 @@ export function useImport() {
 
   async function check() {
     const report = await run('dryRun');
-    if (report) { dryRun.value = report; step.value = 1; }
+    if (report) {
+      dryRun.value = report;
+      choices.value = initialChoices(report.unknownValues);
+      added.value = new Set();
+      step.value = 1;
+    }
   }
 
   async function commit() {
     if (!canCommit.value) return;
-    const report = await run('commit');
+    const report = await run('commit', buildMappings(unknownValues.value, choices.value));
     if (report) {
       result.value = report;
-      if (report.errorCount) dryRun.value = report;
+      if (report.errorCount) dryRun.value = { ...report, unknownValues: [] };
       else step.value = 2;
       loadBatches();
+      loadMappings();
     }
   }
 
   function restart() {
     step.value = 0;
+    choices.value = {};
     choose(null);
   }
 
@@ -149,11 +186,51 @@ export function useImport() {
     }
   }
 
-  onMounted(loadBatches);
+  async function loadMappings() {
+    mappingsLoading.value = true;
+    try {
+      mappings.value = await importApi.mappings();
+    } catch (e) {
+      if (!(e instanceof ApiError && e.status === 404)) showError(e);
+    } finally {
+      mappingsLoading.value = false;
+    }
+  }
+
+  async function forget(m: ImportMapping) {
+    try {
+      await ElMessageBox.confirm(t('import.forgetConfirm', { value: m.value, label: m.codeLabel }), t('common.confirmTitle'), { type: 'warning' });
+    } catch {
+      return;
+    }
+    try {
+      await importApi.deleteMapping(m.id);
+      ElMessage.success(t('import.forgotten'));
+      loadMappings();
+    } catch (e) {
+      showError(e);
+    }
+  }
+
+  /** “加入字典”: the word becomes an alias of the chosen item, for every office's later imports. */
+  async function addToDictionary(u: UnknownValue, label: string) {
+    const code = choices.value[choiceKey(u)];
+    if (!code) return;
+    try {
+      await importApi.addAlias(u.type, code, u.value);
+      added.value = new Set([...added.value, choiceKey(u)]);
+      ElMessage.success(t('import.addedToDictionary', { value: u.value, label }));
+    } catch (e) {
+      showError(e);
+    }
+  }
+
+  onMounted(() => { loadBatches(); loadMappings(); });
   onBeforeUnmount(() => { stopped = true; });
 
   return {
     step, file, fileError, running, runningMode, percent, progressText, dryRun, result, failure, canCommit,
     batches, batchesLoading, unavailable, choose, check, commit, restart, loadBatches, undo,
+    choices, added, unknownValues, unmapped, mappings, mappingsLoading, loadMappings, forget, addToDictionary,
   };
 }

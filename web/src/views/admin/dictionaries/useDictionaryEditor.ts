@@ -1,12 +1,15 @@
 import { computed, onMounted, ref } from 'vue';
 import { dictionariesApi } from '@/api/dictionaries';
 import type { DictionaryEntry, DictionaryType } from '@/api/types';
+
+/** An item as edited: aliases always a list (the tags input edits it in place). */
+export type EditedEntry = Omit<DictionaryEntry, 'aliases'> & { aliases: string[] };
 import { t } from '@/i18n';
 import { useReferenceStore } from '@/stores/reference';
 import { showError } from '@/utils/errors';
 
 /** Null when the items may be saved, else the message. */
-export function validateItems(items: DictionaryEntry[]): string | null {
+export function validateItems(items: Omit<DictionaryEntry, 'aliases'>[]): string | null {
   const seen = new Set<string>();
   for (const item of items) {
     if (!item.code.trim() || !item.label.trim()) return t('dictionaries.codeRequired');
@@ -21,7 +24,7 @@ export function useDictionaryEditor() {
   const loading = ref(false);
   const saving = ref(false);
   const selected = ref<DictionaryType | null>(null);
-  const items = ref<DictionaryEntry[]>([]);
+  const items = ref<EditedEntry[]>([]);
   const original = ref('');
   const dirty = computed(() => JSON.stringify(items.value) !== original.value);
 
@@ -48,13 +51,13 @@ export function useDictionaryEditor() {
     }
     selected.value = type;
     const dict = reference.dictionaries.find((d) => d.type === type);
-    items.value = (dict?.items ?? []).map((i) => ({ ...i })).sort((a, b) => a.sortOrder - b.sortOrder);
+    items.value = (dict?.items ?? []).map((i) => ({ ...i, aliases: [...(i.aliases ?? [])] })).sort((a, b) => a.sortOrder - b.sortOrder);
     original.value = JSON.stringify(items.value);
   }
 
   function add() {
     const max = items.value.reduce((m, i) => Math.max(m, i.sortOrder), 0);
-    items.value.push({ code: '', label: '', sortOrder: max + 10, isEnabled: true });
+    items.value.push({ code: '', label: '', sortOrder: max + 10, isEnabled: true, aliases: [] });
   }
 
   async function remove(index: number) {
@@ -72,7 +75,9 @@ export function useDictionaryEditor() {
     if (problem) { ElMessage.error(problem); return; }
     saving.value = true;
     try {
-      const body = items.value.map((i) => ({ ...i, code: i.code.trim(), label: i.label.trim() }));
+      const body = items.value.map((i) => ({
+        ...i, code: i.code.trim(), label: i.label.trim(), aliases: i.aliases.map((a) => a.trim()).filter((a) => a.length > 0),
+      }));
       await dictionariesApi.update(selected.value, body);
       ElMessage.success(t('common.saved'));
       original.value = JSON.stringify(items.value);

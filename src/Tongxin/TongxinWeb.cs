@@ -115,6 +115,7 @@ public static class TongxinWeb
         PositionEndpoints.Map(api);
         OrganizationEndpoints.Map(api);
         DashboardEndpoints.Map(api);
+        Features.TaskPlans.TaskPlanEndpoints.Map(api);
 
         // Unknown /api routes are 404 problems, everything else is the single-page app.
         app.MapFallback("/api/{**rest}", () => Problems.NotFound("接口")).AllowAnonymous();

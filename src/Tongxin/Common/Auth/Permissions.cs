@@ -18,26 +18,40 @@ public static class Permissions
     public const string RegionsManage = "regions.manage";
     public const string DictionariesManage = "dictionaries.manage";
     public const string AuditRead = "audit.read";
+    /// <summary>Read joint-meeting plans and tasks; narrowed to the user's own unit unless they hold <see cref="TasksOverview"/>.</summary>
+    public const string TasksRead = "tasks.read";
+    /// <summary>Every plan and task of the region, and the quarterly dispatch table.</summary>
+    public const string TasksOverview = "tasks.overview";
+    /// <summary>Create plans, add, import, edit and delete tasks.</summary>
+    public const string TasksManage = "tasks.manage";
+    /// <summary>Report a quarter's progress on a task: for the user's own unit, or any unit with <see cref="TasksOverview"/>.</summary>
+    public const string TasksReport = "tasks.report";
 
     public static readonly string[] All =
     [
         FiguresRead, FiguresWrite, FiguresImport, FiguresExport, FiguresReveal, OrganizationsRead,
         OrganizationsWrite, DashboardRead, UsersManage, RegionsManage, DictionariesManage, AuditRead,
+        TasksRead, TasksOverview, TasksManage, TasksReport,
     ];
 
     private static readonly string[] StaffPermissions =
     [
         FiguresRead, FiguresWrite, FiguresImport, FiguresExport, FiguresReveal, OrganizationsRead,
-        OrganizationsWrite, DashboardRead,
+        OrganizationsWrite, DashboardRead, TasksRead, TasksOverview, TasksManage, TasksReport,
     ];
 
-    private static readonly string[] LeaderPermissions = [FiguresRead, OrganizationsRead, DashboardRead];
+    private static readonly string[] LeaderPermissions = [FiguresRead, OrganizationsRead, DashboardRead, TasksRead, TasksOverview];
+
+    // DESIGN "Who may do what, extended": a member unit reads and reports the tasks routed to its unit; an
+    // association officer has what a unit has until the associations feature arrives.
+    private static readonly string[] UnitPermissions = [TasksRead, TasksReport];
 
     public static IReadOnlyCollection<string> ForRole(string role) => role switch
     {
         Roles.Admin => All,
         Roles.Staff => StaffPermissions,
         Roles.Leader => LeaderPermissions,
+        Roles.Unit or Roles.Association => UnitPermissions,
         _ => [],
     };
 

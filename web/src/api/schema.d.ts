@@ -2684,6 +2684,597 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/task-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    regionCode?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PagedOfTaskPlanListItem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateTaskPlanRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TaskPlanCreated"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/task-plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TaskPlanDetail"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/task-plans/{id}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PlanTaskInput"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanTaskCreated"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/task-plans/{id}/tasks/{taskId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    taskId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PlanTaskInput"];
+                };
+            };
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    taskId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/task-plans/{id}/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: {
+                    mode?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        file?: components["schemas"]["IFormFile"];
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TaskImportReport"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/task-plans/{id}/dispatch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    quarter?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DispatchView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/task-plans/{id}/dispatch/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    quarter?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    quarter?: string;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyTasks"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReportTaskRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TaskReportSaved"];
+                    };
+                };
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TaskReportSaved"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2762,6 +3353,12 @@ export interface components {
             name: null | string;
             parentCode: null | string;
         };
+        CreateTaskPlanRequest: {
+            /** Format: int32 */
+            year: null | number;
+            title: null | string;
+            regionCode: null | string;
+        };
         CreateUserRequest: {
             userName: null | string;
             password: null | string;
@@ -2799,6 +3396,57 @@ export interface components {
             type: string;
             label: string;
             items: components["schemas"]["DictionaryEntry"][];
+        };
+        DispatchCell: {
+            /** Format: int64 */
+            unitId: number;
+            unitName: string;
+            role: string;
+            reported: boolean;
+            /** Format: int32 */
+            percent: null | number;
+            text: null | string;
+            /** Format: date-time */
+            reportedAt: null | string;
+        };
+        DispatchMissing: {
+            /** Format: int64 */
+            unitId: number;
+            unitName: string;
+            /** Format: int32 */
+            taskCount: number;
+        };
+        DispatchRow: {
+            /** Format: int64 */
+            taskId: number;
+            /** Format: int32 */
+            seq: number;
+            title: string;
+            leadUnitName: string;
+            coUnitNames: string[];
+            /** Format: date */
+            deadline: null | string;
+            deadlineText: null | string;
+            overdue: boolean;
+            units: components["schemas"]["DispatchCell"][];
+            missingUnits: components["schemas"]["UnitRef"][];
+        };
+        DispatchView: {
+            /** Format: int64 */
+            planId: number;
+            title: string;
+            /** Format: int32 */
+            year: number;
+            quarter: string;
+            units: components["schemas"]["UnitRef"][];
+            rows: components["schemas"]["DispatchRow"][];
+            missing: components["schemas"]["DispatchMissing"][];
+            /** Format: int32 */
+            expectedReports: number;
+            /** Format: int32 */
+            reported: number;
+            /** Format: int32 */
+            overdueTasks: number;
         };
         DuplicateCheckRequest: {
             idNumber: null | string;
@@ -3014,6 +3662,19 @@ export interface components {
             /** Format: int32 */
             total: number;
         };
+        ImportedTask: {
+            /** Format: int32 */
+            row: number;
+            /** Format: int32 */
+            seq: number;
+            title: string;
+            leadUnitName: string;
+            coUnitNames: string[];
+            /** Format: date */
+            deadline: null | string;
+            deadlineText: null | string;
+            target: null | string;
+        };
         ImportJobAccepted: {
             /** Format: uuid */
             jobId: string;
@@ -3079,6 +3740,34 @@ export interface components {
             month: string;
             /** Format: int32 */
             count: number;
+        };
+        MyTaskItem: {
+            /** Format: int64 */
+            taskId: number;
+            /** Format: int64 */
+            planId: number;
+            planTitle: string;
+            /** Format: int32 */
+            planYear: number;
+            /** Format: int32 */
+            seq: number;
+            title: string;
+            role: string;
+            leadUnitName: string;
+            /** Format: date */
+            deadline: null | string;
+            deadlineText: null | string;
+            target: null | string;
+            report: null | components["schemas"]["TaskReportItem"];
+            /** Format: int32 */
+            lastPercent: null | number;
+        };
+        MyTasks: {
+            /** Format: int64 */
+            unitId: null | number;
+            unitName: null | string;
+            quarter: string;
+            items: components["schemas"]["MyTaskItem"][];
         };
         OrganizationCreated: {
             /** Format: int64 */
@@ -3176,10 +3865,50 @@ export interface components {
             /** Format: int32 */
             total: number;
         };
+        PagedOfTaskPlanListItem: {
+            items: components["schemas"]["TaskPlanListItem"][];
+            /** Format: int32 */
+            total: number;
+        };
         PagedOfUserItem: {
             items: components["schemas"]["UserItem"][];
             /** Format: int32 */
             total: number;
+        };
+        PlanTaskCreated: {
+            /** Format: int64 */
+            id: number;
+        };
+        PlanTaskInput: {
+            /** Format: int32 */
+            seq: null | number;
+            title: null | string;
+            /** Format: int64 */
+            leadUnitId: null | number;
+            coUnitIds: null | number[];
+            /** Format: date */
+            deadline: null | string;
+            deadlineText: null | string;
+            target: null | string;
+            /** Format: int32 */
+            version: null | number;
+        };
+        PlanTaskItem: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int32 */
+            seq: number;
+            title: string;
+            leadUnit: components["schemas"]["UnitRef"];
+            coUnits: components["schemas"]["UnitRef"][];
+            /** Format: date */
+            deadline: null | string;
+            deadlineText: null | string;
+            target: null | string;
+            overdue: boolean;
+            /** Format: int32 */
+            version: number;
+            reports: components["schemas"]["TaskReportItem"][];
         };
         PositionInput: {
             kind: null | string;
@@ -3218,6 +3947,14 @@ export interface components {
             parentCode: null | string;
             /** Format: int32 */
             level: number;
+        };
+        ReportTaskRequest: {
+            quarter: null | string;
+            /** Format: int32 */
+            percent: null | number;
+            text: null | string;
+            /** Format: int64 */
+            unitId: null | number;
         };
         ResetPasswordRequest: {
             newPassword: null | string;
@@ -3262,6 +3999,70 @@ export interface components {
             works: number;
             source: string;
         };
+        TaskImportReport: {
+            mode: string;
+            committed: boolean;
+            /** Format: int32 */
+            totalRows: number;
+            /** Format: int32 */
+            created: number;
+            /** Format: int32 */
+            errorCount: number;
+            errors: components["schemas"]["RowError"][];
+            unknownColumns: string[];
+            tasks: components["schemas"]["ImportedTask"][];
+        };
+        TaskPlanCreated: {
+            /** Format: int64 */
+            id: number;
+        };
+        TaskPlanDetail: {
+            /** Format: int64 */
+            id: number;
+            title: string;
+            /** Format: int32 */
+            year: number;
+            regionCode: string;
+            regionName: string;
+            /** Format: int32 */
+            version: number;
+            quarters: string[];
+            currentQuarter: string;
+            units: components["schemas"]["UnitRef"][];
+            tasks: components["schemas"]["PlanTaskItem"][];
+        };
+        TaskPlanListItem: {
+            /** Format: int64 */
+            id: number;
+            title: string;
+            /** Format: int32 */
+            year: number;
+            regionCode: string;
+            regionName: string;
+            /** Format: int32 */
+            taskCount: number;
+        };
+        TaskReportItem: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            unitId: number;
+            quarter: string;
+            /** Format: int32 */
+            percent: number;
+            text: null | string;
+            /** Format: date-time */
+            reportedAt: string;
+            reportedBy: null | string;
+            /** Format: int32 */
+            version: number;
+        };
+        TaskReportSaved: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int32 */
+            version: number;
+        };
         TotpCodeRequest: {
             code: null | string;
         };
@@ -3274,6 +4075,11 @@ export interface components {
             /** Format: int32 */
             status: number;
             rows: components["schemas"]["ChangedRow"][];
+        };
+        UnitRef: {
+            /** Format: int64 */
+            id: number;
+            name: string;
         };
         UpdateDictionaryRequest: {
             items: null | components["schemas"]["DictionaryEntry"][];

@@ -87,6 +87,27 @@ export type DashboardResponse = Schemas['DashboardResponse'];
 export type CountItem = Schemas['CountItem'];
 export type MonthCount = Schemas['MonthCount'];
 
+// Joint-meeting task plans
+export type TaskPlanListItem = Schemas['TaskPlanListItem'];
+export type PagedOfTaskPlanListItem = Schemas['PagedOfTaskPlanListItem'];
+export type CreateTaskPlanRequest = Schemas['CreateTaskPlanRequest'];
+export type TaskPlanCreated = Schemas['TaskPlanCreated'];
+export type TaskPlanDetail = Schemas['TaskPlanDetail'];
+export type PlanTaskItem = Schemas['PlanTaskItem'];
+export type PlanTaskInput = Schemas['PlanTaskInput'];
+export type PlanTaskCreated = Schemas['PlanTaskCreated'];
+export type TaskReportItem = Schemas['TaskReportItem'];
+export type UnitRef = Schemas['UnitRef'];
+export type ReportTaskRequest = Schemas['ReportTaskRequest'];
+export type TaskReportSaved = Schemas['TaskReportSaved'];
+export type TaskImportReport = Schemas['TaskImportReport'];
+export type ImportedTask = Schemas['ImportedTask'];
+export type DispatchView = Schemas['DispatchView'];
+export type DispatchRow = Schemas['DispatchRow'];
+export type DispatchCell = Schemas['DispatchCell'];
+export type MyTasks = Schemas['MyTasks'];
+export type MyTaskItem = Schemas['MyTaskItem'];
+
 // ---- Values the document types as plain strings; the sets below are from docs/api-contract.md ----
 
 /** Permission strings of MeResponse.permissions. */
@@ -94,6 +115,7 @@ export const PERMISSIONS = [
   'figures.read', 'figures.write', 'figures.import', 'figures.export', 'figures.reveal',
   'organizations.read', 'organizations.write', 'dashboard.read',
   'users.manage', 'regions.manage', 'dictionaries.manage', 'audit.read',
+  'tasks.read', 'tasks.overview', 'tasks.manage', 'tasks.report', 'tasks.own',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

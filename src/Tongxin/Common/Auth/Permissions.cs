@@ -26,12 +26,14 @@ public static class Permissions
     public const string TasksManage = "tasks.manage";
     /// <summary>Report a quarter's progress on a task: for the user's own unit, or any unit with <see cref="TasksOverview"/>.</summary>
     public const string TasksReport = "tasks.report";
+    /// <summary>The tasks of the user's own unit (我的任务): member units and association officers.</summary>
+    public const string TasksOwn = "tasks.own";
 
     public static readonly string[] All =
     [
         FiguresRead, FiguresWrite, FiguresImport, FiguresExport, FiguresReveal, OrganizationsRead,
         OrganizationsWrite, DashboardRead, UsersManage, RegionsManage, DictionariesManage, AuditRead,
-        TasksRead, TasksOverview, TasksManage, TasksReport,
+        TasksRead, TasksOverview, TasksManage, TasksReport, TasksOwn,
     ];
 
     private static readonly string[] StaffPermissions =
@@ -44,7 +46,7 @@ public static class Permissions
 
     // DESIGN "Who may do what, extended": a member unit reads and reports the tasks routed to its unit; an
     // association officer has what a unit has until the associations feature arrives.
-    private static readonly string[] UnitPermissions = [TasksRead, TasksReport];
+    private static readonly string[] UnitPermissions = [TasksRead, TasksReport, TasksOwn];
 
     public static IReadOnlyCollection<string> ForRole(string role) => role switch
     {

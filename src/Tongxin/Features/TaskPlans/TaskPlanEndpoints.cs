@@ -23,7 +23,7 @@ public static class TaskPlanEndpoints
             .RequireAuthorization(Permissions.TasksOverview);
 
         var t = api.MapGroup("/tasks").WithTags("TaskPlans");
-        t.MapGet("/mine", ListMyTasks.Handle).RequireAuthorization(Permissions.TasksReport);
+        t.MapGet("/mine", ListMyTasks.Handle).RequireAuthorization(Permissions.TasksOwn);
         t.MapPost("/{id:long}/reports", ReportTaskProgress.Handle).RequireAuthorization(Permissions.TasksReport);
     }
 }

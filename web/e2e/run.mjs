@@ -172,7 +172,8 @@ test('every dashboard chart and the profile follower trend draw their data', () 
 
 test('each role lands on a page that offers something: leader the dashboard, the others their welcome page', async () => {
   await withPage({ user: 'leader' }, (page) => page.waitForURL((url) => url.pathname === '/dashboard', { timeout: TIMEOUT }));
-  const expectations = { cadre: '联系干部', unit: '成员单位', association: '协会负责人', member: '会员' };
+  // unit and association have their own pages now (我的任务, e2e/features/tasks.mjs).
+  const expectations = { cadre: '联系干部', member: '会员' };
   for (const [user, roleText] of Object.entries(expectations)) {
     await withPage({ user }, async (page) => {
       await page.waitForURL((url) => url.pathname === '/welcome', { timeout: TIMEOUT });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { firstPath, menu, visibleMenu } from '@/layout/menu';
-import { cellOf, deadlineOf, quarterLabel, quarterOf, reportableQuarters, unitsOf } from '@/views/tasks/quarters';
+import { cellOf, deadlineOf, quarterLabel, quarterOf, reportableQuarters, shortUnitName, unitsOf } from '@/views/tasks/quarters';
 import type { PlanTaskItem } from '@/api/types';
 
 const task: PlanTaskItem = {
@@ -24,6 +24,9 @@ describe('task plan quarters', () => {
     expect(cellOf(task, 11, '2027Q1', '2026Q4').state).toBe('future');
     expect(deadlineOf({ deadline: '2026-06-30', deadlineText: '2026年6月底' })).toBe('2026年6月底');
     expect(deadlineOf({ deadline: null, deadlineText: null })).toBe('—');
+    expect(shortUnitName('泸州市委网信办', '四川省泸州市')).toBe('市委网信办');
+    expect(shortUnitName('江阳区教育局', '四川省泸州市江阳区')).toBe('江阳区教育局');
+    expect(shortUnitName('市教育局', '四川省泸州市')).toBe('市教育局');
   });
 
   it('gives a member unit its tasks page and staff the plans', () => {

@@ -20,7 +20,7 @@ test('a member unit reports a quarter on 我的任务 and staff see it in the pl
     await card.waitFor({ timeout: TIMEOUT });
     taskId = Number((await card.getAttribute('data-test')).replace('my-task-', ''));
     await card.locator('[data-test=my-task-percent] input').fill('70');
-    await card.locator('[data-test=my-task-text] textarea').fill(text);
+    await card.locator('textarea').fill(text);
     await card.locator('[data-test=my-task-submit]').click();
     await card.locator('[data-test=my-task-reported]').waitFor({ timeout: TIMEOUT });
     assert((await card.locator('[data-test=my-task-reported]').innerText()).includes('70%'), 'the report is not shown as sent');
@@ -34,7 +34,7 @@ test('a member unit reports a quarter on 我的任务 and staff see it in the pl
     await page.goto('/task-plans');
     await page.locator(`[data-test=task-plan-row][href="/task-plans/${planId}"]`).click({ timeout: TIMEOUT });
     await page.locator('[data-test=task-table]').waitFor({ timeout: TIMEOUT });
-    const cell = page.locator(`[data-test^=task-cell-${taskId}-][data-test$=-${quarter}]`).filter({ hasText: text });
+    const cell = page.locator(`[data-test^="task-cell-${taskId}-"][data-test$="-${quarter}"]`).filter({ hasText: text });
     await cell.waitFor({ timeout: TIMEOUT });
     assert((await cell.innerText()).includes('70%'), 'the plan table does not show the percent');
     assert(await page.locator('[data-test=task-dispatch]').isVisible(), 'no dispatch summary for staff');

@@ -38,14 +38,28 @@ public static class TaskPlanDemo
         db.TaskPlans.Add(plan);
         await db.SaveChangesAsync(ct);
 
-        // Last quarter's dispatch is partly reported, so the plan table shows both reports and gaps.
-        var previous = $"{year}Q3";
+        // The quarters before this one are mostly reported, with a few gaps, so the plan table shows both; this
+        // quarter is left for the demo unit to report.
+        var current = Quarters.Current(DateTime.UtcNow);
         var now = DateTime.UtcNow;
-        db.TaskReports.AddRange(
-            new TaskReport { TaskId = plan.Tasks[0].Id, OrgUnitId = demoUnitId, Quarter = previous, Percent = 90, Text = "名册已建立，正在核对更新", ReportedAt = now, ReportedBy = "unit" },
-            new TaskReport { TaskId = plan.Tasks[1].Id, OrgUnitId = xc, Quarter = previous, Percent = 75, Text = "已召开3次座谈会", ReportedAt = now, ReportedBy = "demo" },
-            new TaskReport { TaskId = plan.Tasks[2].Id, OrgUnitId = jy, Quarter = previous, Percent = 100, Text = "已培训230人次", ReportedAt = now, ReportedBy = "demo" },
-            new TaskReport { TaskId = plan.Tasks[3].Id, OrgUnitId = sw, Quarter = previous, Percent = 50, Text = "已组织3场活动", ReportedAt = now, ReportedBy = "demo" });
+        string[] notes = ["已制定工作方案，明确责任分工", "按计划推进，已完成阶段性工作", "主体工作基本完成，正在总结", "已全部完成"];
+        for (var i = 0; i < plan.Tasks.Count; i++)
+        {
+            var task = plan.Tasks[i];
+            var unitIds = task.UnitIds.ToList();
+            for (var q = 1; q <= 4 && string.CompareOrdinal($"{year}Q{q}", current) < 0; q++)
+            {
+                for (var u = 0; u < unitIds.Count; u++)
+                {
+                    if ((i + u + q) % 5 == 0) continue;
+                    db.TaskReports.Add(new TaskReport
+                    {
+                        TaskId = task.Id, OrgUnitId = unitIds[u], Quarter = $"{year}Q{q}", Percent = Math.Min(100, q * 25 + (i % 2) * 10),
+                        Text = notes[q - 1], ReportedAt = now, ReportedBy = "demo",
+                    });
+                }
+            }
+        }
         await db.SaveChangesAsync(ct);
     }
 

@@ -40,3 +40,12 @@ export function cellOf(task: PlanTaskItem, unitId: number, quarter: string, curr
 export function deadlineOf(task: { deadline?: string | null; deadlineText?: string | null }): string {
   return task.deadlineText || task.deadline || '—';
 }
+
+/**
+ * A unit's name without its region's own name, for the narrow quarter cells: "泸州市委网信办" in 四川省泸州市 is
+ * "市委网信办". Names that do not start with the region's name stay whole.
+ */
+export function shortUnitName(name: string, regionFullName: string | null | undefined): string {
+  const local = /([^省]+?)(市|区|县|自治州|地区|盟)$/.exec(regionFullName?.replace(/^.*?省/, '') ?? '')?.[1];
+  return local && name.startsWith(local) && name.length > local.length + 2 ? name.slice(local.length) : name;
+}

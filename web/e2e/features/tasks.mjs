@@ -63,3 +63,21 @@ test('staff import a plan table: dry run, then commit', async () => {
     assert(rows === 3, `expected 3 tasks after import, found ${rows}`);
   });
 }, { skip });
+
+test('我的任务 fits a phone and the plan table scrolls inside its card', async () => {
+  await withPage({ user: 'unit', viewport: { width: 390, height: 844 } }, async (page) => {
+    await page.goto('/my-tasks');
+    await page.locator('[data-test=my-task-submit]').first().waitFor({ timeout: TIMEOUT });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert(overflow <= 0, `我的任务 scrolls sideways by ${overflow}px`);
+    await shot(page, '43-unit-my-tasks-phone');
+  });
+  await withPage({ user: 'staff', viewport: { width: 390, height: 844 } }, async (page) => {
+    const plans = await (async () => { await page.goto('/task-plans'); return api(page, 'GET', '/api/task-plans'); })();
+    await page.goto(`/task-plans/${plans.body.items[0].id}`);
+    await page.locator('[data-test=task-table]').waitFor({ timeout: TIMEOUT });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert(overflow <= 0, `the plan page scrolls sideways by ${overflow}px`);
+    await shot(page, '44-staff-plan-phone');
+  });
+}, { skip });

@@ -103,7 +103,12 @@ public static class ImportPlanTasks
             titles[title] = $"与第{row.Number}行的任务重复";
             var entity = new PlanTask
             {
-                PlanId = id, Seq = seq ?? nextSeq, Title = title, LeadUnitId = lead!.Id, Deadline = deadline, DeadlineText = deadlineText,
+                PlanId = id,
+                Seq = seq ?? nextSeq,
+                Title = title,
+                LeadUnitId = lead!.Id,
+                Deadline = deadline,
+                DeadlineText = deadlineText,
                 Target = target.Length > 0 ? target : null,
             };
             nextSeq = Math.Max(nextSeq, entity.Seq) + 1;

@@ -22,20 +22,44 @@ public sealed class PlanSheet
 
     private static readonly Dictionary<string, PlanColumn> Headers = new()
     {
-        ["序号"] = PlanColumn.Seq, ["编号"] = PlanColumn.Seq,
-        ["工作任务"] = PlanColumn.Title, ["任务"] = PlanColumn.Title, ["重点任务"] = PlanColumn.Title, ["任务内容"] = PlanColumn.Title,
-        ["工作内容"] = PlanColumn.Title, ["主要任务"] = PlanColumn.Title, ["具体任务"] = PlanColumn.Title,
-        ["牵头单位"] = PlanColumn.Lead, ["牵头部门"] = PlanColumn.Lead, ["责任单位"] = PlanColumn.Lead, ["牵头"] = PlanColumn.Lead,
-        ["配合单位"] = PlanColumn.CoUnits, ["配合部门"] = PlanColumn.CoUnits, ["协同单位"] = PlanColumn.CoUnits, ["参与单位"] = PlanColumn.CoUnits,
-        ["完成时限"] = PlanColumn.Deadline, ["完成时间"] = PlanColumn.Deadline, ["时限"] = PlanColumn.Deadline, ["时间节点"] = PlanColumn.Deadline,
-        ["目标"] = PlanColumn.Target, ["工作目标"] = PlanColumn.Target, ["预期目标"] = PlanColumn.Target, ["可量化目标"] = PlanColumn.Target,
-        ["具体目标"] = PlanColumn.Target, ["量化指标"] = PlanColumn.Target, ["目标要求"] = PlanColumn.Target,
+        ["序号"] = PlanColumn.Seq,
+        ["编号"] = PlanColumn.Seq,
+        ["工作任务"] = PlanColumn.Title,
+        ["任务"] = PlanColumn.Title,
+        ["重点任务"] = PlanColumn.Title,
+        ["任务内容"] = PlanColumn.Title,
+        ["工作内容"] = PlanColumn.Title,
+        ["主要任务"] = PlanColumn.Title,
+        ["具体任务"] = PlanColumn.Title,
+        ["牵头单位"] = PlanColumn.Lead,
+        ["牵头部门"] = PlanColumn.Lead,
+        ["责任单位"] = PlanColumn.Lead,
+        ["牵头"] = PlanColumn.Lead,
+        ["配合单位"] = PlanColumn.CoUnits,
+        ["配合部门"] = PlanColumn.CoUnits,
+        ["协同单位"] = PlanColumn.CoUnits,
+        ["参与单位"] = PlanColumn.CoUnits,
+        ["完成时限"] = PlanColumn.Deadline,
+        ["完成时间"] = PlanColumn.Deadline,
+        ["时限"] = PlanColumn.Deadline,
+        ["时间节点"] = PlanColumn.Deadline,
+        ["目标"] = PlanColumn.Target,
+        ["工作目标"] = PlanColumn.Target,
+        ["预期目标"] = PlanColumn.Target,
+        ["可量化目标"] = PlanColumn.Target,
+        ["具体目标"] = PlanColumn.Target,
+        ["量化指标"] = PlanColumn.Target,
+        ["目标要求"] = PlanColumn.Target,
     };
 
     public static readonly IReadOnlyDictionary<PlanColumn, string> Canonical = new Dictionary<PlanColumn, string>
     {
-        [PlanColumn.Seq] = "序号", [PlanColumn.Title] = "工作任务", [PlanColumn.Lead] = "牵头单位",
-        [PlanColumn.CoUnits] = "配合单位", [PlanColumn.Deadline] = "完成时限", [PlanColumn.Target] = "目标",
+        [PlanColumn.Seq] = "序号",
+        [PlanColumn.Title] = "工作任务",
+        [PlanColumn.Lead] = "牵头单位",
+        [PlanColumn.CoUnits] = "配合单位",
+        [PlanColumn.Deadline] = "完成时限",
+        [PlanColumn.Target] = "目标",
     };
 
     public required IReadOnlyDictionary<PlanColumn, string> HeaderTexts { get; init; }

@@ -54,8 +54,13 @@ public static class TaskPlanDemo
                     if ((i + u + q) % 5 == 0) continue;
                     db.TaskReports.Add(new TaskReport
                     {
-                        TaskId = task.Id, OrgUnitId = unitIds[u], Quarter = $"{year}Q{q}", Percent = Math.Min(100, q * 25 + (i % 2) * 10),
-                        Text = notes[q - 1], ReportedAt = now, ReportedBy = "demo",
+                        TaskId = task.Id,
+                        OrgUnitId = unitIds[u],
+                        Quarter = $"{year}Q{q}",
+                        Percent = Math.Min(100, q * 25 + (i % 2) * 10),
+                        Text = notes[q - 1],
+                        ReportedAt = now,
+                        ReportedBy = "demo",
                     });
                 }
             }

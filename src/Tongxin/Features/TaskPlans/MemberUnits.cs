@@ -36,11 +36,11 @@ public sealed class MemberUnits
         return suffix.Count == 1 ? suffix[0] : null;
     }
 
-    /// <summary>Names of units by id, for display; units outside the caller's scope are named through the task that cites them.</summary>
+    /// <summary>Names of units by id, for display. A task's units are in its plan's region (they are resolved in scope when the task is written).</summary>
     public static async Task<Dictionary<long, string>> Names(TongxinDb db, IEnumerable<long> ids)
     {
         var wanted = ids.Distinct().ToList();
-        return await db.OrgUnits.IgnoreQueryFilters([TongxinDb.RegionScopeFilter]).AsNoTracking()
+        return await db.OrgUnits.AsNoTracking()
             .Where(u => wanted.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name);
     }
 }

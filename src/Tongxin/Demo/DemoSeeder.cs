@@ -226,6 +226,7 @@ public static class DemoSeeder
             var result = await users.CreateAsync(user, DemoPassword);
             if (result.Succeeded) await users.AddToRoleAsync(user, role);
         }
+        await Features.TaskPlans.TaskPlanDemo.SeedAsync(db, units["unit"].Id, ct);
         WasSeeded = true;
         log.LogInformation("Demo data seeded: {Regions} regions, {Figures} figures, {Orgs} organizations", regions.Count, figures.Count, organizations.Count);
     }
@@ -239,6 +240,7 @@ public static class DemoSeeder
         n += await db.FigureSearchKeys.Where(k => db.Figures.Any(f => f.Id == k.FigureId && f.IsDemo)).ExecuteDeleteAsync(ct);
         n += await db.Figures.Where(f => f.IsDemo).ExecuteDeleteAsync(ct);
         n += await db.Organizations.Where(o => o.IsDemo).ExecuteDeleteAsync(ct);
+        n += await Features.TaskPlans.TaskPlanDemo.RemoveAsync(db, ct);
         foreach (var u in await users.Users.Where(u => u.IsDemo).ToListAsync(ct))
         {
             await users.DeleteAsync(u);

@@ -109,6 +109,26 @@ export type CorrectionItem = Schemas['CorrectionItem'];
 export type PagedOfCorrectionItem = Schemas['PagedOfCorrectionItem'];
 export type DecideCorrectionRequest = Schemas['DecideCorrectionRequest'];
 export type WithdrawalRequest = Schemas['WithdrawalRequest'];
+// Joint-meeting task plans
+export type TaskPlanListItem = Schemas['TaskPlanListItem'];
+export type PagedOfTaskPlanListItem = Schemas['PagedOfTaskPlanListItem'];
+export type CreateTaskPlanRequest = Schemas['CreateTaskPlanRequest'];
+export type TaskPlanCreated = Schemas['TaskPlanCreated'];
+export type TaskPlanDetail = Schemas['TaskPlanDetail'];
+export type PlanTaskItem = Schemas['PlanTaskItem'];
+export type PlanTaskInput = Schemas['PlanTaskInput'];
+export type PlanTaskCreated = Schemas['PlanTaskCreated'];
+export type TaskReportItem = Schemas['TaskReportItem'];
+export type UnitRef = Schemas['UnitRef'];
+export type ReportTaskRequest = Schemas['ReportTaskRequest'];
+export type TaskReportSaved = Schemas['TaskReportSaved'];
+export type TaskImportReport = Schemas['TaskImportReport'];
+export type ImportedTask = Schemas['ImportedTask'];
+export type DispatchView = Schemas['DispatchView'];
+export type DispatchRow = Schemas['DispatchRow'];
+export type DispatchCell = Schemas['DispatchCell'];
+export type MyTasks = Schemas['MyTasks'];
+export type MyTaskItem = Schemas['MyTaskItem'];
 
 // ---- Values the document types as plain strings; the sets below are from docs/api-contract.md ----
 
@@ -118,6 +138,7 @@ export const PERMISSIONS = [
   'organizations.read', 'organizations.write', 'dashboard.read',
   'users.manage', 'regions.manage', 'dictionaries.manage', 'audit.read',
   'members.invite', 'corrections.review', 'member.self',
+  'tasks.read', 'tasks.overview', 'tasks.manage', 'tasks.report', 'tasks.own',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

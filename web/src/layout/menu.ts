@@ -21,6 +21,8 @@ export const menu: MenuItem[] = [
     ],
   },
   { key: 'organizations', title: 'menu.organizations', icon: 'office', path: '/organizations', permission: 'organizations.read' },
+  { key: 'task-plans', title: 'menu.taskPlans', icon: 'office', path: '/task-plans', permission: 'tasks.overview' },
+  { key: 'my-tasks', title: 'menu.myTasks', icon: 'office', path: '/my-tasks', permission: 'tasks.own' },
   {
     key: 'admin', title: 'menu.admin', icon: 'setting',
     children: [

@@ -24,26 +24,41 @@ public static class Permissions
     public const string CorrectionsReview = "corrections.review";
     /// <summary>A member's own record (/api/me/…): their figure, corrections, export, withdrawal.</summary>
     public const string MemberSelf = "member.self";
+    /// <summary>Read joint-meeting plans and tasks; narrowed to the user's own unit unless they hold <see cref="TasksOverview"/>.</summary>
+    public const string TasksRead = "tasks.read";
+    /// <summary>Every plan and task of the region, and the quarterly dispatch table.</summary>
+    public const string TasksOverview = "tasks.overview";
+    /// <summary>Create plans, add, import, edit and delete tasks.</summary>
+    public const string TasksManage = "tasks.manage";
+    /// <summary>Report a quarter's progress on a task: for the user's own unit, or any unit with <see cref="TasksOverview"/>.</summary>
+    public const string TasksReport = "tasks.report";
+    /// <summary>The tasks of the user's own unit (我的任务): member units and association officers.</summary>
+    public const string TasksOwn = "tasks.own";
 
     public static readonly string[] All =
     [
         FiguresRead, FiguresWrite, FiguresImport, FiguresExport, FiguresReveal, OrganizationsRead,
         OrganizationsWrite, DashboardRead, UsersManage, RegionsManage, DictionariesManage, AuditRead,
         MembersInvite, CorrectionsReview, MemberSelf,
+        TasksRead, TasksOverview, TasksManage, TasksReport, TasksOwn,
     ];
 
     private static readonly string[] StaffPermissions =
     [
         FiguresRead, FiguresWrite, FiguresImport, FiguresExport, FiguresReveal, OrganizationsRead,
-        OrganizationsWrite, DashboardRead, MembersInvite, CorrectionsReview,
+        OrganizationsWrite, DashboardRead, MembersInvite, CorrectionsReview, TasksRead, TasksOverview, TasksManage, TasksReport,
     ];
 
     private static readonly string[] MemberPermissions = [MemberSelf];
 
-    /// <summary>Everything but a member's own pages (an administrator has no figure of their own).</summary>
-    private static readonly string[] AdminPermissions = All.Where(p => p != MemberSelf).ToArray();
+    /// <summary>Everything but a member's and a unit's own pages (an administrator has no figure or unit of their own).</summary>
+    private static readonly string[] AdminPermissions = All.Where(p => p != MemberSelf && p != TasksOwn).ToArray();
 
-    private static readonly string[] LeaderPermissions = [FiguresRead, OrganizationsRead, DashboardRead];
+    private static readonly string[] LeaderPermissions = [FiguresRead, OrganizationsRead, DashboardRead, TasksRead, TasksOverview];
+
+    // DESIGN "Who may do what, extended": a member unit reads and reports the tasks routed to its unit; an
+    // association officer has what a unit has until the associations feature arrives.
+    private static readonly string[] UnitPermissions = [TasksRead, TasksReport, TasksOwn];
 
     public static IReadOnlyCollection<string> ForRole(string role) => role switch
     {
@@ -51,6 +66,7 @@ public static class Permissions
         Roles.Staff => StaffPermissions,
         Roles.Leader => LeaderPermissions,
         Roles.Member => MemberPermissions,
+        Roles.Unit or Roles.Association => UnitPermissions,
         _ => [],
     };
 

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Tongxin.Common.Data;
+using Tongxin.Common.Http;
+using Tongxin.Common.Scope;
+using Tongxin.Common.Text;
+
+namespace Tongxin.Features.TaskPlans;
+
+public sealed record CreateTaskPlanRequest(int? Year, string? Title, string? RegionCode);
+public sealed record TaskPlanCreated(long Id);
+
+public static class CreateTaskPlan
+{
+    public const int MinYear = 2000;
+    public const int MaxYear = 2100;
+
+    public static async Task<Results<Created<TaskPlanCreated>, ValidationProblem>> Handle(CreateTaskPlanRequest input, TongxinDb db)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var title = ChineseText.Normalize(input.Title);
+        if (title.Length == 0) errors["title"] = ["请填写方案名称"];
+        else if (title.Length > 200) errors["title"] = ["方案名称不能超过200个字"];
+        if (input.Year is not { } year || year < MinYear || year > MaxYear) errors["year"] = [$"年度应在{MinYear}至{MaxYear}之间"];
+        var region = await ScopedRegions.InScope(db, input.RegionCode);
+        if (region is null)
+            errors["regionCode"] = [string.IsNullOrWhiteSpace(input.RegionCode) ? "请选择所属地区" : ScopedRegions.UnknownRegionMessage];
+        if (errors.Count > 0) return Problems.Validation(errors);
+
+        var plan = new TaskPlan { Title = title, Year = input.Year!.Value, RegionCode = region!.Code, CreatedAt = DateTime.UtcNow };
+        db.TaskPlans.Add(plan);
+        await db.SaveChangesAsync();
+        return TypedResults.Created($"/api/task-plans/{plan.Id}", new TaskPlanCreated(plan.Id));
+    }
+}

@@ -946,7 +946,8 @@ namespace Tongxin.Migrations.Postgres
 
                     b.HasIndex("FigureId");
 
-                    b.HasIndex("Platform", "HandleKey");
+                    b.HasIndex("Platform", "HandleKey")
+                        .IsUnique();
 
                     b.ToTable("PlatformAccounts");
                 });

@@ -72,6 +72,18 @@ public static class Login
         http.User = principal; // the antiforgery token issued next must belong to the new identity
     }
 
+    /// <summary>
+    /// Gives this session a cookie with the user's new security stamp after a change of the user's own that ends
+    /// every other session (password, authenticator), keeping the original sign-in time.
+    /// </summary>
+    public static async Task RefreshAsync(HttpContext http, SignInManager<AppUser> signIn, AppUser user)
+    {
+        var auth = await http.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        string? signedInAt = null;
+        auth.Properties?.Items.TryGetValue(AuthSetup.SignedInAtItem, out signedInAt);
+        await SignInAsync(http, signIn, user, signedInAt);
+    }
+
     public const string TotpRequiredType = "https://tongxin.local/problems/totp-required";
 
     /// <summary>

@@ -1,8 +1,8 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using Tongxin.Common.Data;
-using Tongxin.Common.Http;
 using Tongxin.Common.Dictionaries;
+using Tongxin.Common.Http;
 using Tongxin.Common.Text;
 using Tongxin.Features.Figures;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Tongxin.Tests.Infrastructure;
 using Tongxin.Tests.Features.Imports;
+using Tongxin.Tests.Infrastructure;
 using static Tongxin.Tests.Features.Imports.ImportKit;
 
 namespace Tongxin.Tests.Features.Accounts;

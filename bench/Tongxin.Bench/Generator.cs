@@ -62,6 +62,7 @@ public static class Generator
         var accountCounts = new int[figures + 1];
         var accounts = new List<(long Id, long FigureId, string Platform, string Handle, long Followers)>(figures * 3);
         long accountId = 0;
+        var takenHandles = new HashSet<(string, string)>();
         for (var i = 1; i <= figures; i++)
         {
             var name = people.Name();
@@ -74,7 +75,10 @@ public static class Generator
                 var handle = people.Next(2) == 0
                     ? $"{string.Concat(Pinyin.Syllables(name))}_{people.Pick(HandleWords)}{people.Next(10000)}"
                     : $"{people.Pick(HandleWords)}{name[^1]}{people.Next(1000)}";
-                accounts.Add((++accountId, i, platform, handle, followers));
+                // A handle has one owner per platform (a unique index): a drawn handle already taken gets the account's number.
+                ++accountId;
+                for (var n = 0; !takenHandles.Add((platform, handle.Trim().ToLowerInvariant())); n++) handle = $"{handle}_{accountId}{(n == 0 ? "" : n)}";
+                accounts.Add((accountId, i, platform, handle, followers));
             }
             maxFollowers[i] = best;
             accountCounts[i] = count;

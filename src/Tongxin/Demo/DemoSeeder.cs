@@ -124,6 +124,7 @@ public static class DemoSeeder
         db.Organizations.AddRange(organizations);
 
         var figures = new List<Figure>();
+        var takenHandles = new HashSet<(string, string)>();
         for (var i = 0; i < 320; i++)
         {
             var name = Name(rng);
@@ -163,6 +164,9 @@ public static class DemoSeeder
                 var handle = rng.Next(2) == 0
                     ? Nick[rng.Next(Nick.Length)] + name[^1] + NickTail[rng.Next(NickTail.Length)]
                     : $"{string.Concat(Common.Text.Pinyin.Syllables(name))}_{rng.Next(10, 999)}";
+                // A handle has one owner per platform (a unique index); a repeat drawn here gets a number (no extra draws).
+                var drawn = handle;
+                for (var n = 2; !takenHandles.Add((platform, PlatformAccount.KeyOf(handle))); n++) handle = $"{drawn}_{n}";
                 var account = new PlatformAccount { Platform = platform, Handle = handle, Url = $"https://example.invalid/{platform}/{rng.Next(100000, 999999)}" };
                 // Long-tailed followers: most accounts are small, a few are very large.
                 var followers = (long)(Math.Pow(10, 3 + rng.NextDouble() * 4.2));

@@ -24,6 +24,7 @@ export type CreateRegionRequest = Schemas['CreateRegionRequest'];
 export type UserItem = Schemas['UserItem'];
 export type PagedOfUserItem = Schemas['PagedOfUserItem'];
 export type CreateUserRequest = Schemas['CreateUserRequest'];
+export type UpdateUserRequest = Schemas['UpdateUserRequest'];
 export type CreatedId = Schemas['CreatedId'];
 export type OrgUnitItem = Schemas['OrgUnitItem'];
 /** Body of POST /api/org-units and (with `version`) PUT /api/org-units/{id}. */

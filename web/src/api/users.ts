@@ -1,5 +1,5 @@
 import { http } from './http';
-import type { CreatedId, CreateUserRequest, PagedOfUserItem } from './types';
+import type { CreatedId, CreateUserRequest, PagedOfUserItem, UpdateUserRequest } from './types';
 
 export interface UserQuery { q?: string; page?: number; pageSize?: number }
 
@@ -8,4 +8,7 @@ export const usersApi = {
   create: (body: CreateUserRequest) => http.post<CreatedId>('/api/users', body),
   resetPassword: (id: string, newPassword: string) => http.post<void>(`/api/users/${encodeURIComponent(id)}/reset-password`, { newPassword }),
   unlock: (id: string) => http.post<void>(`/api/users/${encodeURIComponent(id)}/unlock`),
+  disable: (id: string) => http.post<void>(`/api/users/${encodeURIComponent(id)}/disable`),
+  enable: (id: string) => http.post<void>(`/api/users/${encodeURIComponent(id)}/enable`),
+  update: (id: string, body: UpdateUserRequest) => http.put<void>(`/api/users/${encodeURIComponent(id)}`, body),
 };

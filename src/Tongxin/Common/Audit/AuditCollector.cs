@@ -91,7 +91,7 @@ internal static class AuditCollector
             entity, action, type.ClrType.Name,
             () => string.Join(",", keyProps.Select(p => p.GetValue(entity))),
             () => (entity as IAudited)?.AuditFigureId,
-            (entity as IRegionOwned)?.RegionCode,
+            (entity as IAudited)?.AuditRegionCode,
             changes,
             (entity as IAudited)?.AuditLabel ?? type.ClrType.Name);
     }

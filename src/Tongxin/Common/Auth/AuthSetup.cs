@@ -34,7 +34,14 @@ public static class AuthSetup
             .AddErrorDescriber<ChineseIdentityErrors>()
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddClaimsPrincipalFactory<TongxinClaimsFactory>()
+            .AddUserManager<TongxinUserManager>()
             .AddDefaultTokenProviders();
+
+        // A session ends at once on this server and within this interval on the others (see SessionStamps).
+        services.AddMemoryCache();
+        services.AddSingleton<SessionStamps>();
+        services.Configure<SecurityStampValidatorOptions>(o =>
+            o.ValidationInterval = TimeSpan.FromSeconds(Math.Clamp(config.GetValue("Tongxin:SessionCheckSeconds", 30), 0, 60)));
 
         services.ConfigureApplicationCookie(o =>
         {
@@ -55,7 +62,7 @@ public static class AuthSetup
                         && DateTime.TryParse(at, null, System.Globalization.DateTimeStyles.RoundtripKind, out var signedInAt)
                         && DateTime.UtcNow - signedInAt <= AbsoluteTimeout)
                     {
-                        if (SecurityStampCheck.IsDue(ctx)) await SecurityStampValidator.ValidatePrincipalAsync(ctx);
+                        await SessionStamps.ValidateAsync(ctx);
                         return;
                     }
                     ctx.RejectPrincipal();

@@ -20,6 +20,12 @@ public interface IAudited
 
     /// <summary>The figure whose history the line belongs to: a figure's own id, a figure-owned row's figure, else none.</summary>
     long? AuditFigureId => this is IFigureOwned owned ? owned.FigureId : null;
+
+    /// <summary>
+    /// The region the line belongs to (who may read it): a region-owned row's own region; null for a row of a figure,
+    /// whose line then takes the region of the figure named by <see cref="AuditFigureId"/>.
+    /// </summary>
+    string? AuditRegionCode => this is IRegionOwned owned ? owned.RegionCode : null;
 }
 
 /// <summary>

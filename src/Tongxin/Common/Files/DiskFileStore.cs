@@ -5,6 +5,21 @@ public sealed class DiskFileStore(string root) : IFileStore
 {
     public string Root { get; } = Path.GetFullPath(root);
 
+    // Stored files (uploads with personal data, error workbooks, exports) are readable by the server's user only.
+    private static FileStreamOptions CreateOptions()
+    {
+        var options = new FileStreamOptions
+        {
+            Mode = FileMode.CreateNew,
+            Access = FileAccess.Write,
+            Share = FileShare.None,
+            BufferSize = 1 << 16,
+            Options = FileOptions.Asynchronous,
+        };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        return options;
+    }
+
     public string PathOf(string key) => Path.Combine(Root, FileKeys.Check(key).Replace('/', Path.DirectorySeparatorChar));
 
     public async Task SaveAsync(string key, Stream content, CancellationToken ct = default)
@@ -14,7 +29,7 @@ public sealed class DiskFileStore(string root) : IFileStore
         var temp = path + "." + Guid.NewGuid().ToString("N")[..8] + ".part";
         try
         {
-            await using (var target = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
+            await using (var target = new FileStream(temp, CreateOptions()))
                 await content.CopyToAsync(target, ct);
             File.Move(temp, path, overwrite: true);
         }

@@ -1,6 +1,8 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Tongxin.Common.Data;
 using Tongxin.Common.Dictionaries;
+using Tongxin.Common.Http;
 using Tongxin.Common.Text;
 using Tongxin.Features.Figures;
 
@@ -37,6 +39,33 @@ public sealed record AccountInput(string? Platform, string? Handle, string? Url,
     }
 
     public const string TakenMessage = "该平台账号已登记";
+
+    /// <summary>
+    /// Saves, answering a handle that another writer registered between the check and the write (the unique index
+    /// refused it) like the check does: a field error, not a 500.
+    /// </summary>
+    public static async Task<ValidationProblem?> SaveAsync(TongxinDb db)
+    {
+        try
+        {
+            await db.SaveChangesAsync();
+            return null;
+        }
+        catch (DbUpdateException e) when (IsHandleConflict(e))
+        {
+            return Problems.Validation("handle", TakenMessage);
+        }
+    }
+
+    private static bool IsHandleConflict(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is Npgsql.PostgresException { SqlState: "23505" } pg && pg.ConstraintName?.Contains(nameof(PlatformAccount.HandleKey)) == true) return true;
+            if (e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 } lite && lite.Message.Contains(nameof(PlatformAccount.HandleKey))) return true;
+        }
+        return false;
+    }
 
     public static AccountItem ToItem(PlatformAccount a) =>
         new(a.Id, a.Platform, a.Handle, a.Url, a.Followers, a.Likes, a.Works, a.MetricsDate, a.Version);

@@ -23,7 +23,7 @@ public static class CreateAccount
         figure.Accounts.Add(account);
         account.Record(MetricSnapshot.Today(), input.Followers ?? 0, input.Likes ?? 0, input.Works ?? 0, MetricSource.Staff);
         figure.RecomputeAccountStats();
-        await db.SaveChangesAsync();
+        if (await AccountInput.SaveAsync(db) is { } taken) return taken;
         return TypedResults.Created($"/api/accounts/{account.Id}", AccountInput.ToItem(account));
     }
 }

@@ -33,7 +33,7 @@ public static class UpdateAccount
         }
         account.Figure!.RecomputeAccountStats();
         db.Entry(account).Property(a => a.Version).OriginalValue = input.Version.Value;
-        await db.SaveChangesAsync();
+        if (await AccountInput.SaveAsync(db) is { } taken) return taken;
         return TypedResults.Ok(AccountInput.ToItem(account));
     }
 }

@@ -17,13 +17,16 @@ public static class AuditEndpoints
         api.MapGet("/audit", List).WithTags("Audit").RequireAuthorization(Permissions.AuditRead);
     }
 
-    public static async Task<Ok<Paged<AuditItem>>> List(TongxinDb db, string? userName, string? action, string? entityType,
+    public static async Task<Ok<Paged<AuditItem>>> List(TongxinDb db, System.Security.Claims.ClaimsPrincipal me, string? userName, string? action, string? entityType,
         string? entityId, DateTime? from, DateTime? to, int page = 1, int pageSize = 20)
     {
         (page, pageSize) = Paging.Clamp(page, pageSize);
         var q = db.AuditEntries.AsNoTracking();
-        // Region administrators see their subtree's lines plus their own actions.
-        if (!db.ScopeUnrestricted)
+        // Region administrators see their subtree's lines plus their own actions; the root region's see every line
+        // (also those that belong to no region: dictionary changes, sign-ins of unknown names before they had one).
+        var region = me.RegionCode();
+        var root = region is not null && await db.Regions.IgnoreQueryFilters().AnyAsync(r => r.Code == region && r.ParentCode == null);
+        if (!db.ScopeUnrestricted && !root)
         {
             var (low, high) = (db.ScopeLow, db.ScopeHigh);
             var uid = db.Actor.UserId;

@@ -34,10 +34,7 @@ public static class ChangePassword
             return Problems.Validation("newPassword", string.Join("；", result.Errors.Select(e => e.Description)));
         user.MustChangePassword = false;
         await users.UpdateAsync(user);
-        var auth = await http.AuthenticateAsync(IdentityConstants.ApplicationScheme);
-        string? signedInAt = null;
-        auth.Properties?.Items.TryGetValue(AuthSetup.SignedInAtItem, out signedInAt);
-        await Login.SignInAsync(http, signIn, user, signedInAt);
+        await Login.RefreshAsync(http, signIn, user);
         AntiforgeryFilter.Issue(http, antiforgery);
         await db.LogAsync(AuditActions.PasswordChanged, "User", user.Id, "修改密码", user.RegionCode);
         return TypedResults.NoContent();

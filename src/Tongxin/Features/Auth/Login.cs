@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Tongxin.Common.Audit;
 using Tongxin.Common.Auth;
 using Tongxin.Common.Data;
@@ -27,7 +28,9 @@ public static class Login
         if (user is null || string.IsNullOrEmpty(request.Password))
         {
             SpendAHashing(users, request.Password);
-            await db.LogAsync(AuditActions.LoginFailed, "User", null, "用户名或密码错误");
+            // Nobody's region: the line belongs to the whole tree (the root region), where the root administrator reads it.
+            var root = await db.Regions.IgnoreQueryFilters().Where(r => r.ParentCode == null).OrderBy(r => r.Code).Select(r => r.Code).FirstOrDefaultAsync();
+            await db.LogAsync(AuditActions.LoginFailed, "User", null, "用户名或密码错误", root);
             return Unauthorized(Failed);
         }
         // Every failed step (password or second factor) counts towards lockout; only full success resets it.
@@ -40,7 +43,7 @@ public static class Login
         {
             await users.AccessFailedAsync(user);
             if (await users.IsLockedOutAsync(user)) return await Locked(db, user);
-            await db.LogAsync(AuditActions.LoginFailed, "User", user.Id, "用户名或密码错误");
+            await db.LogAsync(AuditActions.LoginFailed, "User", user.Id, "用户名或密码错误", user.RegionCode);
             return Unauthorized(Failed);
         }
         if (user.TwoFactorEnabled)
@@ -51,7 +54,7 @@ public static class Login
             {
                 await users.AccessFailedAsync(user);
                 if (await users.IsLockedOutAsync(user)) return await Locked(db, user);
-                await db.LogAsync(AuditActions.LoginFailed, "User", user.Id, "动态验证码错误");
+                await db.LogAsync(AuditActions.LoginFailed, "User", user.Id, "动态验证码错误", user.RegionCode);
                 return TypedResults.Problem(title: "动态验证码错误或已使用", statusCode: StatusCodes.Status401Unauthorized, type: TotpRequiredType);
             }
         }
@@ -72,6 +75,18 @@ public static class Login
         http.User = principal; // the antiforgery token issued next must belong to the new identity
     }
 
+    /// <summary>
+    /// Gives this session a cookie with the user's new security stamp after a change of the user's own that ends
+    /// every other session (password, authenticator), keeping the original sign-in time.
+    /// </summary>
+    public static async Task RefreshAsync(HttpContext http, SignInManager<AppUser> signIn, AppUser user)
+    {
+        var auth = await http.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        string? signedInAt = null;
+        auth.Properties?.Items.TryGetValue(AuthSetup.SignedInAtItem, out signedInAt);
+        await SignInAsync(http, signIn, user, signedInAt);
+    }
+
     public const string TotpRequiredType = "https://tongxin.local/problems/totp-required";
 
     /// <summary>
@@ -82,7 +97,7 @@ public static class Login
 
     private static async Task<ProblemHttpResult> Locked(TongxinDb db, AppUser user)
     {
-        await db.LogAsync(AuditActions.LoginFailed, "User", user.Id, "账户已锁定");
+        await db.LogAsync(AuditActions.LoginFailed, "User", user.Id, "账户已锁定", user.RegionCode);
         return Unauthorized(Failed);
     }
 

@@ -64,6 +64,8 @@ public class MetricSnapshot : IAudited
     public long Works { get; set; }
     public MetricSource Source { get; set; }
 
+    long? IAudited.AuditFigureId => Account?.FigureId;
+
     /// <summary>Dates of metrics follow the offices' calendar (China Standard Time).</summary>
     public static DateOnly Today() => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
 }

@@ -13,7 +13,8 @@ internal sealed class PlatformAccountConfiguration : IEntityTypeConfiguration<Pl
         e.Property(a => a.HandleKey).HasMaxLength(100);
         e.Property(a => a.Version).IsConcurrencyToken();
         e.HasIndex(a => a.FigureId);
-        e.HasIndex(a => new { a.Platform, a.HandleKey });
+        // A handle has one owner per platform: the database is the judge when two writers check at once.
+        e.HasIndex(a => new { a.Platform, a.HandleKey }).IsUnique();
         e.HasOne(a => a.Figure).WithMany(f => f.Accounts).HasForeignKey(a => a.FigureId).OnDelete(DeleteBehavior.Cascade);
         e.HasRegionScope(a => a.Figure!.RegionCode);
     }

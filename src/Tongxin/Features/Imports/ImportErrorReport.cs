@@ -12,6 +12,16 @@ public static class ImportErrorReport
 {
     public const string ErrorColumn = "错误说明";
 
+    /// <summary>An ID number or phone as the error workbook shows it: the first 3 and last 2 characters (or fewer), stars between.</summary>
+    public static string Mask(string value)
+    {
+        var v = value.Trim();
+        if (v.Length == 0) return v;
+        var keep = v.Length >= 11 ? 3 : v.Length >= 6 ? 1 : 0;
+        var tail = v.Length >= 11 ? 2 : v.Length >= 6 ? 1 : 0;
+        return v[..keep] + new string('*', v.Length - keep - tail) + v[(v.Length - tail)..];
+    }
+
     /// <summary>Writes the workbook and returns its token.</summary>
     public static async Task<string> WriteAsync(FigureSheetReader sheet, IReadOnlyList<RowError> errors, ImportFiles files, string? userKey, CancellationToken ct)
     {
@@ -19,6 +29,8 @@ public static class ImportErrorReport
         var byRow = errors.GroupBy(e => e.Row).ToDictionary(g => g.Key,
             g => string.Join("；", g.Select(e => e.Column is null ? e.Message : $"{e.Column}：{e.Message}")));
         var letters = sheet.Header.Letters;
+        // Personal numbers are not repeated in full: the workbook lies in a folder and travels by e-mail.
+        var masked = sheet.Header.Columns.Where(c => c.Value is FigureColumn.IdNumber or FigureColumn.Phone).Select(c => c.Key).ToHashSet();
 
         IEnumerable<IDictionary<string, object?>> Rows()
         {
@@ -33,6 +45,7 @@ public static class ImportErrorReport
                 foreach (var l in letters)
                 {
                     var v = row.Cells.TryGetValue(l, out var cell) ? cell : null;
+                    if (masked.Contains(l) && v is not null) v = Mask(Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) ?? "");
                     r[l] = v is string s ? SpreadsheetText.Neutralize(s) : v;
                 }
                 r[ErrorColumn] = byRow.GetValueOrDefault(row.Number);

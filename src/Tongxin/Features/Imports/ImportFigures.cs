@@ -59,10 +59,11 @@ public static class ImportFigures
     }
 
     /// <summary>GET /api/figures/import/errors/{token}: the error workbook, for the user who made it only.</summary>
-    public static async Task<Results<FileStreamHttpResult, NotFoundProblem>> ErrorReport(string token, TongxinDb db, ImportFiles files, CancellationToken ct)
+    public static async Task<Results<FileStreamHttpResult, NotFoundProblem>> ErrorReport(string token, TongxinDb db, ImportFiles files, System.Security.Claims.ClaimsPrincipal me, CancellationToken ct)
     {
         var content = await files.OpenReportAsync(db.Actor.UserId, token, ct);
         if (content is null) return Problems.NotFound("错误报告");
+        await db.LogAsync("import-errors-download", "ImportErrorReport", token, "下载导入错误报告", me.RegionCode(), ct: ct);
         return TypedResults.File(content, FileNames.XlsxType, FileNames.Utf8("导入错误报告", DateTime.UtcNow));
     }
 }

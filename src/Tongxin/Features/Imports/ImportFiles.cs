@@ -18,7 +18,8 @@ public sealed class ImportFiles(DatabaseOptions options, IFileStore store, UserF
     /// <summary>A fresh local path for a workbook being read or written; the name is random, never the user's.</summary>
     public string NewWorkingPath(string extension = ".xlsx")
     {
-        Directory.CreateDirectory(WorkingDirectory);
+        if (OperatingSystem.IsWindows()) Directory.CreateDirectory(WorkingDirectory);
+        else Directory.CreateDirectory(WorkingDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         return Path.Combine(WorkingDirectory, NewToken() + extension);
     }
 
@@ -58,11 +59,14 @@ public sealed class ImportFiles(DatabaseOptions options, IFileStore store, UserF
     public Task<Stream?> OpenReportAsync(string? userKey, string token, CancellationToken ct) =>
         userFiles.OpenAsync(Reports, userKey, token, ct);
 
-    /// <summary>Removes error workbooks, orphaned uploads and stale working copies older than the given age.</summary>
+    /// <summary>How long an error workbook (uploaded personal data with the errors) is kept.</summary>
+    public static readonly TimeSpan ReportsKeepFor = TimeSpan.FromDays(1);
+
+    /// <summary>Removes error workbooks older than a day, orphaned uploads and stale working copies older than the given age.</summary>
     public async Task<int> PurgeAsync(TimeSpan olderThan, CancellationToken ct)
     {
         var cutoff = DateTime.UtcNow - olderThan;
-        return await store.PurgeAsync(Reports, cutoff, ct) + await store.PurgeAsync(Uploads, cutoff, ct)
+        return await store.PurgeAsync(Reports, DateTime.UtcNow - ReportsKeepFor, ct) + await store.PurgeAsync(Uploads, cutoff, ct)
             + LocalFiles.Purge(WorkingDirectory, cutoff, ct);
     }
 

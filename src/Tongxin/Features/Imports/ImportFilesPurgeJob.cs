@@ -3,12 +3,12 @@ using Tongxin.Features.Exports;
 
 namespace Tongxin.Features.Imports;
 
-/// <summary>Daily: error workbooks, uploads of finished jobs, export workbooks and working copies older than a week go.</summary>
+/// <summary>Hourly: error workbooks older than a day, and uploads of finished jobs, export workbooks and working copies older than a week go.</summary>
 public sealed class ImportFilesPurgeJob(ImportFiles files, ExportFiles exports) : IRecurringJob
 {
     public static readonly TimeSpan KeepFor = TimeSpan.FromDays(7);
     public string Name => "import-files-purge";
-    public TimeSpan Period => TimeSpan.FromDays(1);
+    public TimeSpan Period => TimeSpan.FromHours(1);
     public bool Enabled => true;
 
     public async Task<string> RunAsync(IServiceProvider services, CancellationToken ct) =>

@@ -39,7 +39,8 @@ public static class CreateRegion
             FullName = parent is null ? name! : parent.FullName + name,
         };
         db.Regions.Add(region);
-        await db.SaveChangesAsync();
+        // The region and its audit line in one write.
+        await db.LogAsync("region-create", "Region", region.Code, $"新增地区 {region.FullName}（{region.Code}）", region.Code);
         return TypedResults.Created($"/api/regions/{code}", new RegionItem(region.Code, region.Name, region.FullName, region.ParentCode, region.Level));
     }
 }

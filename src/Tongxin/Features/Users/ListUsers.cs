@@ -6,7 +6,7 @@ using Tongxin.Common.Http;
 namespace Tongxin.Features.Users;
 
 public sealed record UserItem(string Id, string UserName, string DisplayName, string RegionCode, string RegionName,
-    IReadOnlyList<string> Roles, bool IsLockedOut, bool MustChangePassword, long? OrgUnitId, string? OrgUnitName);
+    IReadOnlyList<string> Roles, bool IsLockedOut, bool MustChangePassword, long? OrgUnitId, string? OrgUnitName, bool IsDisabled);
 
 public static class ListUsers
 {
@@ -39,6 +39,6 @@ public static class ListUsers
             u.Id, u.UserName!, u.DisplayName, u.RegionCode, regionNames.GetValueOrDefault(u.RegionCode, ""),
             roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).ToList(),
             u.LockoutEnd > now, u.MustChangePassword, u.OrgUnitId,
-            u.OrgUnitId is { } unit ? unitNames.GetValueOrDefault(unit) : null)).ToList(), total));
+            u.OrgUnitId is { } unit ? unitNames.GetValueOrDefault(unit) : null, DisableUser.IsDisabled(u))).ToList(), total));
     }
 }

@@ -10,7 +10,10 @@ public sealed record ResetPasswordRequest(string? NewPassword);
 
 public static class ResetPassword
 {
-    /// <summary>Sets a new password that must be changed at the next sign-in, and unlocks the user.</summary>
+    /// <summary>
+    /// Sets a new password that must be changed at the next sign-in, and unlocks the user. Every session of the user
+    /// ends (Identity gives the user a new security stamp), so the next request signs in again and is sent to the change.
+    /// </summary>
     public static async Task<Results<NoContent, ValidationProblem, NotFoundProblem>> Handle(string id, ResetPasswordRequest request, TongxinDb db,
         UserManager<AppUser> users)
     {
@@ -22,7 +25,7 @@ public static class ResetPassword
         if (!result.Succeeded) return Problems.Validation("newPassword", string.Join("；", result.Errors.Select(e => e.Description)));
         user.MustChangePassword = true;
         await users.UpdateAsync(user);
-        await users.SetLockoutEndDateAsync(user, null);
+        if (!DisableUser.IsDisabled(user)) await users.SetLockoutEndDateAsync(user, null); // a disabled user stays disabled
         await users.ResetAccessFailedCountAsync(user);
         await db.LogAsync("user-reset-password", "User", user.Id, $"重置用户 {user.UserName} 的密码", user.RegionCode);
         return TypedResults.NoContent();

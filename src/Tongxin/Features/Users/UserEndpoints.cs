@@ -12,5 +12,8 @@ public static class UserEndpoints
         g.MapPost("/", CreateUser.Handle);
         g.MapPost("/{id}/reset-password", ResetPassword.Handle);
         g.MapPost("/{id}/unlock", UnlockUser.Handle);
+        g.MapPut("/{id}", UpdateUser.Handle);
+        g.MapPost("/{id}/disable", DisableUser.Disable);
+        g.MapPost("/{id}/enable", DisableUser.Enable);
     }
 }

@@ -952,7 +952,8 @@ namespace Tongxin.Migrations.Postgres
 
                     b.HasIndex("FigureId");
 
-                    b.HasIndex("Platform", "HandleKey");
+                    b.HasIndex("Platform", "HandleKey")
+                        .IsUnique();
 
                     b.ToTable("PlatformAccounts");
                 });

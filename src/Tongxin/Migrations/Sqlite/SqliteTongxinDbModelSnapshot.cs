@@ -914,7 +914,8 @@ namespace Tongxin.Migrations.Sqlite
 
                     b.HasIndex("FigureId");
 
-                    b.HasIndex("Platform", "HandleKey");
+                    b.HasIndex("Platform", "HandleKey")
+                        .IsUnique();
 
                     b.ToTable("PlatformAccounts");
                 });

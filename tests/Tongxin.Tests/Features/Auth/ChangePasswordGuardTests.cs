@@ -26,11 +26,15 @@ public class ChangePasswordGuardTests(SqliteApp app) : IClassFixture<SqliteApp>
     {
         await CreateUser("cp_guess");
         var client = await app.SignInFresh("cp_guess", TestApp.Password);
+        HttpResponseMessage last = null!;
         for (var i = 0; i < 5; i++)
-            await client.PostAsync("/api/auth/change-password", new { currentPassword = "guess-number-" + i, newPassword = "A-New-Long-Passphrase-9" });
-        var withTheRightOne = await client.PostAsync("/api/auth/change-password", new { currentPassword = TestApp.Password, newPassword = "A-New-Long-Passphrase-9" });
-        var problem = await ApiClient.ReadJson(withTheRightOne, HttpStatusCode.BadRequest);
+            last = await client.PostAsync("/api/auth/change-password", new { currentPassword = "guess-number-" + i, newPassword = "A-New-Long-Passphrase-9" });
+        var problem = await ApiClient.ReadJson(last, HttpStatusCode.BadRequest);
         Assert.Equal(ChangePassword.LockedMessage, problem["errors"]!["currentPassword"]![0]!.GetValue<string>());
+        // The lockout ended the session that guessed, so the right password does not help it either.
+        var withTheRightOne = await client.PostAsync("/api/auth/change-password", new { currentPassword = TestApp.Password, newPassword = "A-New-Long-Passphrase-9" });
+        Assert.Equal(HttpStatusCode.Unauthorized, withTheRightOne.StatusCode);
+        // A fresh session of a locked account cannot change it: signing in is refused.
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.Anonymous().PostAsync("/api/auth/login", new { userName = "cp_guess", password = "A-New-Long-Passphrase-9" })).StatusCode);
     }
 

@@ -86,6 +86,16 @@ public sealed class TwoServerTests : IAsyncLifetime
             return Server(server).SendAsync(request);
         }
 
+        /// <summary>A client for one server holding a copy of this browser's cookies (as a thief would take them).</summary>
+        public HttpClient Copy(int server)
+        {
+            var jar = new CookieContainer();
+            foreach (Cookie c in _jar.GetCookies(new Uri(urls[server]))) jar.Add(new Uri(urls[server]), new Cookie(c.Name, c.Value, "/"));
+            var client = new HttpClient(new HttpClientHandler { CookieContainer = jar }) { BaseAddress = new Uri(urls[server]) };
+            _clients[-1 - _clients.Count] = client;
+            return client;
+        }
+
         public void Dispose()
         {
             foreach (var c in _clients.Values) c.Dispose();
@@ -108,6 +118,28 @@ public sealed class TwoServerTests : IAsyncLifetime
         // Exactly one administrator and one set of demo data although two servers prepared the database.
         var all = await browser.Server(0).GetFromJsonAsync<JsonObject>("/api/figures?pageSize=1");
         Assert.True(all!["total"]!.GetValue<int>() is > 300 and < 400);
+    }
+
+    [Fact]
+    public async Task A_sign_out_on_one_server_ends_a_copied_cookie_on_the_other_within_the_check_interval()
+    {
+        // Each server checks a session's security stamp against the database at most every 2 s here (30 s by default).
+        var urls = await Task.WhenAll(StartServer("--Tongxin:SessionCheckSeconds=2"), StartServer("--Tongxin:SessionCheckSeconds=2"));
+        using var browser = new Browser(urls);
+        await browser.SignIn(0, "staff");
+        var here = browser.Copy(0);
+        var there = browser.Copy(1);
+        Assert.Equal(HttpStatusCode.OK, (await here.GetAsync("/api/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await there.GetAsync("/api/me")).StatusCode); // server 1 now holds the stamp
+
+        Assert.Equal(HttpStatusCode.NoContent, (await browser.Post(0, "/api/auth/logout", new StringContent(""))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await here.GetAsync("/api/me")).StatusCode); // at once on the same server
+        var sw = Stopwatch.StartNew();
+        while ((await there.GetAsync("/api/me")).StatusCode != HttpStatusCode.Unauthorized)
+        {
+            Assert.True(sw.Elapsed < TimeSpan.FromSeconds(10), "the other server still accepts the cookie");
+            await Task.Delay(200);
+        }
     }
 
     [Fact]

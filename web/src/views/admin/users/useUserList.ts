@@ -8,21 +8,28 @@ import { showError } from '@/utils/errors';
 export function useUserList() {
   const list = usePagedList((query: UserQuery) => usersApi.list(query), () => ({ q: '' }));
 
-  async function unlock(user: UserItem) {
+  /** Asks to confirm, runs the action, reports and reloads. */
+  async function confirmed(question: string, action: () => Promise<unknown>, done: string) {
     try {
-      await ElMessageBox.confirm(t('users.unlockConfirm'), t('common.confirmTitle'), { type: 'warning' });
+      await ElMessageBox.confirm(question, t('common.confirmTitle'), { type: 'warning' });
     } catch {
       return;
     }
     try {
-      await usersApi.unlock(user.id);
-      ElMessage.success(t('users.unlocked'));
+      await action();
+      ElMessage.success(done);
       list.load();
     } catch (e) {
       showError(e);
     }
   }
 
+  const unlock = (user: UserItem) => confirmed(t('users.unlockConfirm'), () => usersApi.unlock(user.id), t('users.unlocked'));
+  const disable = (user: UserItem) =>
+    confirmed(t('users.disableConfirm', { name: user.userName }), () => usersApi.disable(user.id), t('users.disabledDone'));
+  const enable = (user: UserItem) =>
+    confirmed(t('users.enableConfirm', { name: user.userName }), () => usersApi.enable(user.id), t('users.enabledDone'));
+
   onMounted(list.load);
-  return { ...list, unlock };
+  return { ...list, unlock, disable, enable };
 }

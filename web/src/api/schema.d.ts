@@ -2684,6 +2684,246 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/liaison/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    cadreUserId?: string;
+                    figureId?: number;
+                    active?: boolean;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PagedOfAssignmentItem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AssignFigureRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssignmentCreated"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/liaison/assignments/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EndAssignmentRequest"];
+                };
+            };
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/liaison/assignments/reassign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReassignFiguresRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReassignResult"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/liaison/cadres": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CadreItem"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2722,6 +2962,36 @@ export interface components {
             platform: string;
             handle: string;
         };
+        AssignFigureRequest: {
+            /** Format: int64 */
+            figureId: null | number;
+            cadreUserId: null | string;
+            /** Format: date */
+            startOn: null | string;
+        };
+        AssignmentCreated: {
+            /** Format: int64 */
+            id: number;
+        };
+        AssignmentItem: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            figureId: number;
+            figureName: string;
+            keyLevel: null | string;
+            regionCode: string;
+            cadreUserId: string;
+            cadreName: string;
+            /** Format: date */
+            startOn: string;
+            /** Format: date */
+            endOn: null | string;
+            endReason: null | string;
+            active: boolean;
+            /** Format: int32 */
+            version: number;
+        };
         AuditItem: {
             /** Format: int64 */
             id: number;
@@ -2736,6 +3006,14 @@ export interface components {
                 [key: string]: unknown[];
             };
             ip: null | string;
+        };
+        CadreItem: {
+            id: string;
+            userName: string;
+            displayName: string;
+            regionCode: string;
+            /** Format: int32 */
+            activeFigures: number;
         };
         ChangedRow: {
             /** Format: int32 */
@@ -2812,6 +3090,11 @@ export interface components {
             regionName: null | string;
             matchedOn: string;
             outOfScope: boolean;
+        };
+        EndAssignmentRequest: {
+            /** Format: date */
+            endOn: null | string;
+            reason: null | string;
         };
         ExportJobStatus: {
             /** Format: uuid */
@@ -3166,6 +3449,11 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        PagedOfAssignmentItem: {
+            items: components["schemas"]["AssignmentItem"][];
+            /** Format: int32 */
+            total: number;
+        };
         PagedOfAuditItem: {
             items: components["schemas"]["AuditItem"][];
             /** Format: int32 */
@@ -3210,6 +3498,19 @@ export interface components {
             status?: null | number;
             detail?: null | string;
             instance?: null | string;
+        };
+        ReassignFiguresRequest: {
+            fromCadreUserId: null | string;
+            toCadreUserId: null | string;
+            /** Format: date */
+            startOn: null | string;
+            reason: null | string;
+        };
+        ReassignResult: {
+            /** Format: int32 */
+            moved: number;
+            /** Format: int32 */
+            alreadyAssigned: number;
         };
         RegionItem: {
             code: string;

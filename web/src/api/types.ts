@@ -94,13 +94,15 @@ export const PERMISSIONS = [
   'figures.read', 'figures.write', 'figures.import', 'figures.export', 'figures.reveal',
   'organizations.read', 'organizations.write', 'dashboard.read',
   'users.manage', 'regions.manage', 'dictionaries.manage', 'audit.read',
+  'liaison.read', 'liaison.manage', 'liaison.contacts.read', 'liaison.contacts.write', 'liaison.own',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** DictionaryGroup.type values. */
 export type DictionaryType =
   | 'category' | 'platform' | 'ethnicity' | 'politicalAffiliation' | 'education' | 'keyLevel' | 'source'
-  | 'positionKind' | 'positionLevel' | 'honourLevel' | 'organizationType' | 'field';
+  | 'positionKind' | 'positionLevel' | 'honourLevel' | 'organizationType' | 'field'
+  | 'contactWay' | 'contactRule';
 
 /** OrgUnitItem.kind values. */
 export const ORG_UNIT_KINDS = ['department', 'memberUnit', 'association', 'other'] as const;

@@ -118,6 +118,7 @@ public static class TongxinWeb
         OrganizationEndpoints.Map(api);
         DashboardEndpoints.Map(api);
         LiaisonEndpoints.Map(api);
+        ContactLogEndpoints.Map(api);
 
         // Unknown /api routes are 404 problems, everything else is the single-page app.
         app.MapFallback("/api/{**rest}", () => Problems.NotFound("接口")).AllowAnonymous();

@@ -2924,6 +2924,343 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/liaison/my-figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyFigureItem"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/liaison/due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    state?: string;
+                    regionCode?: string;
+                    cadreUserId?: string;
+                    keyLevel?: string;
+                    sort?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PagedOfDueItem"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/liaison/due/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    state?: string;
+                    regionCode?: string;
+                    cadreUserId?: string;
+                    keyLevel?: string;
+                    sort?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contact-logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    figureId?: number;
+                    cadreUserId?: string;
+                    from?: string;
+                    to?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PagedOfContactLogItem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ContactLogInput"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContactLogCreated"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contact-logs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContactLogItem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ContactLogInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContactLogItem"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3026,6 +3363,42 @@ export interface components {
             currentPassword: null | string;
             newPassword: null | string;
         };
+        ContactLogCreated: {
+            /** Format: int64 */
+            id: number;
+        };
+        ContactLogInput: {
+            /** Format: int64 */
+            figureId: null | number;
+            /** Format: date */
+            date: null | string;
+            way: null | string;
+            participants: null | string;
+            summary: null | string;
+            followUp: null | string;
+            cadreUserId: null | string;
+            /** Format: int32 */
+            version: null | number;
+        };
+        ContactLogItem: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            figureId: number;
+            figureName: string;
+            cadreUserId: string;
+            cadreName: string;
+            /** Format: date */
+            date: string;
+            way: string;
+            wayLabel: string;
+            participants: null | string;
+            summary: string;
+            followUp: null | string;
+            canEdit: boolean;
+            /** Format: int32 */
+            version: number;
+        };
         CountItem: {
             key: string;
             label: string;
@@ -3078,6 +3451,27 @@ export interface components {
             label: string;
             items: components["schemas"]["DictionaryEntry"][];
         };
+        DueItem: {
+            /** Format: int64 */
+            assignmentId: number;
+            /** Format: int64 */
+            figureId: number;
+            name: string;
+            keyLevel: null | string;
+            regionCode: string;
+            regionName: string;
+            cadreUserId: string;
+            cadreName: string;
+            /** Format: date */
+            startOn: string;
+            /** Format: date */
+            lastContactOn: null | string;
+            /** Format: date */
+            nextDueOn: null | string;
+            state: components["schemas"]["DueState"];
+        };
+        /** @enum {unknown} */
+        DueState: "ok" | "dueSoon" | "overdue";
         DuplicateCheckRequest: {
             idNumber: null | string;
             phone: null | string;
@@ -3363,6 +3757,22 @@ export interface components {
             /** Format: int32 */
             count: number;
         };
+        MyFigureItem: {
+            /** Format: int64 */
+            assignmentId: number;
+            /** Format: int64 */
+            figureId: number;
+            name: string;
+            keyLevel: null | string;
+            regionCode: string;
+            /** Format: date */
+            startOn: string;
+            /** Format: date */
+            lastContactOn: null | string;
+            /** Format: date */
+            nextDueOn: null | string;
+            state: components["schemas"]["DueState"];
+        };
         OrganizationCreated: {
             /** Format: int64 */
             id: number;
@@ -3456,6 +3866,16 @@ export interface components {
         };
         PagedOfAuditItem: {
             items: components["schemas"]["AuditItem"][];
+            /** Format: int32 */
+            total: number;
+        };
+        PagedOfContactLogItem: {
+            items: components["schemas"]["ContactLogItem"][];
+            /** Format: int32 */
+            total: number;
+        };
+        PagedOfDueItem: {
+            items: components["schemas"]["DueItem"][];
             /** Format: int32 */
             total: number;
         };

@@ -13,5 +13,8 @@ public static class LiaisonEndpoints
         g.MapPost("/assignments/{id:long}/end", EndAssignment.Handle).RequireAuthorization(Permissions.LiaisonManage);
         g.MapPost("/assignments/reassign", ReassignFigures.Handle).RequireAuthorization(Permissions.LiaisonManage);
         g.MapGet("/cadres", ListCadres.Handle).RequireAuthorization(Permissions.LiaisonRead);
+        g.MapGet("/my-figures", ListMyFigures.Handle).RequireAuthorization(Permissions.LiaisonOwn);
+        g.MapGet("/due", ListDue.Handle).RequireAuthorization(Permissions.LiaisonRead);
+        g.MapGet("/due/file", ListDue.Export).RequireAuthorization(Permissions.LiaisonRead);
     }
 }

@@ -128,3 +128,23 @@ export interface FigureQuery {
   page?: number;
   pageSize?: number;
 }
+
+// Liaison (结对联络)
+export type AssignFigureRequest = Schemas['AssignFigureRequest'];
+export type AssignmentCreated = Schemas['AssignmentCreated'];
+export type AssignmentItem = Schemas['AssignmentItem'];
+export type PagedOfAssignmentItem = Schemas['PagedOfAssignmentItem'];
+export type EndAssignmentRequest = Schemas['EndAssignmentRequest'];
+export type ReassignFiguresRequest = Schemas['ReassignFiguresRequest'];
+export type ReassignResult = Schemas['ReassignResult'];
+export type CadreItem = Schemas['CadreItem'];
+export type MyFigureItem = Schemas['MyFigureItem'];
+export type DueItem = Schemas['DueItem'];
+export type DueState = Schemas['DueState'];
+export type PagedOfDueItem = Schemas['PagedOfDueItem'];
+/** Body of POST /api/contact-logs and (with `version`) PUT /api/contact-logs/{id}. */
+export type ContactLogInput = Schemas['ContactLogInput'];
+export type ContactLogCreated = Schemas['ContactLogCreated'];
+export type ContactLogItem = Schemas['ContactLogItem'];
+export type PagedOfContactLogItem = Schemas['PagedOfContactLogItem'];
+export type DueSort = 'nextDueOn' | '-nextDueOn' | 'name' | 'lastContactOn' | '-lastContactOn';

@@ -20,7 +20,7 @@ test('a cadre on a phone logs a contact from their home and the figure turns ok'
   const dialog = page.locator('[data-test=contact-log-dialog]');
   await dialog.waitFor({ state: 'visible', timeout: TIMEOUT });
   await dialog.getByText('电话', { exact: true }).click();
-  await page.fill('[data-test=contact-log-summary] textarea', '电话了解近况，约定下月走访');
+  await page.fill('textarea[data-test=contact-log-summary], [data-test=contact-log-summary] textarea', '电话了解近况，约定下月走访');
   assert((await overflow()) <= 0, `the contact form scrolls sideways by ${await overflow()}px`);
   await shot(page, '21-contact-log-phone');
   await page.click('[data-test=contact-log-save]');

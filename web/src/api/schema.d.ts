@@ -3052,6 +3052,240 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/liaison/feedback/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackFormView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SaveFeedbackFormRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackFormView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/liaison/feedback/{year}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SubmitFeedbackFormRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackFormView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/liaison/feedback/{year}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    format?: string;
+                };
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/liaison/feedback-summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                    regionCode?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackSummaryView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/contact-logs": {
         parameters: {
             query?: never;
@@ -3510,6 +3744,57 @@ export interface components {
             downloadUrl: null | string;
             error: null | string;
         };
+        FeedbackCadreItem: {
+            cadreUserId: string;
+            cadreName: string;
+            regionCode: string;
+            /** Format: int32 */
+            activeFigures: number;
+            /** Format: int32 */
+            contactedFigures: number;
+            /** Format: int32 */
+            contacts: number;
+            status: null | components["schemas"]["FeedbackStatus"];
+            /** Format: date-time */
+            submittedAt: null | string;
+        };
+        FeedbackFormView: {
+            /** Format: int32 */
+            year: number;
+            cadreName: string;
+            regionName: string;
+            status: components["schemas"]["FeedbackStatus"];
+            summary: null | string;
+            problems: null | string;
+            plans: null | string;
+            /** Format: date-time */
+            submittedAt: null | string;
+            rows: components["schemas"]["FeedbackRow"][];
+            /** Format: int32 */
+            totalContacts: number;
+            /** Format: int32 */
+            version: number;
+        };
+        FeedbackRow: {
+            /** Format: int64 */
+            figureId: number;
+            figureName: string;
+            keyLevel: null | string;
+            keyLevelLabel: string;
+            /** Format: int32 */
+            contacts: number;
+            dates: string[];
+            ways: string[];
+            highlights: string;
+        };
+        /** @enum {unknown} */
+        FeedbackStatus: "draft" | "submitted";
+        FeedbackSummaryView: {
+            /** Format: int32 */
+            year: number;
+            cadres: components["schemas"]["FeedbackCadreItem"][];
+            neverContacted: components["schemas"]["NeverContactedItem"][];
+        };
         FigureCreated: {
             /** Format: int64 */
             id: number;
@@ -3773,6 +4058,14 @@ export interface components {
             nextDueOn: null | string;
             state: components["schemas"]["DueState"];
         };
+        NeverContactedItem: {
+            /** Format: int64 */
+            figureId: number;
+            name: string;
+            keyLevel: null | string;
+            regionCode: string;
+            cadreName: string;
+        };
         OrganizationCreated: {
             /** Format: int64 */
             id: number;
@@ -3960,6 +4253,13 @@ export interface components {
             column: null | string;
             message: string;
         };
+        SaveFeedbackFormRequest: {
+            summary: null | string;
+            problems: null | string;
+            plans: null | string;
+            /** Format: int32 */
+            version: null | number;
+        };
         SnapshotInput: {
             date: null | string;
             /** Format: int64 */
@@ -3982,6 +4282,10 @@ export interface components {
             /** Format: int64 */
             works: number;
             source: string;
+        };
+        SubmitFeedbackFormRequest: {
+            /** Format: int32 */
+            version: null | number;
         };
         TotpCodeRequest: {
             code: null | string;

@@ -16,5 +16,10 @@ public static class LiaisonEndpoints
         g.MapGet("/my-figures", ListMyFigures.Handle).RequireAuthorization(Permissions.LiaisonOwn);
         g.MapGet("/due", ListDue.Handle).RequireAuthorization(Permissions.LiaisonRead);
         g.MapGet("/due/file", ListDue.Export).RequireAuthorization(Permissions.LiaisonRead);
+        g.MapGet("/feedback/{year:int}", GetFeedbackForm.Handle).RequireAuthorization(Permissions.LiaisonOwn);
+        g.MapPut("/feedback/{year:int}", SaveFeedbackForm.Handle).RequireAuthorization(Permissions.LiaisonOwn);
+        g.MapPost("/feedback/{year:int}/submit", SubmitFeedbackForm.Handle).RequireAuthorization(Permissions.LiaisonOwn);
+        g.MapGet("/feedback/{year:int}/file", DownloadFeedbackForm.Handle).RequireAuthorization(Permissions.LiaisonOwn);
+        g.MapGet("/feedback-summary", FeedbackSummary.Handle).RequireAuthorization(Permissions.LiaisonRead);
     }
 }

@@ -8,4 +8,5 @@ public abstract partial class TongxinDb
 {
     public DbSet<Assignment> LiaisonAssignments => Set<Assignment>();
     public DbSet<ContactLog> ContactLogs => Set<ContactLog>();
+    public DbSet<FeedbackForm> LiaisonFeedbackForms => Set<FeedbackForm>();
 }

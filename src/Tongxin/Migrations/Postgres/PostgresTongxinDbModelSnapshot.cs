@@ -1278,6 +1278,69 @@ namespace Tongxin.Migrations.Postgres
                     b.ToTable("ContactLogs");
                 });
 
+            modelBuilder.Entity("Tongxin.Features.Liaison.FeedbackForm", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CadreUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Plans")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Problems")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .UseCollation("C");
+
+                    b.Property<string>("RowsJson")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CadreUserId", "Year")
+                        .IsUnique();
+
+                    b.HasIndex("Year", "RegionCode");
+
+                    b.ToTable("LiaisonFeedbackForms", (string)null);
+                });
+
             modelBuilder.Entity("Tongxin.Features.OrgUnits.OrgUnit", b =>
                 {
                     b.Property<long>("Id")
@@ -1490,6 +1553,15 @@ namespace Tongxin.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Figure");
+                });
+
+            modelBuilder.Entity("Tongxin.Features.Liaison.FeedbackForm", b =>
+                {
+                    b.HasOne("Tongxin.Common.Auth.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CadreUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Tongxin.Features.OrgUnits.OrgUnit", b =>

@@ -1226,6 +1226,66 @@ namespace Tongxin.Migrations.Sqlite
                     b.ToTable("ContactLogs");
                 });
 
+            modelBuilder.Entity("Tongxin.Features.Liaison.FeedbackForm", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CadreUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Plans")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Problems")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RowsJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CadreUserId", "Year")
+                        .IsUnique();
+
+                    b.HasIndex("Year", "RegionCode");
+
+                    b.ToTable("LiaisonFeedbackForms", (string)null);
+                });
+
             modelBuilder.Entity("Tongxin.Features.OrgUnits.OrgUnit", b =>
                 {
                     b.Property<long>("Id")
@@ -1435,6 +1495,15 @@ namespace Tongxin.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Figure");
+                });
+
+            modelBuilder.Entity("Tongxin.Features.Liaison.FeedbackForm", b =>
+                {
+                    b.HasOne("Tongxin.Common.Auth.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CadreUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Tongxin.Features.OrgUnits.OrgUnit", b =>

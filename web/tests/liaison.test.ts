@@ -25,7 +25,7 @@ describe('liaison menu', () => {
   it('gives a cadre their figures and logs only, and lands them on their figures', () => {
     const visible = visibleFor('liaison.own', 'liaison.contacts.read', 'liaison.contacts.write');
     expect(visible.map((i) => i.key)).toEqual(['liaison']);
-    expect(visible[0].children!.map((c) => c.key)).toEqual(['my-figures', 'contact-logs']);
+    expect(visible[0].children!.map((c) => c.key)).toEqual(['my-figures', 'contact-logs', 'feedback']);
     expect(firstPath(visible)).toBe('/liaison/mine');
   });
   it('gives staff the assignments and the due list', () => {

@@ -52,3 +52,15 @@ test('staff see the cadre\'s overdue figures in the due list and export it', () 
   await page.locator('[data-test=assignment-table] .el-table__row').first().waitFor({ timeout: TIMEOUT });
   await shot(page, '24-staff-assignments');
 }), demoOnly);
+
+test('a cadre downloads the annual feedback form as a Word file', () => withPage({ user: 'cadre' }, async (page) => {
+  await page.goto('/liaison/feedback');
+  await page.locator('[data-test=feedback-status]').waitFor({ timeout: TIMEOUT });
+  await shot(page, '25-cadre-feedback');
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: TIMEOUT }), page.click('[data-test=feedback-word]')]);
+  assert(download.suggestedFilename().endsWith('.docx'), `feedback file is ${download.suggestedFilename()}`);
+  const { readFile } = await import('node:fs/promises');
+  const bytes = await readFile(await download.path());
+  assert(bytes[0] === 0x50 && bytes[1] === 0x4b, 'the .docx is not a zip package');
+  assert(bytes.includes(Buffer.from('word/document.xml')), 'the .docx has no document part');
+}), demoOnly);

@@ -1,7 +1,7 @@
 import { http, toQuery } from './http';
 import type {
   AssignFigureRequest, AssignmentCreated, CadreItem, ContactLogCreated, ContactLogInput, ContactLogItem, DueSort, DueState,
-  EndAssignmentRequest, MyFigureItem, PagedOfAssignmentItem, PagedOfContactLogItem, PagedOfDueItem, ReassignFiguresRequest, ReassignResult,
+  EndAssignmentRequest, FeedbackFormView, FeedbackSummaryView, MyFigureItem, SaveFeedbackFormRequest, PagedOfAssignmentItem, PagedOfContactLogItem, PagedOfDueItem, ReassignFiguresRequest, ReassignResult,
 } from './types';
 
 export interface AssignmentQuery { cadreUserId?: string; figureId?: number; active?: boolean | ''; page?: number; pageSize?: number }
@@ -18,6 +18,11 @@ export const liaisonApi = {
   due: (query: DueQuery) => http.get<PagedOfDueItem>('/api/liaison/due', { query }),
   /** The due list as .xlsx (same filters, no paging). */
   dueFileUrl: (query: DueQuery) => `/api/liaison/due/file${toQuery({ ...query, page: undefined, pageSize: undefined })}`,
+  feedback: (year: number) => http.get<FeedbackFormView>(`/api/liaison/feedback/${year}`),
+  saveFeedback: (year: number, body: SaveFeedbackFormRequest) => http.put<FeedbackFormView>(`/api/liaison/feedback/${year}`, body),
+  submitFeedback: (year: number, version: number) => http.post<FeedbackFormView>(`/api/liaison/feedback/${year}/submit`, { version }),
+  feedbackFileUrl: (year: number, format: 'docx' | 'xlsx') => `/api/liaison/feedback/${year}/file?format=${format}`,
+  feedbackSummary: (year: number, regionCode?: string) => http.get<FeedbackSummaryView>('/api/liaison/feedback-summary', { query: { year, regionCode } }),
 };
 
 export const contactLogsApi = {

@@ -148,3 +148,7 @@ export type ContactLogCreated = Schemas['ContactLogCreated'];
 export type ContactLogItem = Schemas['ContactLogItem'];
 export type PagedOfContactLogItem = Schemas['PagedOfContactLogItem'];
 export type DueSort = 'nextDueOn' | '-nextDueOn' | 'name' | 'lastContactOn' | '-lastContactOn';
+export type FeedbackFormView = Schemas['FeedbackFormView'];
+export type FeedbackRow = Schemas['FeedbackRow'];
+export type SaveFeedbackFormRequest = Schemas['SaveFeedbackFormRequest'];
+export type FeedbackSummaryView = Schemas['FeedbackSummaryView'];

@@ -24,6 +24,7 @@ export const menu: MenuItem[] = [
     children: [
       { key: 'my-figures', title: 'menu.myFigures', path: '/liaison/mine', permission: 'liaison.own' },
       { key: 'contact-logs', title: 'menu.contactLogs', path: '/liaison/logs', permission: 'liaison.contacts.read' },
+      { key: 'feedback', title: 'menu.feedback', path: '/liaison/feedback', permission: 'liaison.own' },
       { key: 'assignments', title: 'menu.assignments', path: '/liaison/assignments', permission: 'liaison.read' },
       { key: 'due', title: 'menu.due', path: '/liaison/due', permission: 'liaison.read' },
     ],

@@ -33,6 +33,7 @@ export const routes: RouteRecordRaw[] = [
       { path: 'organizations/:id(\\d+)', name: 'organization', component: () => import('@/views/organizations/detail.vue'), meta: { permission: 'organizations.read', title: 'menu.organizations' } },
       { path: 'liaison/mine', name: 'liaison-mine', component: () => import('@/views/liaison/mine.vue'), meta: { permission: 'liaison.own', title: 'menu.myFigures' } },
       { path: 'liaison/logs', name: 'liaison-logs', component: () => import('@/views/liaison/logs.vue'), meta: { permission: 'liaison.contacts.read', title: 'menu.contactLogs' } },
+      { path: 'liaison/feedback', name: 'liaison-feedback', component: () => import('@/views/liaison/feedback.vue'), meta: { permission: 'liaison.own', title: 'menu.feedback' } },
       { path: 'liaison/assignments', name: 'liaison-assignments', component: () => import('@/views/liaison/assignments.vue'), meta: { permission: 'liaison.read', title: 'menu.assignments' } },
       { path: 'liaison/due', name: 'liaison-due', component: () => import('@/views/liaison/due.vue'), meta: { permission: 'liaison.read', title: 'menu.due' } },
       { path: 'dashboard', name: 'dashboard', component: () => import('@/views/dashboard/index.vue'), meta: { permission: 'dashboard.read', title: 'menu.dashboard' } },

@@ -21,6 +21,7 @@ using Tongxin.Features.Exports;
 using Tongxin.Features.Figures;
 using Tongxin.Features.Imports;
 using Tongxin.Features.Members;
+using Tongxin.Features.Liaison;
 using Tongxin.Features.Organizations;
 using Tongxin.Features.Positions;
 using Tongxin.Features.Regions;
@@ -67,6 +68,7 @@ public static class TongxinWeb
         services.AddFigures();
         services.AddDashboard();
         services.AddMembers();
+        services.AddLiaison();
         // Keys in the database: a user signed in on one server continues on any other (cookies, anti-forgery).
         services.AddDataProtection().PersistKeysToDbContext<TongxinDb>().SetApplicationName("Tongxin");
         services.AddOptions<KeyManagementOptions>().Configure<FieldProtector>((o, fields) => o.XmlEncryptor = new KeyRingEncryptor(fields));
@@ -127,6 +129,8 @@ public static class TongxinWeb
         DashboardEndpoints.Map(api);
         MemberEndpoints.Map(api);
         Features.TaskPlans.TaskPlanEndpoints.Map(api);
+        LiaisonEndpoints.Map(api);
+        ContactLogEndpoints.Map(api);
 
         // Unknown /api routes are 404 problems, everything else is the single-page app.
         app.MapFallback("/api/{**rest}", () => Problems.NotFound("接口")).AllowAnonymous();

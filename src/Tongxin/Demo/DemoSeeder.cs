@@ -231,6 +231,7 @@ public static class DemoSeeder
             if (result.Succeeded) await users.AddToRoleAsync(user, role);
         }
         await Features.TaskPlans.TaskPlanDemo.SeedAsync(db, units["unit"].Id, ct);
+        if (await LiaisonDemo.CadreId(db, ct) is { } cadreId) await LiaisonDemo.SeedAsync(db, figures, cadreId, ct);
         WasSeeded = true;
         log.LogInformation("Demo data seeded: {Regions} regions, {Figures} figures, {Orgs} organizations", regions.Count, figures.Count, organizations.Count);
     }

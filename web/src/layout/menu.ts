@@ -24,6 +24,16 @@ export const menu: MenuItem[] = [
   { key: 'task-plans', title: 'menu.taskPlans', icon: 'office', path: '/task-plans', permission: 'tasks.overview' },
   { key: 'my-tasks', title: 'menu.myTasks', icon: 'office', path: '/my-tasks', permission: 'tasks.own' },
   {
+    key: 'liaison', title: 'menu.liaison', icon: 'liaison',
+    children: [
+      { key: 'my-figures', title: 'menu.myFigures', path: '/liaison/mine', permission: 'liaison.own' },
+      { key: 'contact-logs', title: 'menu.contactLogs', path: '/liaison/logs', permission: 'liaison.contacts.read' },
+      { key: 'feedback', title: 'menu.feedback', path: '/liaison/feedback', permission: 'liaison.own' },
+      { key: 'assignments', title: 'menu.assignments', path: '/liaison/assignments', permission: 'liaison.read' },
+      { key: 'due', title: 'menu.due', path: '/liaison/due', permission: 'liaison.read' },
+    ],
+  },
+  {
     key: 'admin', title: 'menu.admin', icon: 'setting',
     children: [
       { key: 'users', title: 'menu.users', path: '/admin/users', permission: 'users.manage' },

@@ -34,6 +34,16 @@ public static class Permissions
     public const string TasksReport = "tasks.report";
     /// <summary>The tasks of the user's own unit (我的任务): member units and association officers.</summary>
     public const string TasksOwn = "tasks.own";
+    /// <summary>Liaison work of the whole region: assignments, every contact log, due lists, summaries (read).</summary>
+    public const string LiaisonRead = "liaison.read";
+    /// <summary>Assign figures to cadres, end and reassign (staff).</summary>
+    public const string LiaisonManage = "liaison.manage";
+    /// <summary>Contact logs: read (narrowed to assigned figures without <see cref="LiaisonRead"/>).</summary>
+    public const string ContactLogsRead = "liaison.contacts.read";
+    /// <summary>Contact logs: write (narrowed to assigned figures without <see cref="LiaisonRead"/>).</summary>
+    public const string ContactLogsWrite = "liaison.contacts.write";
+    /// <summary>A cadre's own liaison: "my figures" and their annual feedback form.</summary>
+    public const string LiaisonOwn = "liaison.own";
 
     public static readonly string[] All =
     [
@@ -41,24 +51,33 @@ public static class Permissions
         OrganizationsWrite, DashboardRead, UsersManage, RegionsManage, DictionariesManage, AuditRead,
         MembersInvite, CorrectionsReview, MemberSelf,
         TasksRead, TasksOverview, TasksManage, TasksReport, TasksOwn,
+        LiaisonRead, LiaisonManage, ContactLogsRead, ContactLogsWrite, LiaisonOwn,
     ];
 
     private static readonly string[] StaffPermissions =
     [
         FiguresRead, FiguresWrite, FiguresImport, FiguresExport, FiguresReveal, OrganizationsRead,
         OrganizationsWrite, DashboardRead, MembersInvite, CorrectionsReview, TasksRead, TasksOverview, TasksManage, TasksReport,
+        LiaisonRead, LiaisonManage, ContactLogsRead, ContactLogsWrite,
     ];
 
     private static readonly string[] MemberPermissions = [MemberSelf];
 
-    /// <summary>Everything but a member's and a unit's own pages (an administrator has no figure or unit of their own).</summary>
-    private static readonly string[] AdminPermissions = All.Where(p => p != MemberSelf && p != TasksOwn).ToArray();
+    /// <summary>
+    /// Everything but a member's, a unit's and a cadre's own pages (an administrator has no figure, unit or assigned
+    /// figures of their own).
+    /// </summary>
+    private static readonly string[] AdminPermissions = All.Where(p => p != MemberSelf && p != TasksOwn && p != LiaisonOwn).ToArray();
 
-    private static readonly string[] LeaderPermissions = [FiguresRead, OrganizationsRead, DashboardRead, TasksRead, TasksOverview];
+    private static readonly string[] LeaderPermissions =
+        [FiguresRead, OrganizationsRead, DashboardRead, TasksRead, TasksOverview, LiaisonRead, ContactLogsRead];
 
     // DESIGN "Who may do what, extended": a member unit reads and reports the tasks routed to its unit; an
     // association officer has what a unit has until the associations feature arrives.
     private static readonly string[] UnitPermissions = [TasksRead, TasksReport, TasksOwn];
+
+    /// <summary>Liaison for the figures assigned to them, nothing else of the registry (DESIGN "Who may do what, extended").</summary>
+    private static readonly string[] CadrePermissions = [ContactLogsRead, ContactLogsWrite, LiaisonOwn];
 
     public static IReadOnlyCollection<string> ForRole(string role) => role switch
     {
@@ -67,6 +86,7 @@ public static class Permissions
         Roles.Leader => LeaderPermissions,
         Roles.Member => MemberPermissions,
         Roles.Unit or Roles.Association => UnitPermissions,
+        Roles.Cadre => CadrePermissions,
         _ => [],
     };
 

@@ -18,6 +18,7 @@ using Tongxin.Features.Auth;
 using Tongxin.Features.Dashboard;
 using Tongxin.Features.Dictionaries;
 using Tongxin.Features.Exports;
+using Tongxin.Features.HelpRequests;
 using Tongxin.Features.Figures;
 using Tongxin.Features.Imports;
 using Tongxin.Features.Organizations;
@@ -65,6 +66,7 @@ public static class TongxinWeb
         services.AddDictionaries();
         services.AddFigures();
         services.AddDashboard();
+        services.AddHelpRequests();
         // Keys in the database: a user signed in on one server continues on any other (cookies, anti-forgery).
         services.AddDataProtection().PersistKeysToDbContext<TongxinDb>().SetApplicationName("Tongxin");
         services.AddOptions<KeyManagementOptions>().Configure<FieldProtector>((o, fields) => o.XmlEncryptor = new KeyRingEncryptor(fields));
@@ -114,6 +116,7 @@ public static class TongxinWeb
         AccountEndpoints.Map(api);
         PositionEndpoints.Map(api);
         OrganizationEndpoints.Map(api);
+        HelpRequestEndpoints.Map(api);
         DashboardEndpoints.Map(api);
 
         // Unknown /api routes are 404 problems, everything else is the single-page app.

@@ -18,26 +18,44 @@ public static class Permissions
     public const string RegionsManage = "regions.manage";
     public const string DictionariesManage = "dictionaries.manage";
     public const string AuditRead = "audit.read";
+    /// <summary>Opens the help-request pages; what a user sees there is narrowed by the permissions below.</summary>
+    public const string HelpRequestsView = "help-requests.view";
+    /// <summary>Every help request of the region (staff, leader).</summary>
+    public const string HelpRequestsRead = "help-requests.read";
+    /// <summary>Records a help request (a cadre only for the figures assigned to them).</summary>
+    public const string HelpRequestsCreate = "help-requests.create";
+    /// <summary>Accepts, routes, completes, visits and reopens requests.</summary>
+    public const string HelpRequestsHandle = "help-requests.handle";
+    /// <summary>Replies to or returns the part routed to the user's own unit.</summary>
+    public const string HelpRequestsReply = "help-requests.reply";
 
     public static readonly string[] All =
     [
         FiguresRead, FiguresWrite, FiguresImport, FiguresExport, FiguresReveal, OrganizationsRead,
         OrganizationsWrite, DashboardRead, UsersManage, RegionsManage, DictionariesManage, AuditRead,
+        HelpRequestsView, HelpRequestsRead, HelpRequestsCreate, HelpRequestsHandle, HelpRequestsReply,
     ];
 
     private static readonly string[] StaffPermissions =
     [
         FiguresRead, FiguresWrite, FiguresImport, FiguresExport, FiguresReveal, OrganizationsRead,
-        OrganizationsWrite, DashboardRead,
+        OrganizationsWrite, DashboardRead, HelpRequestsView, HelpRequestsRead, HelpRequestsCreate, HelpRequestsHandle,
     ];
 
-    private static readonly string[] LeaderPermissions = [FiguresRead, OrganizationsRead, DashboardRead];
+    private static readonly string[] LeaderPermissions = [FiguresRead, OrganizationsRead, DashboardRead, HelpRequestsView, HelpRequestsRead];
+
+    private static readonly string[] CadrePermissions = [HelpRequestsView, HelpRequestsCreate];
+
+    /// <summary>A member unit (and, until its own feature, an association) works on what is routed to its unit.</summary>
+    private static readonly string[] UnitPermissions = [HelpRequestsView, HelpRequestsReply];
 
     public static IReadOnlyCollection<string> ForRole(string role) => role switch
     {
         Roles.Admin => All,
         Roles.Staff => StaffPermissions,
         Roles.Leader => LeaderPermissions,
+        Roles.Cadre => CadrePermissions,
+        Roles.Unit or Roles.Association => UnitPermissions,
         _ => [],
     };
 

@@ -28,8 +28,9 @@ public class HelpRequest : IRegionOwned, IAudited, IVersioned, IStamped
     [NotAudited] public double? DaysToSolve { get; set; }
     [NotAudited] public string? CreatedByUserId { get; set; }
     [NotAudited] public DateTime CreatedAt { get; set; }
-    /// <summary>Set by every transition, so each one changes the row (a new version and an audit line).</summary>
-    [NotAudited] public DateTime LastActionAt { get; set; }
+    /// <summary>The last transition (submit, accept, route…): set by each, so each changes the row and has its audit line.</summary>
+    public string LastAction { get; set; } = "submit";
+    public DateTime LastActionAt { get; set; }
     [NotAudited] public bool IsDemo { get; set; }
     [NotAudited] public int Version { get; set; }
 
@@ -161,6 +162,7 @@ public class HelpRequest : IRegionOwned, IAudited, IVersioned, IStamped
 
     private void Record(Actor who, DateTime now, string action, HelpRequestStatus? from, HelpRequestStatus to, string? text)
     {
+        LastAction = action;
         LastActionAt = now;
         Timeline.Add(new HelpRequestEvent
         {

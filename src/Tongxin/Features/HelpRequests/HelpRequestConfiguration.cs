@@ -17,6 +17,7 @@ internal sealed class HelpRequestConfiguration : IEntityTypeConfiguration<HelpRe
         e.Property(r => r.Summary).HasMaxLength(2000);
         e.Property(r => r.VisitText).HasMaxLength(1000);
         e.Property(r => r.CreatedByUserId).HasMaxLength(64);
+        e.Property(r => r.LastAction).HasMaxLength(20);
         e.Property(r => r.Version).IsConcurrencyToken();
         // The board: newest first within a region, optionally one status.
         e.HasIndex(r => new { r.RegionCode, r.CreatedAt });

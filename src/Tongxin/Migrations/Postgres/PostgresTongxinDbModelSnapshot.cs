@@ -1059,6 +1059,11 @@ namespace Tongxin.Migrations.Postgres
                     b.Property<bool>("IsDemo")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("LastAction")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<DateTime>("LastActionAt")
                         .HasColumnType("timestamp with time zone");
 

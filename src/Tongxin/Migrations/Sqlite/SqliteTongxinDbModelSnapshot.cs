@@ -1015,6 +1015,11 @@ namespace Tongxin.Migrations.Sqlite
                     b.Property<bool>("IsDemo")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("LastAction")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("LastActionAt")
                         .HasColumnType("TEXT");
 

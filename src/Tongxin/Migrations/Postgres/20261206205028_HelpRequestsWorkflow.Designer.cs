@@ -13,7 +13,7 @@ using Tongxin.Common.Data;
 namespace Tongxin.Migrations.Postgres
 {
     [DbContext(typeof(PostgresTongxinDb))]
-    [Migration("20261206203818_HelpRequestsWorkflow")]
+    [Migration("20261206205028_HelpRequestsWorkflow")]
     partial class HelpRequestsWorkflow
     {
         /// <inheritdoc />
@@ -1061,6 +1061,11 @@ namespace Tongxin.Migrations.Postgres
 
                     b.Property<bool>("IsDemo")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("LastAction")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<DateTime>("LastActionAt")
                         .HasColumnType("timestamp with time zone");

@@ -11,7 +11,7 @@ using Tongxin.Common.Data;
 namespace Tongxin.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteTongxinDb))]
-    [Migration("20261206203611_HelpRequestsWorkflow")]
+    [Migration("20261206204847_HelpRequestsWorkflow")]
     partial class HelpRequestsWorkflow
     {
         /// <inheritdoc />
@@ -1017,6 +1017,11 @@ namespace Tongxin.Migrations.Sqlite
 
                     b.Property<bool>("IsDemo")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastAction")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("LastActionAt")
                         .HasColumnType("TEXT");

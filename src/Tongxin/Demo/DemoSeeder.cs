@@ -215,6 +215,7 @@ public static class DemoSeeder
             var result = await users.CreateAsync(user, DemoPassword);
             if (result.Succeeded) await users.AddToRoleAsync(user, role);
         }
+        await Features.HelpRequests.HelpRequestDemoData.SeedAsync(db, figures, organizations, units["unit"], ct);
         WasSeeded = true;
         log.LogInformation("Demo data seeded: {Regions} regions, {Figures} figures, {Orgs} organizations", regions.Count, figures.Count, organizations.Count);
     }
@@ -225,6 +226,7 @@ public static class DemoSeeder
         var db = sp.GetRequiredService<TongxinDb>();
         var users = sp.GetRequiredService<UserManager<AppUser>>();
         var n = 0;
+        n += await Features.HelpRequests.HelpRequestDemoData.RemoveAsync(db, ct);
         n += await db.FigureSearchKeys.Where(k => db.Figures.Any(f => f.Id == k.FigureId && f.IsDemo)).ExecuteDeleteAsync(ct);
         n += await db.Figures.Where(f => f.IsDemo).ExecuteDeleteAsync(ct);
         n += await db.Organizations.Where(o => o.IsDemo).ExecuteDeleteAsync(ct);

@@ -43,12 +43,16 @@ public class HelpRequest : IRegionOwned, IAudited, IVersioned, IStamped
     public void Stamp(DateTime now, bool added)
     {
         if (!added) return;
-        CreatedAt = now;
-        LastActionAt = now;
+        if (CreatedAt == default) CreatedAt = now;
+        if (LastActionAt == default) LastActionAt = now;
     }
 
     /// <summary>The first timeline row of a new request.</summary>
-    public void Submit(Actor who, DateTime now) => Record(who, now, "submit", null, HelpRequestStatus.Submitted, Description);
+    public void Submit(Actor who, DateTime now)
+    {
+        CreatedAt = now;
+        Record(who, now, "submit", null, HelpRequestStatus.Submitted, Description);
+    }
 
     /// <summary>受理: staff take the request on.</summary>
     public void Accept(Actor who, DateTime now)

@@ -13,6 +13,9 @@ describe('homePath', () => {
   it('sends a role without pages to the welcome page, not to "no permission"', () => {
     for (const role of ['cadre', 'unit', 'association', 'member']) expect(homePath([role], grants(), null)).toBe('/welcome');
   });
+  it('sends a member unit to its inbox of routed requests', () => {
+    expect(homePath(['unit'], grants('help-requests.view', 'help-requests.reply'), '/requests/inbox')).toBe('/requests/inbox');
+  });
   it('uses the first menu page otherwise', () => {
     expect(homePath(['auditor'], grants('audit.read'), '/admin/audit')).toBe('/admin/audit');
   });

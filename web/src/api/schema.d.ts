@@ -2684,10 +2684,703 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/help-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    status?: string;
+                    category?: string;
+                    unitId?: number;
+                    regionCode?: string;
+                    overdue?: boolean;
+                    open?: boolean;
+                    q?: string;
+                    sort?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PagedOfHelpRequestListItem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["HelpRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HelpRequestCreated"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/help-requests/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    status?: string;
+                    category?: string;
+                    unitId?: number;
+                    regionCode?: string;
+                    overdue?: boolean;
+                    open?: boolean;
+                    q?: string;
+                    sort?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/help-requests/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    regionCode?: string;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HelpRequestStats"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/help-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HelpRequestDetail"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/help-requests/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AcceptHelpRequestInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HelpRequestDetail"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/help-requests/{id}/route": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RouteHelpRequestInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HelpRequestDetail"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/help-requests/{id}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReplyHelpRequestInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HelpRequestDetail"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/help-requests/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReturnHelpRequestInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HelpRequestDetail"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/help-requests/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CompleteHelpRequestInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HelpRequestDetail"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/help-requests/{id}/visit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["VisitHelpRequestInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HelpRequestDetail"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/help-requests/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReopenHelpRequestInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HelpRequestDetail"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AcceptHelpRequestInput: {
+            /** Format: int32 */
+            version: null | number;
+        };
         AccountInput: {
             platform: null | string;
             handle: null | string;
@@ -2747,6 +3440,11 @@ export interface components {
         ChangePasswordRequest: {
             currentPassword: null | string;
             newPassword: null | string;
+        };
+        CompleteHelpRequestInput: {
+            summary: null | string;
+            /** Format: int32 */
+            version: null | number;
         };
         CountItem: {
             key: string;
@@ -2949,6 +3647,123 @@ export interface components {
         HealthResponse: {
             status: string;
         };
+        /** @enum {unknown} */
+        HelpRequestChannel: "cadre" | "self" | "event" | "phone";
+        HelpRequestCreated: {
+            /** Format: int64 */
+            id: number;
+        };
+        HelpRequestDetail: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            figureId: null | number;
+            /** Format: int64 */
+            organizationId: null | number;
+            subjectName: string;
+            regionCode: string;
+            regionName: string;
+            category: string;
+            categoryLabel: string;
+            title: string;
+            description: null | string;
+            urgency: components["schemas"]["HelpRequestUrgency"];
+            receivedVia: components["schemas"]["HelpRequestChannel"];
+            status: components["schemas"]["HelpRequestStatus"];
+            summary: null | string;
+            satisfaction: null | components["schemas"]["Satisfaction"];
+            visitText: null | string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            completedAt: null | string;
+            /** Format: int32 */
+            version: number;
+            parts: components["schemas"]["HelpRequestPartItem"][];
+            timeline: components["schemas"]["HelpRequestTimelineItem"][];
+            allowedActions: string[];
+        };
+        HelpRequestInput: {
+            /** Format: int64 */
+            figureId: null | number;
+            /** Format: int64 */
+            organizationId: null | number;
+            category: null | string;
+            title: null | string;
+            description: null | string;
+            urgency: null | string;
+            receivedVia: null | string;
+        };
+        HelpRequestListItem: {
+            /** Format: int64 */
+            id: number;
+            title: string;
+            category: string;
+            categoryLabel: string;
+            /** Format: int64 */
+            figureId: null | number;
+            /** Format: int64 */
+            organizationId: null | number;
+            subjectName: string;
+            regionCode: string;
+            regionName: string;
+            urgency: components["schemas"]["HelpRequestUrgency"];
+            receivedVia: components["schemas"]["HelpRequestChannel"];
+            status: components["schemas"]["HelpRequestStatus"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            completedAt: null | string;
+            satisfaction: null | components["schemas"]["Satisfaction"];
+            units: string;
+            /** Format: date */
+            nextDeadline: null | string;
+            overdue: boolean;
+            /** Format: int32 */
+            version: number;
+        };
+        HelpRequestPartItem: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            unitId: number;
+            unitName: string;
+            /** Format: date */
+            deadline: string;
+            status: components["schemas"]["PartStatus"];
+            reply: null | string;
+            returnedReason: null | string;
+            /** Format: date-time */
+            repliedAt: null | string;
+            overdue: boolean;
+        };
+        HelpRequestStats: {
+            /** Format: int32 */
+            total: number;
+            /** Format: int32 */
+            solved: number;
+            /** Format: double */
+            averageDaysToSolve: null | number;
+            satisfaction: components["schemas"]["SatisfactionShare"][];
+            byStatus: components["schemas"]["StatCount"][];
+            byCategory: components["schemas"]["StatCount"][];
+            byRegion: components["schemas"]["StatCount"][];
+            byUnit: components["schemas"]["UnitStat"][];
+            trend: components["schemas"]["MonthSolved"][];
+        };
+        /** @enum {unknown} */
+        HelpRequestStatus: "submitted" | "accepted" | "routed" | "inProgress" | "completed" | "visited";
+        HelpRequestTimelineItem: {
+            /** Format: date-time */
+            at: string;
+            userName: string;
+            action: string;
+            fromStatus: null | components["schemas"]["HelpRequestStatus"];
+            toStatus: components["schemas"]["HelpRequestStatus"];
+            text: null | string;
+        };
+        /** @enum {unknown} */
+        HelpRequestUrgency: "normal" | "urgent";
         HistoryItem: {
             /** Format: date-time */
             at: string;
@@ -3080,6 +3895,13 @@ export interface components {
             /** Format: int32 */
             count: number;
         };
+        MonthSolved: {
+            month: string;
+            /** Format: int32 */
+            solved: number;
+            /** Format: double */
+            averageDays: null | number;
+        };
         OrganizationCreated: {
             /** Format: int64 */
             id: number;
@@ -3171,6 +3993,11 @@ export interface components {
             /** Format: int32 */
             total: number;
         };
+        PagedOfHelpRequestListItem: {
+            items: components["schemas"]["HelpRequestListItem"][];
+            /** Format: int32 */
+            total: number;
+        };
         PagedOfOrganizationListItem: {
             items: components["schemas"]["OrganizationListItem"][];
             /** Format: int32 */
@@ -3181,6 +4008,8 @@ export interface components {
             /** Format: int32 */
             total: number;
         };
+        /** @enum {unknown} */
+        PartStatus: "pending" | "replied" | "returned" | "closed";
         PositionInput: {
             kind: null | string;
             level: null | string;
@@ -3219,6 +4048,16 @@ export interface components {
             /** Format: int32 */
             level: number;
         };
+        ReopenHelpRequestInput: {
+            reason: null | string;
+            /** Format: int32 */
+            version: null | number;
+        };
+        ReplyHelpRequestInput: {
+            text: null | string;
+            /** Format: int32 */
+            version: null | number;
+        };
         ResetPasswordRequest: {
             newPassword: null | string;
         };
@@ -3227,17 +4066,43 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        ReturnHelpRequestInput: {
+            reason: null | string;
+            /** Format: int32 */
+            version: null | number;
+        };
         RevealRequest: {
             field: null | string;
         };
         RevealResponse: {
             value: null | string;
         };
+        RouteHelpRequestInput: {
+            parts: null | components["schemas"]["RoutePartInput"][];
+            /** Format: int32 */
+            version: null | number;
+        };
+        RoutePartInput: {
+            /** Format: int64 */
+            unitId: null | number;
+            /** Format: date */
+            deadline: null | string;
+        };
         RowError: {
             /** Format: int32 */
             row: number;
             column: null | string;
             message: string;
+        };
+        /** @enum {unknown} */
+        Satisfaction: "satisfied" | "basicallySatisfied" | "dissatisfied" | null;
+        SatisfactionShare: {
+            key: string;
+            label: string;
+            /** Format: int32 */
+            count: number;
+            /** Format: double */
+            share: number;
         };
         SnapshotInput: {
             date: null | string;
@@ -3262,6 +4127,16 @@ export interface components {
             works: number;
             source: string;
         };
+        StatCount: {
+            key: string;
+            label: string;
+            /** Format: int32 */
+            count: number;
+            /** Format: int32 */
+            solved: number;
+            /** Format: double */
+            averageDays: null | number;
+        };
         TotpCodeRequest: {
             code: null | string;
         };
@@ -3274,6 +4149,19 @@ export interface components {
             /** Format: int32 */
             status: number;
             rows: components["schemas"]["ChangedRow"][];
+        };
+        UnitStat: {
+            /** Format: int64 */
+            unitId: number;
+            unitName: string;
+            /** Format: int32 */
+            routed: number;
+            /** Format: int32 */
+            replied: number;
+            /** Format: int32 */
+            returned: number;
+            /** Format: int32 */
+            overdue: number;
         };
         UpdateDictionaryRequest: {
             items: null | components["schemas"]["DictionaryEntry"][];
@@ -3290,6 +4178,12 @@ export interface components {
             /** Format: int64 */
             orgUnitId: null | number;
             orgUnitName: null | string;
+        };
+        VisitHelpRequestInput: {
+            satisfaction: null | string;
+            text: null | string;
+            /** Format: int32 */
+            version: null | number;
         };
     };
     responses: never;

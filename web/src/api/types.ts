@@ -82,6 +82,22 @@ export type OrganizationDetail = Schemas['OrganizationDetail'];
 export type OrganizationFigure = Schemas['OrganizationFigure'];
 export type LinkFigureRequest = Schemas['LinkFigureRequest'];
 
+// Help requests
+export type HelpRequestInput = Schemas['HelpRequestInput'];
+export type HelpRequestCreated = Schemas['HelpRequestCreated'];
+export type HelpRequestListItem = Schemas['HelpRequestListItem'];
+export type PagedOfHelpRequestListItem = Schemas['PagedOfHelpRequestListItem'];
+export type HelpRequestDetail = Schemas['HelpRequestDetail'];
+export type HelpRequestPartItem = Schemas['HelpRequestPartItem'];
+export type HelpRequestTimelineItem = Schemas['HelpRequestTimelineItem'];
+export type HelpRequestStatus = Schemas['HelpRequestStatus'];
+export type HelpRequestUrgency = Schemas['HelpRequestUrgency'];
+export type HelpRequestChannel = Schemas['HelpRequestChannel'];
+export type HelpRequestSatisfaction = Schemas['Satisfaction'];
+export type HelpRequestPartStatus = Schemas['PartStatus'];
+export type HelpRequestStats = Schemas['HelpRequestStats'];
+export type RouteHelpRequestInput = Schemas['RouteHelpRequestInput'];
+
 // Dashboard
 export type DashboardResponse = Schemas['DashboardResponse'];
 export type CountItem = Schemas['CountItem'];
@@ -94,13 +110,14 @@ export const PERMISSIONS = [
   'figures.read', 'figures.write', 'figures.import', 'figures.export', 'figures.reveal',
   'organizations.read', 'organizations.write', 'dashboard.read',
   'users.manage', 'regions.manage', 'dictionaries.manage', 'audit.read',
+  'help-requests.view', 'help-requests.read', 'help-requests.create', 'help-requests.handle', 'help-requests.reply',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** DictionaryGroup.type values. */
 export type DictionaryType =
   | 'category' | 'platform' | 'ethnicity' | 'politicalAffiliation' | 'education' | 'keyLevel' | 'source'
-  | 'positionKind' | 'positionLevel' | 'honourLevel' | 'organizationType' | 'field';
+  | 'positionKind' | 'positionLevel' | 'honourLevel' | 'organizationType' | 'field' | 'helpRequestCategory';
 
 /** OrgUnitItem.kind values. */
 export const ORG_UNIT_KINDS = ['department', 'memberUnit', 'association', 'other'] as const;

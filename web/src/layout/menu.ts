@@ -20,6 +20,14 @@ export const menu: MenuItem[] = [
   },
   { key: 'organizations', title: 'menu.organizations', icon: 'office', path: '/organizations', permission: 'organizations.read' },
   {
+    key: 'requests', title: 'menu.requests', icon: 'chat',
+    children: [
+      { key: 'request-inbox', title: 'menu.requestInbox', path: '/requests/inbox', permission: 'help-requests.reply' },
+      { key: 'request-board', title: 'menu.requestBoard', path: '/requests', permission: ['help-requests.read', 'help-requests.create'] },
+      { key: 'request-stats', title: 'menu.requestStats', path: '/requests/stats', permission: 'help-requests.read' },
+    ],
+  },
+  {
     key: 'admin', title: 'menu.admin', icon: 'setting',
     children: [
       { key: 'users', title: 'menu.users', path: '/admin/users', permission: 'users.manage' },

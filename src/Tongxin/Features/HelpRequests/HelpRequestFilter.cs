@@ -17,6 +17,8 @@ public sealed record HelpRequestFilter
     [FromQuery(Name = "regionCode")] public string? RegionCode { get; init; }
     /// <summary>true: only requests with a unit part past its deadline and unanswered.</summary>
     [FromQuery(Name = "overdue")] public bool? Overdue { get; init; }
+    /// <summary>true: only requests being handled by units (已转办 or 办理中).</summary>
+    [FromQuery(Name = "open")] public bool? Open { get; init; }
     /// <summary>Words of the title, or of the figure's or organization's name.</summary>
     [FromQuery(Name = "q")] public string? Q { get; init; }
     /// <summary>-createdAt (default), createdAt, status, -status, category, -urgency.</summary>
@@ -29,6 +31,7 @@ public sealed record HelpRequestFilter
             var status = HelpRequestParse.Status(Status) ?? throw FieldValidationException.Single("status", "状态无效");
             query = query.Where(r => r.Status == status);
         }
+        if (Open == true) query = query.Where(r => r.Status == HelpRequestStatus.Routed || r.Status == HelpRequestStatus.InProgress);
         if (!string.IsNullOrWhiteSpace(Category)) query = query.Where(r => r.Category == Category.Trim());
         if (UnitId is { } unitId) query = query.Where(r => r.Parts.Any(p => p.OrgUnitId == unitId));
         if (!string.IsNullOrWhiteSpace(RegionCode)) query = query.Within(await ScopedRegions.RequireSubtree(db, RegionCode));

@@ -13,7 +13,7 @@ public sealed record HelpRequestListItem(long Id, string Title, string Category,
     /// <summary>The units the request is routed to, 、-separated.</summary>
     string Units,
     /// <summary>The earliest deadline of a part still waiting for its unit's answer.</summary>
-    DateOnly? NextDeadline, bool Overdue);
+    DateOnly? NextDeadline, bool Overdue, int Version);
 
 public static class ListHelpRequests
 {
@@ -54,7 +54,7 @@ public static class ListHelpRequests
                 r.RegionCode, regions.GetValueOrDefault(r.RegionCode, r.RegionCode), r.Urgency, r.ReceivedVia, r.Status, r.CreatedAt,
                 r.CompletedAt, r.Satisfaction,
                 string.Join("、", mine.Where(p => p.Status != PartStatus.Returned).Select(p => units.GetValueOrDefault(p.OrgUnitId, "")).Distinct()),
-                open.Count == 0 ? null : open.Min(p => p.Deadline), mine.Any(p => HelpRequest.IsOverdue(p, r.Status, today)));
+                open.Count == 0 ? null : open.Min(p => p.Deadline), mine.Any(p => HelpRequest.IsOverdue(p, r.Status, today)), r.Version);
         }).ToList();
     }
 }

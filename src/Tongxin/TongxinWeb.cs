@@ -21,6 +21,7 @@ using Tongxin.Features.Exports;
 using Tongxin.Features.HelpRequests;
 using Tongxin.Features.Figures;
 using Tongxin.Features.Imports;
+using Tongxin.Features.Liaison;
 using Tongxin.Features.Organizations;
 using Tongxin.Features.Positions;
 using Tongxin.Features.Regions;
@@ -67,6 +68,7 @@ public static class TongxinWeb
         services.AddFigures();
         services.AddDashboard();
         services.AddHelpRequests();
+        services.AddLiaison();
         // Keys in the database: a user signed in on one server continues on any other (cookies, anti-forgery).
         services.AddDataProtection().PersistKeysToDbContext<TongxinDb>().SetApplicationName("Tongxin");
         services.AddOptions<KeyManagementOptions>().Configure<FieldProtector>((o, fields) => o.XmlEncryptor = new KeyRingEncryptor(fields));
@@ -118,6 +120,8 @@ public static class TongxinWeb
         OrganizationEndpoints.Map(api);
         HelpRequestEndpoints.Map(api);
         DashboardEndpoints.Map(api);
+        LiaisonEndpoints.Map(api);
+        ContactLogEndpoints.Map(api);
 
         // Unknown /api routes are 404 problems, everything else is the single-page app.
         app.MapFallback("/api/{**rest}", () => Problems.NotFound("接口")).AllowAnonymous();

@@ -215,6 +215,7 @@ public static class DemoSeeder
             var result = await users.CreateAsync(user, DemoPassword);
             if (result.Succeeded) await users.AddToRoleAsync(user, role);
         }
+        if (await LiaisonDemo.CadreId(db, ct) is { } cadreId) await LiaisonDemo.SeedAsync(db, figures, cadreId, ct);
         await Features.HelpRequests.HelpRequestDemoData.SeedAsync(db, figures, organizations, units["unit"], ct);
         WasSeeded = true;
         log.LogInformation("Demo data seeded: {Regions} regions, {Figures} figures, {Orgs} organizations", regions.Count, figures.Count, organizations.Count);

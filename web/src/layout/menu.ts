@@ -20,11 +20,20 @@ export const menu: MenuItem[] = [
   },
   { key: 'organizations', title: 'menu.organizations', icon: 'office', path: '/organizations', permission: 'organizations.read' },
   {
-    key: 'requests', title: 'menu.requests', icon: 'chat',
+    key: 'requests', title: 'menu.requests', icon: 'requests',
     children: [
       { key: 'request-inbox', title: 'menu.requestInbox', path: '/requests/inbox', permission: 'help-requests.reply' },
       { key: 'request-board', title: 'menu.requestBoard', path: '/requests', permission: ['help-requests.read', 'help-requests.create'] },
       { key: 'request-stats', title: 'menu.requestStats', path: '/requests/stats', permission: 'help-requests.read' },
+    ],
+  },
+  {
+    key: 'liaison', title: 'menu.liaison', icon: 'liaison',
+    children: [
+      { key: 'my-figures', title: 'menu.myFigures', path: '/liaison/mine', permission: 'liaison.own' },
+      { key: 'contact-logs', title: 'menu.contactLogs', path: '/liaison/logs', permission: 'liaison.contacts.read' },
+      { key: 'assignments', title: 'menu.assignments', path: '/liaison/assignments', permission: 'liaison.read' },
+      { key: 'due', title: 'menu.due', path: '/liaison/due', permission: 'liaison.read' },
     ],
   },
   {

@@ -28,23 +28,41 @@ public static class Permissions
     public const string HelpRequestsHandle = "help-requests.handle";
     /// <summary>Replies to or returns the part routed to the user's own unit.</summary>
     public const string HelpRequestsReply = "help-requests.reply";
+    /// <summary>Liaison work of the whole region: assignments, every contact log, due lists, summaries (read).</summary>
+    public const string LiaisonRead = "liaison.read";
+    /// <summary>Assign figures to cadres, end and reassign (staff).</summary>
+    public const string LiaisonManage = "liaison.manage";
+    /// <summary>Contact logs: read (narrowed to assigned figures without <see cref="LiaisonRead"/>).</summary>
+    public const string ContactLogsRead = "liaison.contacts.read";
+    /// <summary>Contact logs: write (narrowed to assigned figures without <see cref="LiaisonRead"/>).</summary>
+    public const string ContactLogsWrite = "liaison.contacts.write";
+    /// <summary>A cadre's own liaison: "my figures" and their annual feedback form.</summary>
+    public const string LiaisonOwn = "liaison.own";
 
     public static readonly string[] All =
     [
         FiguresRead, FiguresWrite, FiguresImport, FiguresExport, FiguresReveal, OrganizationsRead,
         OrganizationsWrite, DashboardRead, UsersManage, RegionsManage, DictionariesManage, AuditRead,
         HelpRequestsView, HelpRequestsRead, HelpRequestsCreate, HelpRequestsHandle, HelpRequestsReply,
+        LiaisonRead, LiaisonManage, ContactLogsRead, ContactLogsWrite, LiaisonOwn,
     ];
 
     private static readonly string[] StaffPermissions =
     [
         FiguresRead, FiguresWrite, FiguresImport, FiguresExport, FiguresReveal, OrganizationsRead,
-        OrganizationsWrite, DashboardRead, HelpRequestsView, HelpRequestsRead, HelpRequestsCreate, HelpRequestsHandle,
+        OrganizationsWrite, DashboardRead,
+        LiaisonRead, LiaisonManage, ContactLogsRead, ContactLogsWrite,
+        HelpRequestsView, HelpRequestsRead, HelpRequestsCreate, HelpRequestsHandle,
     ];
 
-    private static readonly string[] LeaderPermissions = [FiguresRead, OrganizationsRead, DashboardRead, HelpRequestsView, HelpRequestsRead];
+    private static readonly string[] LeaderPermissions =
+        [FiguresRead, OrganizationsRead, DashboardRead, LiaisonRead, ContactLogsRead, HelpRequestsView, HelpRequestsRead];
 
-    private static readonly string[] CadrePermissions = [HelpRequestsView, HelpRequestsCreate];
+    /// <summary>
+    /// Liaison and help requests for the figures assigned to them, nothing else of the registry
+    /// (DESIGN "Who may do what, extended").
+    /// </summary>
+    private static readonly string[] CadrePermissions = [ContactLogsRead, ContactLogsWrite, LiaisonOwn, HelpRequestsView, HelpRequestsCreate];
 
     /// <summary>A member unit (and, until its own feature, an association) works on what is routed to its unit.</summary>
     private static readonly string[] UnitPermissions = [HelpRequestsView, HelpRequestsReply];

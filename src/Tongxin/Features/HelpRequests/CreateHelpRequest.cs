@@ -6,6 +6,7 @@ using Tongxin.Common.Data;
 using Tongxin.Common.Dictionaries;
 using Tongxin.Common.Http;
 using Tongxin.Common.Text;
+using Tongxin.Features.Liaison;
 
 namespace Tongxin.Features.HelpRequests;
 
@@ -44,14 +45,15 @@ public static class CreateHelpRequest
         string? region;
         if (input.FigureId is { } figureId)
         {
-            region = user.Can(Permissions.HelpRequestsHandle)
+            // A cadre files requests only for the figures assigned to them (AssignedFigures, the liaison feature's narrowing).
+            region = user.Can(Permissions.HelpRequestsHandle) || await AssignedFigures.Allows(db, user, figureId)
                 ? await db.Figures.Where(f => f.Id == figureId).Select(f => f.RegionCode).FirstOrDefaultAsync()
-                : null; // a cadre's assigned figures come with the liaison feature
+                : null;
             if (region is null) return Problems.NotFound("人士");
         }
         else
         {
-            region = user.Can(Permissions.HelpRequestsHandle)
+            region = user.Can(Permissions.HelpRequestsHandle) // a cadre's requests are for their figures, not organizations
                 ? await db.Organizations.Where(o => o.Id == input.OrganizationId).Select(o => o.RegionCode).FirstOrDefaultAsync()
                 : null;
             if (region is null) return Problems.NotFound("单位");

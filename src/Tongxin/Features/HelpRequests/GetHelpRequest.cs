@@ -32,19 +32,17 @@ public static class GetHelpRequest
         var visible = await HelpRequestAccess.Visible(db, user);
         var r = await visible.AsNoTracking().Include(x => x.Parts).Include(x => x.Timeline).AsSplitQuery().FirstOrDefaultAsync(x => x.Id == id);
         if (r is null) return null;
-        var unitIds = r.Parts.Select(p => p.OrgUnitId).Distinct().ToList();
-        var unitNames = await db.OrgUnits.IgnoreQueryFilters().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name);
         var subject = r.FigureId is { } figureId
-            ? await db.Figures.IgnoreQueryFilters().Where(f => f.Id == figureId).Select(f => f.Name).FirstOrDefaultAsync()
-            : await db.Organizations.IgnoreQueryFilters().Where(o => o.Id == r.OrganizationId).Select(o => o.Name).FirstOrDefaultAsync();
-        var regionName = await db.Regions.IgnoreQueryFilters().Where(x => x.Code == r.RegionCode).Select(x => x.FullName).FirstOrDefaultAsync();
+            ? await db.Figures.Where(f => f.Id == figureId).Select(f => f.Name).FirstOrDefaultAsync()
+            : await db.Organizations.Where(o => o.Id == r.OrganizationId).Select(o => o.Name).FirstOrDefaultAsync();
+        var regionName = await db.Regions.Where(x => x.Code == r.RegionCode).Select(x => x.FullName).FirstOrDefaultAsync();
         var today = HelpRequest.Today(DateTime.UtcNow);
         var ownUnit = await HelpRequestAccess.OwnUnit(db, user);
         return new HelpRequestDetail(r.Id, r.FigureId, r.OrganizationId, subject ?? "", r.RegionCode, regionName ?? r.RegionCode,
             r.Category, new DictionaryCodes(db).Label(CreateHelpRequest.CategoryType, r.Category), r.Title, r.Description, r.Urgency,
             r.ReceivedVia, r.Status, r.Summary, r.Satisfaction, r.VisitText, r.CreatedAt, r.CompletedAt, r.Version,
             r.Parts.OrderBy(p => p.RoutedAt).ThenBy(p => p.Id).Select(p => new HelpRequestPartItem(p.Id, p.OrgUnitId,
-                unitNames.GetValueOrDefault(p.OrgUnitId, "（已删除的单位）"), p.Deadline, p.Status, p.Reply, p.ReturnedReason, p.RepliedAt,
+                p.UnitName, p.Deadline, p.Status, p.Reply, p.ReturnedReason, p.RepliedAt,
                 HelpRequest.IsOverdue(p, r.Status, today))).ToList(),
             r.Timeline.OrderBy(t => t.At).ThenBy(t => t.Id)
                 .Select(t => new HelpRequestTimelineItem(t.At, t.UserName, t.Action, t.FromStatus, t.ToStatus, t.Text)).ToList(),

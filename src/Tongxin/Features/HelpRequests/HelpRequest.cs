@@ -76,8 +76,8 @@ public class HelpRequest : IRegionOwned, IAudited, IVersioned, IStamped
                 errors[$"parts[{i}].unitId"] = [$"{parts[i].UnitName}已在办理此诉求"];
         }
         if (errors.Count > 0) throw new FieldValidationException(errors);
-        foreach (var (unitId, _, deadline) in parts)
-            Parts.Add(new HelpRequestPart { OrgUnitId = unitId, Deadline = deadline, RoutedAt = now });
+        foreach (var (unitId, unitName, deadline) in parts)
+            Parts.Add(new HelpRequestPart { OrgUnitId = unitId, UnitName = unitName, Deadline = deadline, RoutedAt = now });
         var text = string.Join("、", parts.Select(p => $"{p.UnitName}（{p.Deadline:yyyy-MM-dd}前）"));
         Move(who, now, "route", Status == HelpRequestStatus.Accepted ? HelpRequestStatus.Routed : Status, text);
     }
@@ -189,6 +189,8 @@ public class HelpRequestPart : IAudited
     public long HelpRequestId { get; set; }
     public HelpRequest? HelpRequest { get; set; }
     public long OrgUnitId { get; set; }
+    /// <summary>The unit's name when the part was routed (a district's staff may not see a city unit's record).</summary>
+    [NotAudited] public string UnitName { get; set; } = "";
     public DateOnly Deadline { get; set; }
     public PartStatus Status { get; set; } = PartStatus.Pending;
     public string? Reply { get; set; }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Tongxin.Common.Auth;
 using Tongxin.Common.Data;
+using Tongxin.Features.Liaison;
 
 namespace Tongxin.Features.HelpRequests;
 
@@ -16,7 +17,10 @@ public static class HelpRequestAccess
     {
         if (user.Can(Permissions.HelpRequestsRead)) return db.HelpRequests;
         var unitId = await OwnUnit(db, user);
-        return db.HelpRequests.Where(r => unitId != null && r.Parts.Any(p => p.OrgUnitId == unitId));
+        if (!user.Can(Permissions.HelpRequestsCreate)) return db.HelpRequests.Where(r => unitId != null && r.Parts.Any(p => p.OrgUnitId == unitId));
+        var assigned = AssignedFigures.Of(db, user);
+        return db.HelpRequests.Where(r => (unitId != null && r.Parts.Any(p => p.OrgUnitId == unitId))
+                                          || (r.FigureId != null && assigned.Contains(r.FigureId.Value)));
     }
 
     /// <summary>The unit a user replies for: their <see cref="AppUser.OrgUnitId"/> when they hold the reply permission.</summary>

@@ -35,6 +35,7 @@ internal sealed class HelpRequestPartConfiguration : IEntityTypeConfiguration<He
     public void Configure(EntityTypeBuilder<HelpRequestPart> e)
     {
         e.ToTable("HelpRequestParts");
+        e.Property(p => p.UnitName).HasMaxLength(100);
         e.Property(p => p.Reply).HasMaxLength(2000);
         e.Property(p => p.ReturnedReason).HasMaxLength(1000);
         // A unit's inbox and the overdue filter.

@@ -39,7 +39,14 @@ public static class HelpRequestDemoData
 
         (long, string, DateOnly) Part(OrgUnit u, DateTime at, int days) => (u.Id, u.Name, HelpRequest.Today(at).AddDays(days));
 
-        New("office", "直播团队需要过渡办公场所", "团队扩编至20人，希望协调园区内过渡办公用房。", true, HelpRequestChannel.Cadre, 1);
+        var fromCadre = New("office", "直播团队需要过渡办公场所", "团队扩编至20人，希望协调园区内过渡办公用房。", true, HelpRequestChannel.Cadre, 1);
+        // The demo cadre sees the requests of the figures assigned to them: this one is of such a figure.
+        if (await db.LiaisonAssignments.Where(a => a.EndOn == null).OrderBy(a => a.Id).Select(a => (long?)a.FigureId).FirstOrDefaultAsync(ct) is { } assigned
+            && figures.FirstOrDefault(f => f.Id == assigned) is { } figure)
+        {
+            fromCadre.FigureId = figure.Id;
+            fromCadre.RegionCode = figure.RegionCode;
+        }
         var accepted = New("policy", "咨询网络主播个人所得税政策", "希望了解主播收入的纳税方式与优惠政策。", false, HelpRequestChannel.Phone, 4,
             organizations.FirstOrDefault());
         accepted.Accept(staff, now.AddDays(-3));
@@ -95,5 +102,5 @@ public static class HelpRequestDemoData
 
     /// <summary>Removes the demo requests (their parts and timelines go with them) before the figures and units they name.</summary>
     public static Task<int> RemoveAsync(TongxinDb db, CancellationToken ct) =>
-        db.HelpRequests.IgnoreQueryFilters().Where(r => r.IsDemo).ExecuteDeleteAsync(ct);
+        db.HelpRequests.Where(r => r.IsDemo).ExecuteDeleteAsync(ct);
 }

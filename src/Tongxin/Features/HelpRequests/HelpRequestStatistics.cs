@@ -58,14 +58,13 @@ public static class HelpRequestStatistics
         var byUnit = await parts.GroupBy(p => p.OrgUnitId).Select(g => new
         {
             g.Key,
+            Name = g.Max(p => p.UnitName),
             Routed = g.Count(),
             Replied = g.Count(p => p.Status == PartStatus.Replied),
             Returned = g.Count(p => p.Status == PartStatus.Returned),
             Overdue = g.Count(p => p.Status == PartStatus.Pending && p.Deadline < today
                                    && (p.HelpRequest!.Status == HelpRequestStatus.Routed || p.HelpRequest.Status == HelpRequestStatus.InProgress)),
         }).ToListAsync();
-        var unitIds = byUnit.Select(u => u.Key).ToList();
-        var unitNames = await db.OrgUnits.IgnoreQueryFilters().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name);
 
         var since = new DateTime(today.Year, today.Month, 1, 0, 0, 0, DateTimeKind.Utc).AddMonths(-11);
         var months = await query.Where(r => r.CompletedAt != null && r.CompletedAt >= since)
@@ -73,7 +72,7 @@ public static class HelpRequestStatistics
             .Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count(), Days = g.Average(r => r.DaysToSolve) }).ToListAsync();
 
         var countyCodes = byCounty.Select(c => c.Key).ToList();
-        var countyNames = await db.Regions.IgnoreQueryFilters().Where(r => countyCodes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name);
+        var countyNames = await db.Regions.Where(r => countyCodes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name);
         var visited = satisfaction.Sum(s => s.Count);
         return TypedResults.Ok(new HelpRequestStats(
             byStatus.Sum(s => s.Count),
@@ -93,7 +92,7 @@ public static class HelpRequestStatistics
                 c.Count, c.Solved, Round(c.Days))).ToList(),
             byCounty.OrderBy(c => c.Key).Select(c => new StatCount(c.Key, countyNames.GetValueOrDefault(c.Key, c.Key), c.Count, c.Solved,
                 Round(c.Days))).ToList(),
-            byUnit.OrderByDescending(u => u.Routed).Select(u => new UnitStat(u.Key, unitNames.GetValueOrDefault(u.Key, ""), u.Routed,
+            byUnit.OrderByDescending(u => u.Routed).Select(u => new UnitStat(u.Key, u.Name ?? "", u.Routed,
                 u.Replied, u.Returned, u.Overdue)).ToList(),
             Enumerable.Range(0, 12).Select(i => since.AddMonths(i)).Select(m =>
             {

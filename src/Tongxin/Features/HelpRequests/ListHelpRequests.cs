@@ -34,14 +34,12 @@ public static class ListHelpRequests
         var ids = rows.Select(r => r.Id).ToList();
         var parts = (await db.HelpRequestParts.AsNoTracking().Where(p => ids.Contains(p.HelpRequestId)).ToListAsync())
             .ToLookup(p => p.HelpRequestId);
-        var unitIds = parts.SelectMany(g => g).Select(p => p.OrgUnitId).Distinct().ToList();
-        var units = await db.OrgUnits.IgnoreQueryFilters().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name);
         var figureIds = rows.Where(r => r.FigureId != null).Select(r => r.FigureId!.Value).Distinct().ToList();
-        var figures = await db.Figures.IgnoreQueryFilters().Where(f => figureIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, f => f.Name);
+        var figures = await db.Figures.Where(f => figureIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, f => f.Name);
         var orgIds = rows.Where(r => r.OrganizationId != null).Select(r => r.OrganizationId!.Value).Distinct().ToList();
-        var orgs = await db.Organizations.IgnoreQueryFilters().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name);
+        var orgs = await db.Organizations.Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name);
         var codes = rows.Select(r => r.RegionCode).Distinct().ToList();
-        var regions = await db.Regions.IgnoreQueryFilters().Where(r => codes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.FullName);
+        var regions = await db.Regions.Where(r => codes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.FullName);
         var dictionary = new DictionaryCodes(db);
         var today = HelpRequest.Today(DateTime.UtcNow);
         return rows.Select(r =>
@@ -53,7 +51,7 @@ public static class ListHelpRequests
                 r.FigureId is { } f ? figures.GetValueOrDefault(f, "") : orgs.GetValueOrDefault(r.OrganizationId ?? 0, ""),
                 r.RegionCode, regions.GetValueOrDefault(r.RegionCode, r.RegionCode), r.Urgency, r.ReceivedVia, r.Status, r.CreatedAt,
                 r.CompletedAt, r.Satisfaction,
-                string.Join("、", mine.Where(p => p.Status != PartStatus.Returned).Select(p => units.GetValueOrDefault(p.OrgUnitId, "")).Distinct()),
+                string.Join("、", mine.Where(p => p.Status != PartStatus.Returned).Select(p => p.UnitName).Distinct()),
                 open.Count == 0 ? null : open.Min(p => p.Deadline), mine.Any(p => HelpRequest.IsOverdue(p, r.Status, today)), r.Version);
         }).ToList();
     }

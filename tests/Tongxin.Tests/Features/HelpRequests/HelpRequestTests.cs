@@ -142,6 +142,32 @@ public abstract class HelpRequestTests(TestApp app)
     }
 
     [Fact]
+    public async Task A_cadre_files_and_sees_requests_only_for_the_figures_assigned_to_them()
+    {
+        var assigned = await Figure("510503");
+        var other = await Figure("510503");
+        var cadreId = await app.WithDb(async (db, _) => await db.Users.Where(u => u.UserName == "cadre_city").Select(u => u.Id).FirstAsync());
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).ToString("yyyy-MM-dd");
+        await ApiClient.ReadJson(await (await app.As("staff_city")).PostAsync("/api/liaison/assignments",
+            new { figureId = assigned, cadreUserId = cadreId, startOn = today }), HttpStatusCode.Created);
+
+        var cadre = await app.As("cadre_city");
+        var created = await cadre.PostAsync("/api/help-requests", new { figureId = assigned, category = "policy", title = "咨询扶持政策", urgency = "normal", receivedVia = "cadre" });
+        var mine = (await ApiClient.ReadJson(created, HttpStatusCode.Created))["id"]!.GetValue<long>();
+        Assert.Equal(HttpStatusCode.NotFound, (await cadre.PostAsync("/api/help-requests",
+            new { figureId = other, category = "policy", title = "越权登记", urgency = "normal", receivedVia = "cadre" })).StatusCode);
+        var foreign = await NewRequest(other);
+
+        var detail = await cadre.GetJson($"/api/help-requests/{mine}");
+        Assert.Empty(detail["allowedActions"]!.AsArray());
+        await cadre.GetJson($"/api/help-requests/{foreign}", HttpStatusCode.NotFound);
+        var ids = (await cadre.GetJson("/api/help-requests?pageSize=100"))["items"]!.AsArray().Select(i => i!["id"]!.GetValue<long>()).ToList();
+        Assert.Equal([mine], ids);
+        Assert.Equal(HttpStatusCode.Forbidden, (await cadre.PostAsync($"/api/help-requests/{mine}/accept", new { version = detail["version"]!.GetValue<int>() })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await cadre.GetAsync("/api/help-requests/stats")).StatusCode);
+    }
+
+    [Fact]
     public async Task Bad_input_answers_400_with_field_errors_and_a_stale_version_409()
     {
         var units = await Units();

@@ -11,8 +11,8 @@ using Tongxin.Common.Data;
 namespace Tongxin.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteTongxinDb))]
-    [Migration("20261206204847_HelpRequestsWorkflow")]
-    partial class HelpRequestsWorkflow
+    [Migration("20261206203225_LiaisonAssignmentsAndContactLogs")]
+    partial class LiaisonAssignmentsAndContactLogs
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -984,184 +984,6 @@ namespace Tongxin.Migrations.Sqlite
                     b.ToSqlQuery("SELECT * FROM \"FigureSearchKeys\"");
                 });
 
-            modelBuilder.Entity("Tongxin.Features.HelpRequests.HelpRequest", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Category")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("CompletedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CreatedByUserId")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<double?>("DaysToSolve")
-                        .HasColumnType("REAL");
-
-                    b.Property<string>("Description")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("FigureId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("IsDemo")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("LastAction")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("LastActionAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("OrganizationId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ReceivedVia")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("RegionCode")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("Satisfaction")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Summary")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Urgency")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("VisitText")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("FigureId");
-
-                    b.HasIndex("OrganizationId");
-
-                    b.HasIndex("RegionCode", "CreatedAt");
-
-                    b.HasIndex("Status", "RegionCode", "CreatedAt");
-
-                    b.ToTable("HelpRequests");
-                });
-
-            modelBuilder.Entity("Tongxin.Features.HelpRequests.HelpRequestEvent", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("FromStatus")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("HelpRequestId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Text")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ToStatus")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UserId")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("HelpRequestId", "At");
-
-                    b.ToTable("HelpRequestEvents", (string)null);
-                });
-
-            modelBuilder.Entity("Tongxin.Features.HelpRequests.HelpRequestPart", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("Deadline")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("HelpRequestId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("OrgUnitId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("RepliedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reply")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ReturnedReason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("RoutedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("HelpRequestId");
-
-                    b.HasIndex("OrgUnitId", "HelpRequestId");
-
-                    b.HasIndex("Status", "Deadline");
-
-                    b.ToTable("HelpRequestParts", (string)null);
-                });
-
             modelBuilder.Entity("Tongxin.Features.Imports.ImportBatch", b =>
                 {
                     b.Property<long>("Id")
@@ -1299,6 +1121,112 @@ namespace Tongxin.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("ImportJobs");
+                });
+
+            modelBuilder.Entity("Tongxin.Features.Liaison.Assignment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CadreUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FigureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FigureId", "EndOn");
+
+                    b.HasIndex("CadreUserId", "EndOn", "FigureId");
+
+                    b.ToTable("LiaisonAssignments", (string)null);
+                });
+
+            modelBuilder.Entity("Tongxin.Features.Liaison.ContactLog", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CadreUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FigureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FollowUp")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Participants")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Way")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date");
+
+                    b.HasIndex("CadreUserId", "Date");
+
+                    b.HasIndex("FigureId", "CadreUserId", "Date");
+
+                    b.ToTable("ContactLogs");
                 });
 
             modelBuilder.Entity("Tongxin.Features.OrgUnits.OrgUnit", b =>
@@ -1469,47 +1397,6 @@ namespace Tongxin.Migrations.Sqlite
                     b.Navigation("Figure");
                 });
 
-            modelBuilder.Entity("Tongxin.Features.HelpRequests.HelpRequest", b =>
-                {
-                    b.HasOne("Tongxin.Features.Figures.Figure", null)
-                        .WithMany()
-                        .HasForeignKey("FigureId")
-                        .OnDelete(DeleteBehavior.Cascade);
-
-                    b.HasOne("Tongxin.Features.Figures.Organization", null)
-                        .WithMany()
-                        .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.Cascade);
-                });
-
-            modelBuilder.Entity("Tongxin.Features.HelpRequests.HelpRequestEvent", b =>
-                {
-                    b.HasOne("Tongxin.Features.HelpRequests.HelpRequest", "HelpRequest")
-                        .WithMany("Timeline")
-                        .HasForeignKey("HelpRequestId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("HelpRequest");
-                });
-
-            modelBuilder.Entity("Tongxin.Features.HelpRequests.HelpRequestPart", b =>
-                {
-                    b.HasOne("Tongxin.Features.HelpRequests.HelpRequest", "HelpRequest")
-                        .WithMany("Parts")
-                        .HasForeignKey("HelpRequestId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Tongxin.Features.OrgUnits.OrgUnit", null)
-                        .WithMany()
-                        .HasForeignKey("OrgUnitId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("HelpRequest");
-                });
-
             modelBuilder.Entity("Tongxin.Features.Imports.ImportBatchRow", b =>
                 {
                     b.HasOne("Tongxin.Features.Imports.ImportBatch", null)
@@ -1517,6 +1404,40 @@ namespace Tongxin.Migrations.Sqlite
                         .HasForeignKey("BatchId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Tongxin.Features.Liaison.Assignment", b =>
+                {
+                    b.HasOne("Tongxin.Common.Auth.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CadreUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Tongxin.Features.Figures.Figure", "Figure")
+                        .WithMany()
+                        .HasForeignKey("FigureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Figure");
+                });
+
+            modelBuilder.Entity("Tongxin.Features.Liaison.ContactLog", b =>
+                {
+                    b.HasOne("Tongxin.Common.Auth.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CadreUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Tongxin.Features.Figures.Figure", "Figure")
+                        .WithMany()
+                        .HasForeignKey("FigureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Figure");
                 });
 
             modelBuilder.Entity("Tongxin.Features.OrgUnits.OrgUnit", b =>
@@ -1544,13 +1465,6 @@ namespace Tongxin.Migrations.Sqlite
             modelBuilder.Entity("Tongxin.Features.Figures.PlatformAccount", b =>
                 {
                     b.Navigation("Snapshots");
-                });
-
-            modelBuilder.Entity("Tongxin.Features.HelpRequests.HelpRequest", b =>
-                {
-                    b.Navigation("Parts");
-
-                    b.Navigation("Timeline");
                 });
 #pragma warning restore 612, 618
         }

@@ -170,7 +170,12 @@ public class HelpRequest : IRegionOwned, IAudited, IVersioned, IStamped
         LastActionAt = now;
         Timeline.Add(new HelpRequestEvent
         {
-            At = now, UserId = who.UserId, UserName = who.Name, Action = action, FromStatus = from, ToStatus = to,
+            At = now,
+            UserId = who.UserId,
+            UserName = who.Name,
+            Action = action,
+            FromStatus = from,
+            ToStatus = to,
             Text = text is { Length: > 2000 } ? text[..2000] : text,
         });
     }

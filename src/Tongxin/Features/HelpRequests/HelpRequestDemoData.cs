@@ -28,9 +28,15 @@ public static class HelpRequestDemoData
             var figure = org is null ? city[n++ % city.Count] : null;
             var r = new HelpRequest
             {
-                FigureId = figure?.Id, OrganizationId = org?.Id, RegionCode = figure?.RegionCode ?? org!.RegionCode, Category = category,
-                Title = title, Description = description, Urgency = urgent ? HelpRequestUrgency.Urgent : HelpRequestUrgency.Normal,
-                ReceivedVia = via, IsDemo = true,
+                FigureId = figure?.Id,
+                OrganizationId = org?.Id,
+                RegionCode = figure?.RegionCode ?? org!.RegionCode,
+                Category = category,
+                Title = title,
+                Description = description,
+                Urgency = urgent ? HelpRequestUrgency.Urgent : HelpRequestUrgency.Normal,
+                ReceivedVia = via,
+                IsDemo = true,
             };
             r.Submit(staff, now.AddDays(-daysAgo));
             db.HelpRequests.Add(r);
@@ -92,8 +98,14 @@ public static class HelpRequestDemoData
 
         var district = new HelpRequest
         {
-            FigureId = jy.Id, RegionCode = jy.RegionCode, Category = "training", Title = "江阳区主播希望参加普法培训",
-            Description = "希望区里组织一次网络主播普法培训。", Urgency = HelpRequestUrgency.Normal, ReceivedVia = HelpRequestChannel.Event, IsDemo = true,
+            FigureId = jy.Id,
+            RegionCode = jy.RegionCode,
+            Category = "training",
+            Title = "江阳区主播希望参加普法培训",
+            Description = "希望区里组织一次网络主播普法培训。",
+            Urgency = HelpRequestUrgency.Normal,
+            ReceivedVia = HelpRequestChannel.Event,
+            IsDemo = true,
         };
         district.Submit(new Actor(null, "江阳区工作人员"), now.AddDays(-2));
         db.HelpRequests.Add(district);

@@ -42,11 +42,17 @@ public static class HelpRequestStatistics
         var byStatus = await query.GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
         var byCategory = await query.GroupBy(r => r.Category).Select(g => new
         {
-            g.Key, Count = g.Count(), Solved = g.Count(r => r.DaysToSolve != null), Days = g.Average(r => r.DaysToSolve),
+            g.Key,
+            Count = g.Count(),
+            Solved = g.Count(r => r.DaysToSolve != null),
+            Days = g.Average(r => r.DaysToSolve),
         }).ToListAsync();
         var byCounty = await query.GroupBy(r => r.RegionCode.Substring(0, 6)).Select(g => new
         {
-            g.Key, Count = g.Count(), Solved = g.Count(r => r.DaysToSolve != null), Days = g.Average(r => r.DaysToSolve),
+            g.Key,
+            Count = g.Count(),
+            Solved = g.Count(r => r.DaysToSolve != null),
+            Days = g.Average(r => r.DaysToSolve),
         }).ToListAsync();
         var satisfaction = await query.Where(r => r.Satisfaction != null).GroupBy(r => r.Satisfaction!.Value)
             .Select(g => new { g.Key, Count = g.Count() }).ToListAsync();

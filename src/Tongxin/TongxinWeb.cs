@@ -19,6 +19,7 @@ using Tongxin.Features.Dashboard;
 using Tongxin.Features.Dictionaries;
 using Tongxin.Features.Exports;
 using Tongxin.Features.Figures;
+using Tongxin.Features.HelpRequests;
 using Tongxin.Features.Imports;
 using Tongxin.Features.Members;
 using Tongxin.Features.Liaison;
@@ -68,6 +69,7 @@ public static class TongxinWeb
         services.AddFigures();
         services.AddDashboard();
         services.AddMembers();
+        services.AddHelpRequests();
         services.AddLiaison();
         // Keys in the database: a user signed in on one server continues on any other (cookies, anti-forgery).
         services.AddDataProtection().PersistKeysToDbContext<TongxinDb>().SetApplicationName("Tongxin");
@@ -126,6 +128,7 @@ public static class TongxinWeb
         AccountEndpoints.Map(api);
         PositionEndpoints.Map(api);
         OrganizationEndpoints.Map(api);
+        HelpRequestEndpoints.Map(api);
         DashboardEndpoints.Map(api);
         MemberEndpoints.Map(api);
         Features.TaskPlans.TaskPlanEndpoints.Map(api);

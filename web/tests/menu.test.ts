@@ -14,6 +14,20 @@ describe('menu by permission', () => {
   });
 });
 
+describe('help-request menu', () => {
+  const visibleFor = (...granted: string[]) =>
+    visibleMenu(menu, (p) => !p || (Array.isArray(p) ? p : [p]).some((x) => granted.includes(x)));
+
+  it('gives a member unit its inbox only, and staff the board and statistics', () => {
+    const unit = visibleFor('help-requests.view', 'help-requests.reply');
+    expect(unit.map((i) => i.key)).toEqual(['requests']);
+    expect(unit[0].children!.map((c) => c.key)).toEqual(['request-inbox']);
+    expect(firstPath(unit)).toBe('/requests/inbox');
+    const staff = visibleFor('help-requests.view', 'help-requests.read', 'help-requests.create', 'help-requests.handle');
+    expect(staff.find((i) => i.key === 'requests')!.children!.map((c) => c.key)).toEqual(['request-board', 'request-stats']);
+  });
+});
+
 describe('import helpers', () => {
   it('refuses .xls with the save-as message and other files', () => {
     expect(checkImportFile('名单.xls', 100)).toBe('请另存为 .xlsx');

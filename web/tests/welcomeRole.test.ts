@@ -16,6 +16,9 @@ describe('homePath', () => {
   it('sends a cadre to the figures they stay in touch with', () => {
     expect(homePath(['cadre'], grants('liaison.own', 'liaison.contacts.read'), '/liaison/mine')).toBe('/liaison/mine');
   });
+  it('sends a member unit to its inbox of routed requests', () => {
+    expect(homePath(['unit'], grants('help-requests.view', 'help-requests.reply'), '/requests/inbox')).toBe('/requests/inbox');
+  });
   it('uses the first menu page otherwise', () => {
     expect(homePath(['auditor'], grants('audit.read'), '/admin/audit')).toBe('/admin/audit');
   });

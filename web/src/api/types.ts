@@ -87,6 +87,22 @@ export type OrganizationDetail = Schemas['OrganizationDetail'];
 export type OrganizationFigure = Schemas['OrganizationFigure'];
 export type LinkFigureRequest = Schemas['LinkFigureRequest'];
 
+// Help requests
+export type HelpRequestInput = Schemas['HelpRequestInput'];
+export type HelpRequestCreated = Schemas['HelpRequestCreated'];
+export type HelpRequestListItem = Schemas['HelpRequestListItem'];
+export type PagedOfHelpRequestListItem = Schemas['PagedOfHelpRequestListItem'];
+export type HelpRequestDetail = Schemas['HelpRequestDetail'];
+export type HelpRequestPartItem = Schemas['HelpRequestPartItem'];
+export type HelpRequestTimelineItem = Schemas['HelpRequestTimelineItem'];
+export type HelpRequestStatus = Schemas['HelpRequestStatus'];
+export type HelpRequestUrgency = Schemas['HelpRequestUrgency'];
+export type HelpRequestChannel = Schemas['HelpRequestChannel'];
+export type HelpRequestSatisfaction = Schemas['Satisfaction'];
+export type HelpRequestPartStatus = Schemas['PartStatus'];
+export type HelpRequestStats = Schemas['HelpRequestStats'];
+export type RouteHelpRequestInput = Schemas['RouteHelpRequestInput'];
+
 // Dashboard
 export type DashboardResponse = Schemas['DashboardResponse'];
 export type CountItem = Schemas['CountItem'];
@@ -140,6 +156,7 @@ export const PERMISSIONS = [
   'users.manage', 'regions.manage', 'dictionaries.manage', 'audit.read',
   'members.invite', 'corrections.review', 'member.self',
   'tasks.read', 'tasks.overview', 'tasks.manage', 'tasks.report', 'tasks.own',
+  'help-requests.view', 'help-requests.read', 'help-requests.create', 'help-requests.handle', 'help-requests.reply',
   'liaison.read', 'liaison.manage', 'liaison.contacts.read', 'liaison.contacts.write', 'liaison.own',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -148,7 +165,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 export type DictionaryType =
   | 'category' | 'platform' | 'ethnicity' | 'politicalAffiliation' | 'education' | 'keyLevel' | 'source'
   | 'positionKind' | 'positionLevel' | 'honourLevel' | 'organizationType' | 'field'
-  | 'contactWay' | 'contactRule';
+  | 'contactWay' | 'contactRule' | 'helpRequestCategory';
 
 /** OrgUnitItem.kind values. */
 export const ORG_UNIT_KINDS = ['department', 'memberUnit', 'association', 'other'] as const;

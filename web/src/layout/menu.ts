@@ -24,6 +24,14 @@ export const menu: MenuItem[] = [
   { key: 'task-plans', title: 'menu.taskPlans', icon: 'office', path: '/task-plans', permission: 'tasks.overview' },
   { key: 'my-tasks', title: 'menu.myTasks', icon: 'office', path: '/my-tasks', permission: 'tasks.own' },
   {
+    key: 'requests', title: 'menu.requests', icon: 'requests',
+    children: [
+      { key: 'request-inbox', title: 'menu.requestInbox', path: '/requests/inbox', permission: 'help-requests.reply' },
+      { key: 'request-board', title: 'menu.requestBoard', path: '/requests', permission: ['help-requests.read', 'help-requests.create'] },
+      { key: 'request-stats', title: 'menu.requestStats', path: '/requests/stats', permission: 'help-requests.read' },
+    ],
+  },
+  {
     key: 'liaison', title: 'menu.liaison', icon: 'liaison',
     children: [
       { key: 'my-figures', title: 'menu.myFigures', path: '/liaison/mine', permission: 'liaison.own' },

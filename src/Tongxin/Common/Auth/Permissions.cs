@@ -34,6 +34,16 @@ public static class Permissions
     public const string TasksReport = "tasks.report";
     /// <summary>The tasks of the user's own unit (我的任务): member units and association officers.</summary>
     public const string TasksOwn = "tasks.own";
+    /// <summary>Opens the help-request pages; what a user sees there is narrowed by the permissions below.</summary>
+    public const string HelpRequestsView = "help-requests.view";
+    /// <summary>Every help request of the region (staff, leader).</summary>
+    public const string HelpRequestsRead = "help-requests.read";
+    /// <summary>Records a help request (a cadre only for the figures assigned to them).</summary>
+    public const string HelpRequestsCreate = "help-requests.create";
+    /// <summary>Accepts, routes, completes, visits and reopens requests.</summary>
+    public const string HelpRequestsHandle = "help-requests.handle";
+    /// <summary>Replies to or returns the part routed to the user's own unit.</summary>
+    public const string HelpRequestsReply = "help-requests.reply";
     /// <summary>Liaison work of the whole region: assignments, every contact log, due lists, summaries (read).</summary>
     public const string LiaisonRead = "liaison.read";
     /// <summary>Assign figures to cadres, end and reassign (staff).</summary>
@@ -51,6 +61,7 @@ public static class Permissions
         OrganizationsWrite, DashboardRead, UsersManage, RegionsManage, DictionariesManage, AuditRead,
         MembersInvite, CorrectionsReview, MemberSelf,
         TasksRead, TasksOverview, TasksManage, TasksReport, TasksOwn,
+        HelpRequestsView, HelpRequestsRead, HelpRequestsCreate, HelpRequestsHandle, HelpRequestsReply,
         LiaisonRead, LiaisonManage, ContactLogsRead, ContactLogsWrite, LiaisonOwn,
     ];
 
@@ -59,25 +70,35 @@ public static class Permissions
         FiguresRead, FiguresWrite, FiguresImport, FiguresExport, FiguresReveal, OrganizationsRead,
         OrganizationsWrite, DashboardRead, MembersInvite, CorrectionsReview, TasksRead, TasksOverview, TasksManage, TasksReport,
         LiaisonRead, LiaisonManage, ContactLogsRead, ContactLogsWrite,
+        HelpRequestsView, HelpRequestsRead, HelpRequestsCreate, HelpRequestsHandle,
     ];
 
     private static readonly string[] MemberPermissions = [MemberSelf];
 
     /// <summary>
-    /// Everything but a member's, a unit's and a cadre's own pages (an administrator has no figure, unit or assigned
-    /// figures of their own).
+    /// Everything but the pages of a member's own record, a unit's own work and a cadre's own figures (an
+    /// administrator has no figure, unit or assigned figures of their own).
     /// </summary>
-    private static readonly string[] AdminPermissions = All.Where(p => p != MemberSelf && p != TasksOwn && p != LiaisonOwn).ToArray();
+    private static readonly string[] AdminPermissions =
+        All.Where(p => p is not (MemberSelf or TasksOwn or LiaisonOwn or HelpRequestsReply)).ToArray();
 
     private static readonly string[] LeaderPermissions =
-        [FiguresRead, OrganizationsRead, DashboardRead, TasksRead, TasksOverview, LiaisonRead, ContactLogsRead];
+    [
+        FiguresRead, OrganizationsRead, DashboardRead, TasksRead, TasksOverview, LiaisonRead, ContactLogsRead,
+        HelpRequestsView, HelpRequestsRead,
+    ];
 
-    // DESIGN "Who may do what, extended": a member unit reads and reports the tasks routed to its unit; an
-    // association officer has what a unit has until the associations feature arrives.
-    private static readonly string[] UnitPermissions = [TasksRead, TasksReport, TasksOwn];
+    /// <summary>
+    /// Liaison and help requests for the figures assigned to them, nothing else of the registry
+    /// (DESIGN "Who may do what, extended").
+    /// </summary>
+    private static readonly string[] CadrePermissions = [ContactLogsRead, ContactLogsWrite, LiaisonOwn, HelpRequestsView, HelpRequestsCreate];
 
-    /// <summary>Liaison for the figures assigned to them, nothing else of the registry (DESIGN "Who may do what, extended").</summary>
-    private static readonly string[] CadrePermissions = [ContactLogsRead, ContactLogsWrite, LiaisonOwn];
+    /// <summary>
+    /// DESIGN "Who may do what, extended": a member unit works on the requests and tasks routed to its unit; an
+    /// association officer has what a unit has until the associations feature arrives.
+    /// </summary>
+    private static readonly string[] UnitPermissions = [TasksRead, TasksReport, TasksOwn, HelpRequestsView, HelpRequestsReply];
 
     public static IReadOnlyCollection<string> ForRole(string role) => role switch
     {

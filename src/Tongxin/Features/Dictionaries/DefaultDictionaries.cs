@@ -17,6 +17,7 @@ public static class DefaultDictionaries
         ["honourLevel"] = "荣誉级别",
         ["organizationType"] = "单位类型",
         ["field"] = "领域",
+        ["helpRequestCategory"] = "诉求类别",
         ["contactWay"] = "联系方式",
         ["contactRule"] = "联系频次（天）",
     };
@@ -127,6 +128,12 @@ public static class DefaultDictionaries
             yield return ("organizationType", code, label);
         foreach (var label in new[] { "文化旅游", "美食", "三农", "科技数码", "教育", "财经", "时政评论", "生活", "体育", "健康", "电商带货", "游戏动漫" })
             yield return ("field", label, label);
+        foreach (var (code, label) in new[]
+                 {
+                     ("office", "办公场所"), ("logistics", "仓储物流"), ("policy", "政策咨询"), ("legal", "法律服务"),
+                     ("financing", "融资"), ("promotion", "宣传推介"), ("training", "人才培训"), ("other", "其他"),
+                 })
+            yield return ("helpRequestCategory", code, label);
         foreach (var item in Liaison()) yield return item;
     }
 

@@ -14,6 +14,8 @@ export function welcomeRole(roles: readonly string[]): WelcomeRole | null {
 export function homePath(roles: readonly string[], can: (p: string) => boolean, firstMenuPath: string | null): string {
   if (roles.includes('leader') && can('dashboard.read')) return '/dashboard';
   if (can('figures.read')) return '/figures';
+  // A member unit works in its inbox of routed requests.
+  if (roles.includes('unit') && can('help-requests.reply')) return '/requests/inbox';
   // A cadre starts from the figures they stay in touch with (我联系的网络人士).
   if (can('liaison.own')) return '/liaison/mine';
   return firstMenuPath ?? '/welcome';

@@ -1,0 +1,82 @@
+import { api, assert, DEMO_PASSWORD, shot, test, TIMEOUT, withPage } from '../lib.mjs';
+
+const demoOnly = { skip: !DEMO_PASSWORD ? 'DEMO_PASSWORD not set' : undefined };
+const UNIT_NAME = '泸州市委网信办'; // the demo `unit` user's member unit
+
+async function status(page) {
+  return (await page.locator('[data-test=request-status]').innerText()).trim();
+}
+
+async function act(page, action, fill) {
+  await page.click(`[data-test=request-action-${action}]`);
+  const dialog = page.locator('[data-test=request-action-dialog]').locator('visible=true');
+  await dialog.waitFor({ state: 'visible', timeout: TIMEOUT });
+  if (fill) await fill(dialog);
+  await dialog.locator('[data-test=action-submit]').click();
+  await dialog.waitFor({ state: 'hidden', timeout: TIMEOUT });
+}
+
+async function waitStatus(page, label) {
+  await page.waitForFunction((text) => document.querySelector('[data-test=request-status]')?.textContent?.trim() === text, label, { timeout: TIMEOUT });
+}
+
+test('a help request goes through the whole workflow across staff, the member unit and staff again', async () => {
+  const title = `直播场地协调 浏览器测试${Date.now() % 100000}`; // titles are normalized: no full-width brackets
+  let id = 0;
+  await withPage({ user: 'staff' }, async (page) => {
+    const figures = await api(page, 'GET', '/api/figures?pageSize=1');
+    const created = await api(page, 'POST', '/api/help-requests',
+      { figureId: figures.body.items[0].id, category: 'office', title, description: '希望协调直播办公场所', urgency: 'urgent', receivedVia: 'cadre' });
+    assert(created.status === 201, `create answered ${created.status}`);
+    id = created.body.id;
+    await page.goto(`/requests/${id}`);
+    await page.locator('[data-test=request-status]').waitFor({ timeout: TIMEOUT });
+    assert((await status(page)) === '已提交', `new request shows ${await status(page)}`);
+    await act(page, 'accept');
+    await waitStatus(page, '已受理');
+    await act(page, 'route', async (dialog) => {
+      await dialog.locator('.el-select').first().click();
+      await page.locator('.el-select-dropdown__item:visible', { hasText: UNIT_NAME }).first().click();
+      const date = new Date(Date.now() + 7 * 86400000).toISOString().slice(0, 10);
+      const input = dialog.locator('.el-date-editor input');
+      await input.fill(date);
+      await input.press('Enter');
+    });
+    await waitStatus(page, '已转办');
+    await shot(page, '30-request-routed');
+  });
+
+  await withPage({ user: 'unit' }, async (page) => {
+    await page.waitForURL((url) => url.pathname === '/requests/inbox', { timeout: TIMEOUT });
+    const row = page.locator('[data-test=inbox-table] .el-table__row', { hasText: title });
+    await row.waitFor({ timeout: TIMEOUT });
+    await shot(page, '31-unit-inbox');
+    await page.click(`[data-test=inbox-reply-${id}]`);
+    const dialog = page.locator('[data-test=request-action-dialog]').locator('visible=true');
+    await dialog.waitFor({ state: 'visible', timeout: TIMEOUT });
+    await dialog.locator('textarea').fill('已协调园区内办公用房两间');
+    await dialog.locator('[data-test=action-submit]').click();
+    await dialog.waitFor({ state: 'hidden', timeout: TIMEOUT });
+    await page.goto(`/requests/${id}`);
+    await waitStatus(page, '办理中');
+    const actions = await page.locator('[data-test=request-actions] button').count();
+    assert(actions === 0, `the unit still has ${actions} actions after replying`);
+  });
+
+  await withPage({ user: 'staff' }, async (page) => {
+    await page.goto(`/requests/${id}`);
+    await waitStatus(page, '办理中');
+    await act(page, 'complete', (dialog) => dialog.locator('textarea').fill('已协调解决办公场所'));
+    await waitStatus(page, '已办结');
+    await act(page, 'visit', async (dialog) => {
+      await dialog.getByText('满意', { exact: true }).click();
+      await dialog.locator('textarea').fill('人士表示满意');
+    });
+    await waitStatus(page, '已回访');
+    const timeline = await page.locator('[data-test=request-timeline] .el-timeline-item').count();
+    assert(timeline === 6, `the timeline has ${timeline} entries, not submit/accept/route/reply/complete/visit`);
+    const text = await page.locator('[data-test=request-timeline]').innerText();
+    assert(text.includes('已协调园区内办公用房两间'), 'the unit reply is not in the timeline');
+    await shot(page, '32-request-visited');
+  });
+}, demoOnly);

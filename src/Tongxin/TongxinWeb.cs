@@ -20,6 +20,7 @@ using Tongxin.Features.Dictionaries;
 using Tongxin.Features.Exports;
 using Tongxin.Features.Figures;
 using Tongxin.Features.Imports;
+using Tongxin.Features.Notifications;
 using Tongxin.Features.Organizations;
 using Tongxin.Features.Positions;
 using Tongxin.Features.Regions;
@@ -65,6 +66,7 @@ public static class TongxinWeb
         services.AddDictionaries();
         services.AddFigures();
         services.AddDashboard();
+        services.AddNotifications(builder.Configuration);
         // Keys in the database: a user signed in on one server continues on any other (cookies, anti-forgery).
         services.AddDataProtection().PersistKeysToDbContext<TongxinDb>().SetApplicationName("Tongxin");
         services.AddOptions<KeyManagementOptions>().Configure<FieldProtector>((o, fields) => o.XmlEncryptor = new KeyRingEncryptor(fields));
@@ -115,6 +117,7 @@ public static class TongxinWeb
         PositionEndpoints.Map(api);
         OrganizationEndpoints.Map(api);
         DashboardEndpoints.Map(api);
+        NotificationEndpoints.Map(api);
 
         // Unknown /api routes are 404 problems, everything else is the single-page app.
         app.MapFallback("/api/{**rest}", () => Problems.NotFound("接口")).AllowAnonymous();

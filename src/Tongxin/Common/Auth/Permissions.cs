@@ -18,17 +18,18 @@ public static class Permissions
     public const string RegionsManage = "regions.manage";
     public const string DictionariesManage = "dictionaries.manage";
     public const string AuditRead = "audit.read";
+    public const string NoticesPublish = "notices.publish";
 
     public static readonly string[] All =
     [
         FiguresRead, FiguresWrite, FiguresImport, FiguresExport, FiguresReveal, OrganizationsRead,
-        OrganizationsWrite, DashboardRead, UsersManage, RegionsManage, DictionariesManage, AuditRead,
+        OrganizationsWrite, DashboardRead, UsersManage, RegionsManage, DictionariesManage, AuditRead, NoticesPublish,
     ];
 
     private static readonly string[] StaffPermissions =
     [
         FiguresRead, FiguresWrite, FiguresImport, FiguresExport, FiguresReveal, OrganizationsRead,
-        OrganizationsWrite, DashboardRead,
+        OrganizationsWrite, DashboardRead, NoticesPublish,
     ];
 
     private static readonly string[] LeaderPermissions = [FiguresRead, OrganizationsRead, DashboardRead];

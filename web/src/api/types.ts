@@ -87,13 +87,24 @@ export type DashboardResponse = Schemas['DashboardResponse'];
 export type CountItem = Schemas['CountItem'];
 export type MonthCount = Schemas['MonthCount'];
 
+// Notifications and notices
+export type NotificationItem = Schemas['NotificationItem'];
+export type PagedOfNotificationItem = Schemas['PagedOfNotificationItem'];
+export type UnreadCount = Schemas['UnreadCount'];
+export type NotificationSettingItem = Schemas['NotificationSettingItem'];
+export type NotificationSettingsBody = Schemas['NotificationSettingsBody'];
+export type NoticeItem = Schemas['NoticeItem'];
+export type PagedOfNoticeItem = Schemas['PagedOfNoticeItem'];
+export type PublishNoticeBody = Schemas['PublishNoticeBody'];
+export type NoticeAudienceInput = Schemas['NoticeAudienceInput'];
+
 // ---- Values the document types as plain strings; the sets below are from docs/api-contract.md ----
 
 /** Permission strings of MeResponse.permissions. */
 export const PERMISSIONS = [
   'figures.read', 'figures.write', 'figures.import', 'figures.export', 'figures.reveal',
   'organizations.read', 'organizations.write', 'dashboard.read',
-  'users.manage', 'regions.manage', 'dictionaries.manage', 'audit.read',
+  'users.manage', 'regions.manage', 'dictionaries.manage', 'audit.read', 'notices.publish',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -105,6 +116,10 @@ export type DictionaryType =
 /** OrgUnitItem.kind values. */
 export const ORG_UNIT_KINDS = ['department', 'memberUnit', 'association', 'other'] as const;
 export type OrgUnitKind = (typeof ORG_UNIT_KINDS)[number];
+
+/** NoticeAudienceInput.kind values. */
+export const NOTICE_AUDIENCES = ['members', 'orgUnit'] as const;
+export type NoticeAudience = (typeof NOTICE_AUDIENCES)[number];
 
 export type FigureStatus = 'active' | 'left' | 'transferred';
 export type FollowerTier = '10k' | '100k' | '1m' | '10m';

@@ -19,6 +19,7 @@ export const menu: MenuItem[] = [
     ],
   },
   { key: 'organizations', title: 'menu.organizations', icon: 'office', path: '/organizations', permission: 'organizations.read' },
+  { key: 'notices', title: 'menu.notices', icon: 'bell', path: '/notices', permission: 'notices.publish' },
   {
     key: 'admin', title: 'menu.admin', icon: 'setting',
     children: [

@@ -215,6 +215,8 @@ public static class DemoSeeder
             var result = await users.CreateAsync(user, DemoPassword);
             if (result.Succeeded) await users.AddToRoleAsync(user, role);
         }
+        var demoIds = await db.Users.Where(u => u.IsDemo).ToDictionaryAsync(u => u.UserName!, u => u.Id, ct);
+        await Features.Notifications.NotificationDemo.SeedAsync(db, demoIds, ct);
         WasSeeded = true;
         log.LogInformation("Demo data seeded: {Regions} regions, {Figures} figures, {Orgs} organizations", regions.Count, figures.Count, organizations.Count);
     }
@@ -228,6 +230,7 @@ public static class DemoSeeder
         n += await db.FigureSearchKeys.Where(k => db.Figures.Any(f => f.Id == k.FigureId && f.IsDemo)).ExecuteDeleteAsync(ct);
         n += await db.Figures.Where(f => f.IsDemo).ExecuteDeleteAsync(ct);
         n += await db.Organizations.Where(o => o.IsDemo).ExecuteDeleteAsync(ct);
+        n += await Features.Notifications.NotificationDemo.RemoveAsync(db, await users.Users.Where(u => u.IsDemo).Select(u => u.Id).ToListAsync(ct), ct);
         foreach (var u in await users.Users.Where(u => u.IsDemo).ToListAsync(ct))
         {
             await users.DeleteAsync(u);

@@ -17,8 +17,8 @@ test('staff publish a notice; a member sees the bell count, reads it, and the re
   await withPage({ user: 'staff' }, async (page) => {
     await page.goto('/notices');
     await page.click('[data-test=notice-new]');
-    await page.fill('[data-test=notice-title] input', title);
-    await page.fill('[data-test=notice-body] textarea', '请各位网络人士按时参加线上培训。');
+    await page.fill('[data-test=notice-title]', title);
+    await page.fill('[data-test=notice-body]', '请各位网络人士按时参加线上培训。');
     await page.click('[data-test=notice-submit]');
     await page.click('.el-message-box__btns .el-button--primary');
     await page.locator('[data-test=notice-row-title]', { hasText: title }).waitFor({ timeout: TIMEOUT });

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Tongxin.Common.Auth;
 using Tongxin.Common.Data;
@@ -28,7 +29,7 @@ public static class PublishNotice
         var notice = new Notice
         {
             RegionCode = region, Title = title, Body = body, AudienceKind = "", AudienceRegionCode = region, AudienceLabel = "",
-            CreatedBy = db.Actor.UserId, CreatedByName = db.Actor.UserName, CreatedAt = DateTime.UtcNow,
+            CreatedBy = db.Actor.UserId, CreatedByName = http.User.FindFirstValue(TongxinClaims.DisplayName) is { Length: > 0 } display ? display : db.Actor.UserName, CreatedAt = DateTime.UtcNow,
         };
         await NoticeAudience.Resolve(db, input.Audience, region, notice, errors);
         if (errors.Count > 0) return Problems.Validation(errors);

@@ -1,5 +1,5 @@
-// Notifications: staff publish a notice; another user sees the bell's count, opens it from the inbox and reads it;
-// the staff's list counts the read.
+// Notifications: staff publish a notice to an org unit's users; one of them sees the bell's count on a phone, opens it
+// from the inbox and reads it; the staff's list counts the read.
 import { TIMEOUT, api, assert, shot, test, withPage } from '../lib.mjs';
 
 const unread = async (page) => (await api(page, 'GET', '/api/notifications/unread-count')).body.count;
@@ -9,27 +9,30 @@ const bellCount = async (page) => {
   return Number((await badge.innerText()).replace('+', ''));
 };
 
-test('staff publish a notice; a member sees the bell count, reads it, and the read is counted', async () => {
+test('staff publish a notice; a unit user sees the bell count, reads it, and the read is counted', async () => {
   const title = `端到端通知 ${Date.now()}`;
   let before = 0;
-  await withPage({ user: 'member' }, async (page) => { before = await unread(page); });
+  await withPage({ user: 'unit' }, async (page) => { before = await unread(page); });
 
   await withPage({ user: 'staff' }, async (page) => {
     await page.goto('/notices');
     await page.click('[data-test=notice-new]');
     await page.fill('[data-test=notice-title]', title);
-    await page.fill('[data-test=notice-body]', '请各位网络人士按时参加线上培训。');
+    await page.fill('[data-test=notice-body]', '请各成员单位按时参加线上培训。');
+    await page.locator('[data-test=notice-audience] .el-radio', { hasText: '单位用户' }).click();
+    await page.click('[data-test=notice-org-unit]');
+    await page.locator('.el-select-dropdown__item:visible', { hasText: '泸州市委网信办' }).click();
     await page.click('[data-test=notice-submit]');
     await page.click('.el-message-box__btns .el-button--primary');
     await page.locator('[data-test=notice-row-title]', { hasText: title }).waitFor({ timeout: TIMEOUT });
     await shot(page, 'notices-staff');
   });
 
-  await withPage({ user: 'member', viewport: { width: 390, height: 844 } }, async (page) => {
+  await withPage({ user: 'unit', viewport: { width: 390, height: 844 } }, async (page) => {
     // Delivered in the background: wait for it, then the bell shows it on the next page load.
     const start = Date.now();
     while (await unread(page) < before + 1) {
-      assert(Date.now() - start < TIMEOUT, 'the notice did not reach the member');
+      assert(Date.now() - start < TIMEOUT, 'the notice did not reach the unit user');
       await page.waitForTimeout(250);
     }
     await page.goto('/welcome');
@@ -38,6 +41,8 @@ test('staff publish a notice; a member sees the bell count, reads it, and the re
     await shot(page, 'notifications-bell-phone');
     await page.click('[data-test=notification-bell]');
     await page.waitForURL((url) => url.pathname === '/notifications', { timeout: TIMEOUT });
+    await page.locator('[data-test=notification-title]', { hasText: title }).waitFor({ timeout: TIMEOUT });
+    await shot(page, 'notifications-inbox-phone');
     await page.locator('[data-test=notification-title]', { hasText: title }).click();
     await page.waitForURL((url) => /^\/notices\/\d+$/.test(url.pathname), { timeout: TIMEOUT });
     await page.locator('[data-test=notice-detail-body]', { hasText: '线上培训' }).waitFor({ timeout: TIMEOUT });
@@ -53,6 +58,7 @@ test('staff publish a notice; a member sees the bell count, reads it, and the re
     await row.waitFor({ timeout: TIMEOUT });
     const reads = await row.locator('[data-test=notice-reads]').innerText();
     assert(/^1 \/ \d+$/.test(reads.trim()), `read count shown as 1 / n, got ${reads}`);
+    await shot(page, 'notices-staff-read');
   });
 });
 

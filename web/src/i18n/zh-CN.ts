@@ -583,6 +583,7 @@ const zhCN = {
     titleTooLong: '标题不能超过 200 个字',
     bodyRequired: '请填写正文',
     detailTitle: '通知公告',
+    export: '导出 Excel',
   },
   welcome: {
     greeting: '您好，{name}',

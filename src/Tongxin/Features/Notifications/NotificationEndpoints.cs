@@ -24,6 +24,7 @@ public static class NotificationEndpoints
         var n = api.MapGroup("/notices").WithTags("Notices").RequireAuthorization();
         n.MapPost("", PublishNotice.Handle).RequireAuthorization(Permissions.NoticesPublish);
         n.MapGet("", ListNotices.Handle);
+        n.MapGet("/export", ExportNotices.Handle).RequireAuthorization(Permissions.NoticesPublish).Produces(200, contentType: Common.Files.FileNames.XlsxType);
         n.MapGet("/{id:long}", GetNotice.Handle);
     }
 

@@ -31,7 +31,14 @@ public sealed class Notifier(TongxinDb db, NotificationKinds kinds, IEnumerable<
         if (recipients.Count == 0) return 0;
         var now = DateTime.UtcNow;
         var rows = recipients.Select(u => new Notification { UserId = u, Kind = kind, Title = Clip(title, 200)!, Body = Clip(body, 4000), Link = link, CreatedAt = now }).ToList();
-        await RawInsert.ExecuteAsync(db, rows, RawInsert.ColumnsOf<Notification>(db, includeKey: false), ct);
+        // One transaction for the rows (the caller's when it has one): SQLite would otherwise commit, and sync, per row.
+        if (db.Database.CurrentTransaction is null)
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await RawInsert.ExecuteAsync(db, rows, RawInsert.ColumnsOf<Notification>(db, includeKey: false), ct);
+            await tx.CommitAsync(ct);
+        }
+        else await RawInsert.ExecuteAsync(db, rows, RawInsert.ColumnsOf<Notification>(db, includeKey: false), ct);
         await DeliverAsync(channels, new NotificationMessage(kind, title, body, link), recipients, log, ct);
         return rows.Count;
     }

@@ -4,8 +4,11 @@ using Tongxin.Common.Jobs;
 
 namespace Tongxin.Features.Notifications;
 
-/// <summary>One reminder a rule found: about one subject (a figure, a contact, an invitation), for some users.</summary>
-public sealed record Reminder(string Subject, IReadOnlyCollection<string> UserIds, string Title, string? Body, string? Link);
+/// <summary>
+/// One reminder a rule found: about one subject (a figure, a contact, an invitation), for some users. <paramref name="Period"/>
+/// replaces the rule's period for this subject (e.g. a due date: once per due cycle, whatever day the job runs).
+/// </summary>
+public sealed record Reminder(string Subject, IReadOnlyCollection<string> UserIds, string Title, string? Body, string? Link, string? Period = null);
 
 /// <summary>
 /// A reminder rule: what is due in the current period. A feature adds one with
@@ -43,10 +46,11 @@ public sealed class ReminderJob(IReminderRule rule) : IRecurringJob
     {
         var db = services.GetRequiredService<TongxinDb>();
         var notifier = services.GetRequiredService<INotifier>();
-        var period = rule.PeriodOf(nowUtc);
+        var runPeriod = rule.PeriodOf(nowUtc);
         int raised = 0, skipped = 0, notifications = 0;
         foreach (var r in await rule.FindAsync(db, nowUtc, ct))
         {
+            var period = r.Period ?? runPeriod;
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             // The key first: the run (or server) whose insert loses writes nothing; the winner's rows commit with the key.
             var now = DateTime.UtcNow;
@@ -60,7 +64,7 @@ public sealed class ReminderJob(IReminderRule rule) : IRecurringJob
             raised++;
             notifications += count;
         }
-        return $"{raised} reminders ({notifications} notifications), {skipped} already sent in {period}";
+        return $"{raised} reminders ({notifications} notifications), {skipped} already sent ({runPeriod})";
     }
 
     /// <summary>The local (Asia/Shanghai, UTC+8, no daylight saving) date of a UTC time, as a period key.</summary>

@@ -198,6 +198,11 @@ public abstract class NotificationTests(TestApp app)
         Assert.Equal(1, (await Delivered(staff, id))["recipientCount"]!.GetValue<int>());
         Assert.Equal(1, await Unread(inUnit));
         Assert.Equal(0, await Unread(outside));
+
+        var export = await staff.GetAsync("/api/notices/export");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", export.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(HttpStatusCode.Forbidden, (await inUnit.GetAsync("/api/notices/export")).StatusCode);
     }
 
     [Fact]

@@ -20,6 +20,7 @@ using Tongxin.Features.Dictionaries;
 using Tongxin.Features.Exports;
 using Tongxin.Features.Figures;
 using Tongxin.Features.Imports;
+using Tongxin.Features.Members;
 using Tongxin.Features.Notifications;
 using Tongxin.Features.Organizations;
 using Tongxin.Features.Positions;
@@ -67,6 +68,7 @@ public static class TongxinWeb
         services.AddFigures();
         services.AddDashboard();
         services.AddNotifications(builder.Configuration);
+        services.AddMembers();
         // Keys in the database: a user signed in on one server continues on any other (cookies, anti-forgery).
         services.AddDataProtection().PersistKeysToDbContext<TongxinDb>().SetApplicationName("Tongxin");
         services.AddOptions<KeyManagementOptions>().Configure<FieldProtector>((o, fields) => o.XmlEncryptor = new KeyRingEncryptor(fields));
@@ -84,6 +86,13 @@ public static class TongxinWeb
         app.UseBrowserProtection();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // "/m" is the members' app at "/m/" (a route template would match "/m/" too and redirect it to itself).
+        app.Use((ctx, next) =>
+        {
+            if (ctx.Request.Path.Value != "/m") return next(ctx);
+            ctx.Response.Redirect("/m/" + ctx.Request.QueryString);
+            return Task.CompletedTask;
+        });
         app.UseDefaultFiles();
         app.UseStaticFiles();
         // A missing file (/favicon.ico, /x.png) is a 404 for everyone, not a sign-in prompt. (A fallback
@@ -103,7 +112,8 @@ public static class TongxinWeb
 
         var api = app.MapGroup("/api")
             .AddEndpointFilter<AntiforgeryFilter>()
-            .AddEndpointFilter<PasswordChangeGate>();
+            .AddEndpointFilter<PasswordChangeGate>()
+            .AddEndpointFilter<MemberGate>();
         AuthEndpoints.Map(api);
         RegionEndpoints.Map(api);
         Features.OrgUnits.OrgUnitEndpoints.Map(api);
@@ -118,9 +128,12 @@ public static class TongxinWeb
         OrganizationEndpoints.Map(api);
         DashboardEndpoints.Map(api);
         NotificationEndpoints.Map(api);
+        MemberEndpoints.Map(api);
 
         // Unknown /api routes are 404 problems, everything else is the single-page app.
         app.MapFallback("/api/{**rest}", () => Problems.NotFound("接口")).AllowAnonymous();
+        // The members' phone app (/m/ and its deep links) is the second entry of the same front end.
+        app.MapFallbackToFile("/m/{**rest}", "m/index.html").AllowAnonymous();
         app.MapFallbackToFile("index.html").AllowAnonymous();
         return app;
     }

@@ -172,7 +172,7 @@ test('every dashboard chart and the profile follower trend draw their data', () 
 
 test('each role lands on a page that offers something: leader the dashboard, the others their welcome page', async () => {
   await withPage({ user: 'leader' }, (page) => page.waitForURL((url) => url.pathname === '/dashboard', { timeout: TIMEOUT }));
-  const expectations = { cadre: '联系干部', unit: '成员单位', association: '协会负责人', member: '会员' };
+  const expectations = { cadre: '联系干部', unit: '成员单位', association: '协会负责人' };
   for (const [user, roleText] of Object.entries(expectations)) {
     await withPage({ user }, async (page) => {
       await page.waitForURL((url) => url.pathname === '/welcome', { timeout: TIMEOUT });
@@ -185,8 +185,8 @@ test('each role lands on a page that offers something: leader the dashboard, the
       await page.waitForURL((url) => url.pathname === '/forbidden', { timeout: TIMEOUT });
       await page.getByRole('button', { name: '返回首页' }).click();
       await page.waitForURL((url) => url.pathname === '/welcome', { timeout: TIMEOUT });
-      if (user !== 'member') return;
-      await shot(page, '03g-member-welcome');
+      if (user !== 'association') return;
+      await shot(page, '03g-association-welcome');
       // The account menu is visibly a control and leads to the password change; so does the security page.
       await page.click('[data-test=topbar-user]');
       await page.locator('[data-test=menu-change-password]').click({ timeout: TIMEOUT });
@@ -234,7 +234,7 @@ test('a withdrawn figure is restored to the registry with a reason', () => withP
   assert(detail.body.status === 'active' && detail.body.statusReason === '重新联系上，恢复入库', `not restored: ${JSON.stringify(detail.body.status)}`);
 }), { skip: !DEMO_PASSWORD ? 'DEMO_PASSWORD not set' : undefined });
 
-test('on a phone the menu is a drawer and the page has no sideways scroll', () => withPage({ user: 'member', viewport: { width: 390, height: 844 } }, async (page) => {
+test('on a phone the menu is a drawer and the page has no sideways scroll', () => withPage({ user: 'cadre', viewport: { width: 390, height: 844 } }, async (page) => {
   await page.waitForURL((url) => url.pathname === '/welcome', { timeout: TIMEOUT });
   await page.locator('[data-test=welcome]').waitFor({ timeout: TIMEOUT });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -16,6 +16,8 @@ namespace Tongxin.Demo;
 public static class DemoSeeder
 {
     public const string DemoPassword = "Tongxin-Demo-2026";
+    /// <summary>The demo member's registered mobile number (they may sign in with it instead of "member").</summary>
+    public const string DemoMemberMobile = "13980000001";
     public static bool WasSeeded { get; private set; }
 
     public static readonly (string UserName, string Display, string Role, string Region)[] DemoUsers =
@@ -200,14 +202,23 @@ public static class DemoSeeder
         await db.SaveChangesAsync(ct);
         units["leader"] = units["staff"];
         units["cadre"] = units["staff"];
+        // The demo member is one of the demo figures of their district (an activated account, so their consent is recorded),
+        // with a known mobile number to sign in with.
+        var memberFigure = figures.First(f => f.RegionCode == "510502");
+        memberFigure.ConsentVersion = Features.Members.MemberConsent.Version;
+        memberFigure.ConsentAt = DateTime.UtcNow;
+        FigureRules.SetPhone(memberFigure, DemoMemberMobile, protector);
+        await db.SaveChangesAsync(ct);
         foreach (var (userName, display, role, region) in DemoUsers)
         {
             if (await users.FindByNameAsync(userName) is not null || !regions.ContainsKey(region)) continue;
+            var isMember = role == Roles.Member;
             var user = new AppUser
             {
                 UserName = userName,
-                DisplayName = display,
-                RegionCode = region,
+                DisplayName = isMember ? memberFigure.Name : display,
+                FigureId = isMember ? memberFigure.Id : null,
+                RegionCode = isMember ? memberFigure.RegionCode : region,
                 IsDemo = true,
                 CreatedAt = DateTime.UtcNow,
                 OrgUnitId = units.TryGetValue(userName, out var unit) ? unit.Id : null,

@@ -97,6 +97,24 @@ export type NoticeItem = Schemas['NoticeItem'];
 export type PagedOfNoticeItem = Schemas['PagedOfNoticeItem'];
 export type PublishNoticeBody = Schemas['PublishNoticeBody'];
 export type NoticeAudienceInput = Schemas['NoticeAudienceInput'];
+// Members: invitations, activation, a member's own record, corrections and withdrawal requests
+export type CreateInvitationsRequest = Schemas['CreateInvitationsRequest'];
+/** A new invitation: the code and link are shown this once. */
+export type InvitationCreated = Schemas['InvitationCreated'];
+export type InvitationItem = Schemas['InvitationItem'];
+export type PagedOfInvitationItem = Schemas['PagedOfInvitationItem'];
+export type InvitationPreview = Schemas['InvitationPreview'];
+export type ActivateRequest = Schemas['ActivateRequest'];
+export type ActivatedAccount = Schemas['ActivatedAccount'];
+export type MyFigure = Present<Schemas['MyFigure']>;
+export type MyAccount = Schemas['MyAccount'];
+export type ProposeCorrectionRequest = Schemas['ProposeCorrectionRequest'];
+export type CorrectionCreated = Schemas['CorrectionCreated'];
+/** A correction or withdrawal request; `changes` is `{field: {label, before, after}}` (masked for sensitive fields). */
+export type CorrectionItem = Schemas['CorrectionItem'];
+export type PagedOfCorrectionItem = Schemas['PagedOfCorrectionItem'];
+export type DecideCorrectionRequest = Schemas['DecideCorrectionRequest'];
+export type WithdrawalRequest = Schemas['WithdrawalRequest'];
 
 // ---- Values the document types as plain strings; the sets below are from docs/api-contract.md ----
 
@@ -105,6 +123,7 @@ export const PERMISSIONS = [
   'figures.read', 'figures.write', 'figures.import', 'figures.export', 'figures.reveal',
   'organizations.read', 'organizations.write', 'dashboard.read',
   'users.manage', 'regions.manage', 'dictionaries.manage', 'audit.read', 'notices.publish',
+  'members.invite', 'corrections.review', 'member.self',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

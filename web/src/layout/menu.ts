@@ -16,6 +16,8 @@ export const menu: MenuItem[] = [
     children: [
       { key: 'figure-list', title: 'menu.figureList', path: '/figures', permission: 'figures.read' },
       { key: 'import', title: 'menu.import', path: '/import', permission: 'figures.import' },
+      { key: 'invitations', title: 'menu.invitations', path: '/invitations', permission: 'members.invite' },
+      { key: 'corrections', title: 'menu.corrections', path: '/corrections', permission: 'corrections.review' },
     ],
   },
   { key: 'organizations', title: 'menu.organizations', icon: 'office', path: '/organizations', permission: 'organizations.read' },

@@ -21,6 +21,11 @@ router.beforeEach(async (to) => {
     return false;
   }
   if (!session.me) return { name: 'login', query: to.fullPath !== '/' ? { redirect: to.fullPath } : {} };
+  // A member's pages are the phone app under /m/ (it has its own sign-in, password change and settings).
+  if (session.me.roles.length === 1 && session.me.roles[0] === 'member') {
+    window.location.assign('/m/');
+    return false;
+  }
   if (session.me.mustChangePassword && to.name !== 'change-password') return { name: 'change-password' };
   if (!session.can(to.meta.permission)) return { name: 'forbidden' };
   return true;

@@ -15,4 +15,6 @@ public class AppUser : IdentityUser
     public DateTime CreatedAt { get; set; }
     /// <summary>Last TOTP time step accepted, so a code cannot be replayed.</summary>
     public long? LastTotpTimeStep { get; set; }
+    /// <summary>A member's own figure: a member user is linked to exactly one figure (set when an invitation is activated).</summary>
+    public long? FigureId { get; set; }
 }

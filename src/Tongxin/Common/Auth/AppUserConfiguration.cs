@@ -9,5 +9,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     {
         e.Property(u => u.RegionCode).HasMaxLength(12);
         e.Property(u => u.DisplayName).HasMaxLength(100);
+        // One member account per figure (NULL for staff users, which both databases allow many of).
+        e.HasIndex(u => u.FigureId).IsUnique();
     }
 }

@@ -19,26 +19,39 @@ public static class Permissions
     public const string DictionariesManage = "dictionaries.manage";
     public const string AuditRead = "audit.read";
     public const string NoticesPublish = "notices.publish";
+    /// <summary>Staff invite figures to activate a member account.</summary>
+    public const string MembersInvite = "members.invite";
+    /// <summary>Staff approve or reject members' corrections and withdrawal requests.</summary>
+    public const string CorrectionsReview = "corrections.review";
+    /// <summary>A member's own record (/api/me/…): their figure, corrections, export, withdrawal.</summary>
+    public const string MemberSelf = "member.self";
 
     public static readonly string[] All =
     [
         FiguresRead, FiguresWrite, FiguresImport, FiguresExport, FiguresReveal, OrganizationsRead,
         OrganizationsWrite, DashboardRead, UsersManage, RegionsManage, DictionariesManage, AuditRead, NoticesPublish,
+        MembersInvite, CorrectionsReview, MemberSelf,
     ];
 
     private static readonly string[] StaffPermissions =
     [
         FiguresRead, FiguresWrite, FiguresImport, FiguresExport, FiguresReveal, OrganizationsRead,
-        OrganizationsWrite, DashboardRead, NoticesPublish,
+        OrganizationsWrite, DashboardRead, NoticesPublish, MembersInvite, CorrectionsReview,
     ];
+
+    private static readonly string[] MemberPermissions = [MemberSelf];
+
+    /// <summary>Everything but a member's own pages (an administrator has no figure of their own).</summary>
+    private static readonly string[] AdminPermissions = All.Where(p => p != MemberSelf).ToArray();
 
     private static readonly string[] LeaderPermissions = [FiguresRead, OrganizationsRead, DashboardRead];
 
     public static IReadOnlyCollection<string> ForRole(string role) => role switch
     {
-        Roles.Admin => All,
+        Roles.Admin => AdminPermissions,
         Roles.Staff => StaffPermissions,
         Roles.Leader => LeaderPermissions,
+        Roles.Member => MemberPermissions,
         _ => [],
     };
 

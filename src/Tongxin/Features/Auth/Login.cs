@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Tongxin.Common.Audit;
 using Tongxin.Common.Auth;
 using Tongxin.Common.Data;
@@ -16,10 +17,12 @@ public static class Login
 {
     public static async Task<Results<Ok<LoginResponse>, ProblemHttpResult>> Handle(
         LoginRequest request, HttpContext http, UserManager<AppUser> users, SignInManager<AppUser> signIn,
-        TongxinDb db, IAntiforgery antiforgery, TotpVerifier totp)
+        TongxinDb db, IAntiforgery antiforgery, TotpVerifier totp, [FromServices] IEnumerable<ISignInNameResolver> otherNames)
     {
         var name = request.UserName?.Trim() ?? "";
         var user = name.Length == 0 ? null : await users.FindByNameAsync(name);
+        foreach (var resolver in otherNames)
+            user ??= name.Length == 0 ? null : await resolver.FindAsync(name);
         db.Actor.Use(user?.Id, name.Length == 0 ? "(空)" : name);
         if (user is null || string.IsNullOrEmpty(request.Password))
         {

@@ -17,8 +17,10 @@ public class Notice : IRegionOwned, IAudited
     public required string Body { get; set; }
     /// <summary><see cref="NoticeAudience"/> kind: members, category, keyFigures, orgUnit.</summary>
     public required string AudienceKind { get; set; }
-    /// <summary>The region subtree (members), category code or org unit id the audience names.</summary>
+    /// <summary>The category code or org unit id the audience names.</summary>
     public string? AudienceValue { get; set; }
+    /// <summary>The region subtree (code prefix) of a members, category or key-figures audience.</summary>
+    public string? AudienceRegionPrefix { get; set; }
     public required string AudienceRegionCode { get; set; }
     public required string AudienceLabel { get; set; }
     public required string CreatedBy { get; set; }

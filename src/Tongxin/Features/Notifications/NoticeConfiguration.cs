@@ -14,6 +14,7 @@ internal sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
         e.Property(x => x.AudienceKind).HasMaxLength(32);
         e.Property(x => x.AudienceValue).HasMaxLength(64);
         e.Property(x => x.AudienceRegionCode).HasMaxLength(12);
+        e.Property(x => x.AudienceRegionPrefix).HasMaxLength(12);
         e.Property(x => x.AudienceLabel).HasMaxLength(200);
         e.Property(x => x.CreatedBy).HasMaxLength(64);
         e.Property(x => x.CreatedByName).HasMaxLength(256);

@@ -22,6 +22,7 @@ using Tongxin.Features.Figures;
 using Tongxin.Features.Imports;
 using Tongxin.Features.Members;
 using Tongxin.Features.Notifications;
+using Tongxin.Features.Liaison;
 using Tongxin.Features.Organizations;
 using Tongxin.Features.Positions;
 using Tongxin.Features.Regions;
@@ -69,6 +70,7 @@ public static class TongxinWeb
         services.AddDashboard();
         services.AddNotifications(builder.Configuration);
         services.AddMembers();
+        services.AddLiaison();
         // Keys in the database: a user signed in on one server continues on any other (cookies, anti-forgery).
         services.AddDataProtection().PersistKeysToDbContext<TongxinDb>().SetApplicationName("Tongxin");
         services.AddOptions<KeyManagementOptions>().Configure<FieldProtector>((o, fields) => o.XmlEncryptor = new KeyRingEncryptor(fields));
@@ -129,6 +131,8 @@ public static class TongxinWeb
         DashboardEndpoints.Map(api);
         NotificationEndpoints.Map(api);
         MemberEndpoints.Map(api);
+        LiaisonEndpoints.Map(api);
+        ContactLogEndpoints.Map(api);
 
         // Unknown /api routes are 404 problems, everything else is the single-page app.
         app.MapFallback("/api/{**rest}", () => Problems.NotFound("接口")).AllowAnonymous();

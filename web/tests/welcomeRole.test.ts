@@ -11,7 +11,10 @@ describe('homePath', () => {
     expect(homePath(['staff'], grants('figures.read', 'dashboard.read'), '/dashboard')).toBe('/figures');
   });
   it('sends a role without pages to the welcome page, not to "no permission"', () => {
-    for (const role of ['cadre', 'unit', 'association', 'member']) expect(homePath([role], grants(), null)).toBe('/welcome');
+    for (const role of ['unit', 'association', 'member']) expect(homePath([role], grants(), null)).toBe('/welcome');
+  });
+  it('sends a cadre to the figures they stay in touch with', () => {
+    expect(homePath(['cadre'], grants('liaison.own', 'liaison.contacts.read'), '/liaison/mine')).toBe('/liaison/mine');
   });
   it('uses the first menu page otherwise', () => {
     expect(homePath(['auditor'], grants('audit.read'), '/admin/audit')).toBe('/admin/audit');
@@ -21,7 +24,8 @@ describe('homePath', () => {
 describe('welcomeRole', () => {
   it('describes the first role that has no pages yet', () => {
     expect(welcomeRole(['member'])).toBe('member');
-    expect(welcomeRole(['staff', 'cadre'])).toBe('cadre');
+    expect(welcomeRole(['staff', 'unit'])).toBe('unit');
+    expect(welcomeRole(['cadre'])).toBeNull();
     expect(welcomeRole(['staff'])).toBeNull();
   });
 });

@@ -228,6 +228,7 @@ public static class DemoSeeder
         }
         var demoIds = await db.Users.Where(u => u.IsDemo).ToDictionaryAsync(u => u.UserName!, u => u.Id, ct);
         await Features.Notifications.NotificationDemo.SeedAsync(db, demoIds, ct);
+        if (await LiaisonDemo.CadreId(db, ct) is { } cadreId) await LiaisonDemo.SeedAsync(db, figures, cadreId, ct);
         WasSeeded = true;
         log.LogInformation("Demo data seeded: {Regions} regions, {Figures} figures, {Orgs} organizations", regions.Count, figures.Count, organizations.Count);
     }

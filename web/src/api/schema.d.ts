@@ -2684,7 +2684,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/invitations": {
+    "/api/liaison/assignments": {
         parameters: {
             query?: never;
             header?: never;
@@ -2694,8 +2694,9 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    state?: string;
+                    cadreUserId?: string;
                     figureId?: number;
+                    active?: boolean;
                     page?: number;
                     pageSize?: number;
                 };
@@ -2711,16 +2712,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["PagedOfInvitationItem"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                        "application/json": components["schemas"]["PagedOfAssignmentItem"];
                     };
                 };
             };
@@ -2735,7 +2727,139 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["CreateInvitationsRequest"];
+                    "application/json": components["schemas"]["AssignFigureRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssignmentCreated"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/liaison/assignments/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EndAssignmentRequest"];
+                };
+            };
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/liaison/assignments/reassign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReassignFiguresRequest"];
                 };
             };
             responses: {
@@ -2745,7 +2869,478 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["InvitationCreated"][];
+                        "application/json": components["schemas"]["ReassignResult"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/liaison/cadres": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CadreItem"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/liaison/my-figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyFigureItem"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/liaison/due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    state?: string;
+                    regionCode?: string;
+                    cadreUserId?: string;
+                    keyLevel?: string;
+                    sort?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PagedOfDueItem"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/liaison/due/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    state?: string;
+                    regionCode?: string;
+                    cadreUserId?: string;
+                    keyLevel?: string;
+                    sort?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/liaison/feedback/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackFormView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SaveFeedbackFormRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackFormView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/liaison/feedback/{year}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SubmitFeedbackFormRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackFormView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/liaison/feedback/{year}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    format?: string;
+                };
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/liaison/feedback-summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                    regionCode?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackSummaryView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contact-logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    figureId?: number;
+                    cadreUserId?: string;
+                    from?: string;
+                    to?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PagedOfContactLogItem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ContactLogInput"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContactLogCreated"];
                     };
                 };
                 /** @description Bad Request */
@@ -2774,16 +3369,99 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/invitations/{id}/revoke": {
+    "/api/contact-logs/{id}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        put?: never;
-        post: {
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContactLogItem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ContactLogInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContactLogItem"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete: {
             parameters: {
                 query?: never;
                 header?: never;
@@ -2810,579 +3488,8 @@ export interface paths {
                         "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
-                /** @description Conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
             };
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/invitations/qr": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query?: {
-                    url?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/invitations/preview": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query?: {
-                    code?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["InvitationPreview"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/invitations/activate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["ActivateRequest"];
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ActivatedAccount"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/me/figure": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["MyFigure"];
-                    };
-                };
-                /** @description Not Found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/me/corrections": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CorrectionItem"][];
-                    };
-                };
-                /** @description Not Found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["ProposeCorrectionRequest"];
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CorrectionCreated"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                    };
-                };
-                /** @description Not Found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/me/export": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Not Found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/me/withdrawal": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["WithdrawalRequest"];
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CorrectionCreated"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                    };
-                };
-                /** @description Not Found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/corrections": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query?: {
-                    state?: string;
-                    kind?: string;
-                    regionCode?: string;
-                    page?: number;
-                    pageSize?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["PagedOfCorrectionItem"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/corrections/{id}/approve": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["DecideCorrectionRequest"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CorrectionItem"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                    };
-                };
-                /** @description Not Found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/corrections/{id}/reject": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["DecideCorrectionRequest"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CorrectionItem"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                    };
-                };
-                /** @description Not Found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-            };
-        };
-        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -3426,24 +3533,35 @@ export interface components {
             platform: string;
             handle: string;
         };
-        AccountMetricsInput: {
+        AssignFigureRequest: {
             /** Format: int64 */
-            accountId: number;
-            /** Format: int64 */
-            followers: null | number;
-            /** Format: int64 */
-            likes: null | number;
-            /** Format: int64 */
-            works: null | number;
+            figureId: null | number;
+            cadreUserId: null | string;
+            /** Format: date */
+            startOn: null | string;
         };
-        ActivatedAccount: {
-            userName: string;
+        AssignmentCreated: {
+            /** Format: int64 */
+            id: number;
         };
-        ActivateRequest: {
-            code: null | string;
-            userName: null | string;
-            password: null | string;
-            consentVersion: null | string;
+        AssignmentItem: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            figureId: number;
+            figureName: string;
+            keyLevel: null | string;
+            regionCode: string;
+            cadreUserId: string;
+            cadreName: string;
+            /** Format: date */
+            startOn: string;
+            /** Format: date */
+            endOn: null | string;
+            endReason: null | string;
+            active: boolean;
+            /** Format: int32 */
+            version: number;
         };
         AuditItem: {
             /** Format: int64 */
@@ -3460,6 +3578,14 @@ export interface components {
             };
             ip: null | string;
         };
+        CadreItem: {
+            id: string;
+            userName: string;
+            displayName: string;
+            regionCode: string;
+            /** Format: int32 */
+            activeFigures: number;
+        };
         ChangedRow: {
             /** Format: int32 */
             row: number;
@@ -3471,40 +3597,41 @@ export interface components {
             currentPassword: null | string;
             newPassword: null | string;
         };
-        ChangeView: {
-            label: string;
-            before: null | string;
-            after: null | string;
-        };
-        CorrectionCreated: {
+        ContactLogCreated: {
             /** Format: int64 */
             id: number;
         };
-        CorrectionItem: {
+        ContactLogInput: {
+            /** Format: int64 */
+            figureId: null | number;
+            /** Format: date */
+            date: null | string;
+            way: null | string;
+            participants: null | string;
+            summary: null | string;
+            followUp: null | string;
+            cadreUserId: null | string;
+            /** Format: int32 */
+            version: null | number;
+        };
+        ContactLogItem: {
             /** Format: int64 */
             id: number;
             /** Format: int64 */
             figureId: number;
             figureName: string;
-            regionName: string;
-            kind: string;
-            state: string;
-            changes: {
-                [key: string]: components["schemas"]["ChangeView"];
-            };
-            accounts: components["schemas"]["MetricsView"][];
-            reason: null | string;
-            /** Format: date-time */
-            submittedAt: string;
-            submittedBy: null | string;
-            /** Format: date-time */
-            decidedAt: null | string;
-            decidedBy: null | string;
-            rejectReason: null | string;
+            cadreUserId: string;
+            cadreName: string;
+            /** Format: date */
+            date: string;
+            way: string;
+            wayLabel: string;
+            participants: null | string;
+            summary: string;
+            followUp: null | string;
+            canEdit: boolean;
             /** Format: int32 */
             version: number;
-            /** Format: int32 */
-            figureVersion: number;
         };
         CountItem: {
             key: string;
@@ -3514,9 +3641,6 @@ export interface components {
         };
         CreatedId: {
             id: string;
-        };
-        CreateInvitationsRequest: {
-            figureIds: null | number[];
         };
         CreateRegionRequest: {
             code: null | string;
@@ -3549,11 +3673,6 @@ export interface components {
             byKeyLevel: components["schemas"]["CountItem"][];
             newPerMonth: components["schemas"]["MonthCount"][];
         };
-        DecideCorrectionRequest: {
-            /** Format: int32 */
-            version: null | number;
-            reason?: null | string;
-        };
         DictionaryEntry: {
             code: string;
             label: string;
@@ -3566,6 +3685,27 @@ export interface components {
             label: string;
             items: components["schemas"]["DictionaryEntry"][];
         };
+        DueItem: {
+            /** Format: int64 */
+            assignmentId: number;
+            /** Format: int64 */
+            figureId: number;
+            name: string;
+            keyLevel: null | string;
+            regionCode: string;
+            regionName: string;
+            cadreUserId: string;
+            cadreName: string;
+            /** Format: date */
+            startOn: string;
+            /** Format: date */
+            lastContactOn: null | string;
+            /** Format: date */
+            nextDueOn: null | string;
+            state: components["schemas"]["DueState"];
+        };
+        /** @enum {unknown} */
+        DueState: "ok" | "dueSoon" | "overdue";
         DuplicateCheckRequest: {
             idNumber: null | string;
             phone: null | string;
@@ -3578,6 +3718,11 @@ export interface components {
             regionName: null | string;
             matchedOn: string;
             outOfScope: boolean;
+        };
+        EndAssignmentRequest: {
+            /** Format: date */
+            endOn: null | string;
+            reason: null | string;
         };
         ExportJobStatus: {
             /** Format: uuid */
@@ -3598,6 +3743,57 @@ export interface components {
             expiresAt: null | string;
             downloadUrl: null | string;
             error: null | string;
+        };
+        FeedbackCadreItem: {
+            cadreUserId: string;
+            cadreName: string;
+            regionCode: string;
+            /** Format: int32 */
+            activeFigures: number;
+            /** Format: int32 */
+            contactedFigures: number;
+            /** Format: int32 */
+            contacts: number;
+            status: null | components["schemas"]["FeedbackStatus"];
+            /** Format: date-time */
+            submittedAt: null | string;
+        };
+        FeedbackFormView: {
+            /** Format: int32 */
+            year: number;
+            cadreName: string;
+            regionName: string;
+            status: components["schemas"]["FeedbackStatus"];
+            summary: null | string;
+            problems: null | string;
+            plans: null | string;
+            /** Format: date-time */
+            submittedAt: null | string;
+            rows: components["schemas"]["FeedbackRow"][];
+            /** Format: int32 */
+            totalContacts: number;
+            /** Format: int32 */
+            version: number;
+        };
+        FeedbackRow: {
+            /** Format: int64 */
+            figureId: number;
+            figureName: string;
+            keyLevel: null | string;
+            keyLevelLabel: string;
+            /** Format: int32 */
+            contacts: number;
+            dates: string[];
+            ways: string[];
+            highlights: string;
+        };
+        /** @enum {unknown} */
+        FeedbackStatus: "draft" | "submitted";
+        FeedbackSummaryView: {
+            /** Format: int32 */
+            year: number;
+            cadres: components["schemas"]["FeedbackCadreItem"][];
+            neverContacted: components["schemas"]["NeverContactedItem"][];
         };
         FigureCreated: {
             /** Format: int64 */
@@ -3817,41 +4013,6 @@ export interface components {
             errorReportToken?: null | string;
             errorReportUrl?: null | string;
         };
-        InvitationCreated: {
-            /** Format: int64 */
-            figureId: number;
-            /** Format: int64 */
-            invitationId: number;
-            code: string;
-            url: string;
-            /** Format: date-time */
-            expiresAt: string;
-        };
-        InvitationItem: {
-            /** Format: int64 */
-            id: number;
-            /** Format: int64 */
-            figureId: number;
-            figureName: string;
-            regionName: string;
-            state: string;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            expiresAt: string;
-            createdBy: null | string;
-            /** Format: date-time */
-            activatedAt: null | string;
-            /** Format: date-time */
-            revokedAt: null | string;
-        };
-        InvitationPreview: {
-            figureNameMasked: string;
-            consentText: string;
-            consentVersion: string;
-            /** Format: date-time */
-            expiresAt: string;
-        };
         LinkFigureRequest: {
             /** Format: int64 */
             figureId: number;
@@ -3876,73 +4037,34 @@ export interface components {
             demoDataPresent: boolean;
             twoFactorEnabled: boolean;
         };
-        MetricsView: {
-            /** Format: int64 */
-            accountId: number;
-            platform: string;
-            handle: string;
-            /** Format: int64 */
-            followersBefore: number;
-            /** Format: int64 */
-            followers: number;
-            /** Format: int64 */
-            likes: null | number;
-            /** Format: int64 */
-            works: null | number;
-            date: string;
-        };
         MonthCount: {
             month: string;
             /** Format: int32 */
             count: number;
         };
-        MyAccount: {
+        MyFigureItem: {
             /** Format: int64 */
-            id: number;
-            platform: string;
-            handle: string;
-            url: null | string;
+            assignmentId: number;
             /** Format: int64 */
-            followers: number;
-            /** Format: int64 */
-            likes: number;
-            /** Format: int64 */
-            works: number;
-            /** Format: date */
-            metricsDate: null | string;
-            history: components["schemas"]["SnapshotItem"][];
-        };
-        MyFigure: {
-            /** Format: int64 */
-            id: number;
+            figureId: number;
             name: string;
-            gender: null | string;
-            birthDate: null | string;
-            ethnicity: null | string;
-            politicalAffiliation: null | string;
-            education: null | string;
-            idNumberMasked: null | string;
-            phoneMasked: null | string;
-            homeAddressMasked: null | string;
-            email: null | string;
-            weChat: null | string;
-            regionName: string;
-            workplace: null | string;
-            jobTitle: null | string;
-            fields: null | string;
-            status: string;
-            consentVersion: null | string;
-            /** Format: date-time */
-            consentAt: null | string;
-            /** Format: int32 */
-            version: number;
-            accounts: components["schemas"]["MyAccount"][];
-            positions: components["schemas"]["PositionItem"][];
-            honours: components["schemas"]["HonourItem"][];
-            organizations: components["schemas"]["FigureOrganizationItem"][];
-            withdrawalPending: boolean;
-            /** Format: int32 */
-            pendingCorrections: number;
+            keyLevel: null | string;
+            regionCode: string;
+            /** Format: date */
+            startOn: string;
+            /** Format: date */
+            lastContactOn: null | string;
+            /** Format: date */
+            nextDueOn: null | string;
+            state: components["schemas"]["DueState"];
+        };
+        NeverContactedItem: {
+            /** Format: int64 */
+            figureId: number;
+            name: string;
+            keyLevel: null | string;
+            regionCode: string;
+            cadreName: string;
         };
         OrganizationCreated: {
             /** Format: int64 */
@@ -4030,18 +4152,23 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        PagedOfAssignmentItem: {
+            items: components["schemas"]["AssignmentItem"][];
+            /** Format: int32 */
+            total: number;
+        };
         PagedOfAuditItem: {
             items: components["schemas"]["AuditItem"][];
             /** Format: int32 */
             total: number;
         };
-        PagedOfCorrectionItem: {
-            items: components["schemas"]["CorrectionItem"][];
+        PagedOfContactLogItem: {
+            items: components["schemas"]["ContactLogItem"][];
             /** Format: int32 */
             total: number;
         };
-        PagedOfInvitationItem: {
-            items: components["schemas"]["InvitationItem"][];
+        PagedOfDueItem: {
+            items: components["schemas"]["DueItem"][];
             /** Format: int32 */
             total: number;
         };
@@ -4085,11 +4212,18 @@ export interface components {
             detail?: null | string;
             instance?: null | string;
         };
-        ProposeCorrectionRequest: {
-            changes: null | {
-                [key: string]: string;
-            };
-            accounts: null | components["schemas"]["AccountMetricsInput"][];
+        ReassignFiguresRequest: {
+            fromCadreUserId: null | string;
+            toCadreUserId: null | string;
+            /** Format: date */
+            startOn: null | string;
+            reason: null | string;
+        };
+        ReassignResult: {
+            /** Format: int32 */
+            moved: number;
+            /** Format: int32 */
+            alreadyAssigned: number;
         };
         RegionItem: {
             code: string;
@@ -4119,6 +4253,13 @@ export interface components {
             column: null | string;
             message: string;
         };
+        SaveFeedbackFormRequest: {
+            summary: null | string;
+            problems: null | string;
+            plans: null | string;
+            /** Format: int32 */
+            version: null | number;
+        };
         SnapshotInput: {
             date: null | string;
             /** Format: int64 */
@@ -4141,6 +4282,10 @@ export interface components {
             /** Format: int64 */
             works: number;
             source: string;
+        };
+        SubmitFeedbackFormRequest: {
+            /** Format: int32 */
+            version: null | number;
         };
         TotpCodeRequest: {
             code: null | string;
@@ -4170,9 +4315,6 @@ export interface components {
             /** Format: int64 */
             orgUnitId: null | number;
             orgUnitName: null | string;
-        };
-        WithdrawalRequest: {
-            reason: null | string;
         };
     };
     responses: never;

@@ -124,13 +124,15 @@ export const PERMISSIONS = [
   'organizations.read', 'organizations.write', 'dashboard.read',
   'users.manage', 'regions.manage', 'dictionaries.manage', 'audit.read', 'notices.publish',
   'members.invite', 'corrections.review', 'member.self',
+  'liaison.read', 'liaison.manage', 'liaison.contacts.read', 'liaison.contacts.write', 'liaison.own',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** DictionaryGroup.type values. */
 export type DictionaryType =
   | 'category' | 'platform' | 'ethnicity' | 'politicalAffiliation' | 'education' | 'keyLevel' | 'source'
-  | 'positionKind' | 'positionLevel' | 'honourLevel' | 'organizationType' | 'field';
+  | 'positionKind' | 'positionLevel' | 'honourLevel' | 'organizationType' | 'field'
+  | 'contactWay' | 'contactRule';
 
 /** OrgUnitItem.kind values. */
 export const ORG_UNIT_KINDS = ['department', 'memberUnit', 'association', 'other'] as const;
@@ -160,3 +162,23 @@ export interface FigureQuery {
   page?: number;
   pageSize?: number;
 }
+
+// Liaison (结对联络)
+export type AssignFigureRequest = Schemas['AssignFigureRequest'];
+export type AssignmentCreated = Schemas['AssignmentCreated'];
+export type AssignmentItem = Schemas['AssignmentItem'];
+export type PagedOfAssignmentItem = Schemas['PagedOfAssignmentItem'];
+export type EndAssignmentRequest = Schemas['EndAssignmentRequest'];
+export type ReassignFiguresRequest = Schemas['ReassignFiguresRequest'];
+export type ReassignResult = Schemas['ReassignResult'];
+export type CadreItem = Schemas['CadreItem'];
+export type MyFigureItem = Schemas['MyFigureItem'];
+export type DueItem = Schemas['DueItem'];
+export type DueState = Schemas['DueState'];
+export type PagedOfDueItem = Schemas['PagedOfDueItem'];
+/** Body of POST /api/contact-logs and (with `version`) PUT /api/contact-logs/{id}. */
+export type ContactLogInput = Schemas['ContactLogInput'];
+export type ContactLogCreated = Schemas['ContactLogCreated'];
+export type ContactLogItem = Schemas['ContactLogItem'];
+export type PagedOfContactLogItem = Schemas['PagedOfContactLogItem'];
+export type DueSort = 'nextDueOn' | '-nextDueOn' | 'name' | 'lastContactOn' | '-lastContactOn';

@@ -23,6 +23,15 @@ export const menu: MenuItem[] = [
   { key: 'organizations', title: 'menu.organizations', icon: 'office', path: '/organizations', permission: 'organizations.read' },
   { key: 'notices', title: 'menu.notices', icon: 'bell', path: '/notices', permission: 'notices.publish' },
   {
+    key: 'liaison', title: 'menu.liaison', icon: 'liaison',
+    children: [
+      { key: 'my-figures', title: 'menu.myFigures', path: '/liaison/mine', permission: 'liaison.own' },
+      { key: 'contact-logs', title: 'menu.contactLogs', path: '/liaison/logs', permission: 'liaison.contacts.read' },
+      { key: 'assignments', title: 'menu.assignments', path: '/liaison/assignments', permission: 'liaison.read' },
+      { key: 'due', title: 'menu.due', path: '/liaison/due', permission: 'liaison.read' },
+    ],
+  },
+  {
     key: 'admin', title: 'menu.admin', icon: 'setting',
     children: [
       { key: 'users', title: 'menu.users', path: '/admin/users', permission: 'users.manage' },

@@ -17,6 +17,8 @@ public static class DefaultDictionaries
         ["honourLevel"] = "荣誉级别",
         ["organizationType"] = "单位类型",
         ["field"] = "领域",
+        ["contactWay"] = "联系方式",
+        ["contactRule"] = "联系频次（天）",
     };
 
     private static readonly string[] Ethnicities =
@@ -83,5 +85,20 @@ public static class DefaultDictionaries
             yield return ("organizationType", code, label);
         foreach (var label in new[] { "文化旅游", "美食", "三农", "科技数码", "教育", "财经", "时政评论", "生活", "体育", "健康", "电商带货", "游戏动漫" })
             yield return ("field", label, label);
+        foreach (var item in Liaison()) yield return item;
+    }
+
+    /// <summary>How contacts are made (联系方式) and how often, in days, a figure of each key level is to be contacted.</summary>
+    public static IEnumerable<(string Type, string Code, string Label)> Liaison()
+    {
+        foreach (var (code, label) in new[]
+                 {
+                     ("visit", "走访"), ("meeting", "座谈"), ("phone", "电话"), ("wechat", "微信"), ("event", "活动中交流"), ("other", "其他"),
+                 })
+            yield return ("contactWay", code, label);
+        // Codes are key-level codes (none: figures without a level); labels are numbers of days.
+        yield return ("contactRule", "city", "90");
+        yield return ("contactRule", "district", "180");
+        yield return ("contactRule", "none", "365");
     }
 }

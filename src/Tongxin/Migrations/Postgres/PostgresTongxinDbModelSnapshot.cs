@@ -258,9 +258,6 @@ namespace Tongxin.Migrations.Postgres
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
 
-                    b.Property<long?>("FigureId")
-                        .HasColumnType("bigint");
-
                     b.Property<bool>("IsDemo")
                         .HasColumnType("boolean");
 
@@ -312,9 +309,6 @@ namespace Tongxin.Migrations.Postgres
                         .HasColumnType("character varying(256)");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("FigureId")
-                        .IsUnique();
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
@@ -1174,7 +1168,7 @@ namespace Tongxin.Migrations.Postgres
                     b.ToTable("ImportJobs");
                 });
 
-            modelBuilder.Entity("Tongxin.Features.Members.Correction", b =>
+            modelBuilder.Entity("Tongxin.Features.Liaison.Assignment", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1182,47 +1176,29 @@ namespace Tongxin.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<string>("AccountsJson")
+                    b.Property<string>("CadreUserId")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
 
-                    b.Property<string>("ChangesJson")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<DateTime?>("DecidedAt")
+                    b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("DecidedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                    b.Property<DateOnly?>("EndOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<long>("FigureId")
                         .HasColumnType("bigint");
 
-                    b.Property<int>("FigureVersion")
-                        .HasColumnType("integer");
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
 
-                    b.Property<int>("Kind")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<string>("RejectReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<int>("State")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime>("SubmittedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("SubmittedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                    b.Property<DateOnly>("StartOn")
+                        .HasColumnType("date");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -1230,14 +1206,14 @@ namespace Tongxin.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("FigureId", "SubmittedAt");
+                    b.HasIndex("FigureId", "EndOn");
 
-                    b.HasIndex("State", "SubmittedAt");
+                    b.HasIndex("CadreUserId", "EndOn", "FigureId");
 
-                    b.ToTable("Corrections");
+                    b.ToTable("LiaisonAssignments", (string)null);
                 });
 
-            modelBuilder.Entity("Tongxin.Features.Members.Invitation", b =>
+            modelBuilder.Entity("Tongxin.Features.Liaison.ContactLog", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1245,45 +1221,124 @@ namespace Tongxin.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<DateTime?>("ActivatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("ActivatedUserId")
+                    b.Property<string>("CadreUserId")
+                        .IsRequired()
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
-
-                    b.Property<string>("CodeHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .UseCollation("C");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("CreatedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
 
-                    b.Property<DateTime>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
 
                     b.Property<long>("FigureId")
                         .HasColumnType("bigint");
 
-                    b.Property<DateTime?>("RevokedAt")
+                    b.Property<string>("FollowUp")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Participants")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Way")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CodeHash")
+                    b.HasIndex("Date");
+
+                    b.HasIndex("CadreUserId", "Date");
+
+                    b.HasIndex("FigureId", "CadreUserId", "Date");
+
+                    b.ToTable("ContactLogs");
+                });
+
+            modelBuilder.Entity("Tongxin.Features.Liaison.FeedbackForm", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CadreUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Plans")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Problems")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .UseCollation("C");
+
+                    b.Property<string>("RowsJson")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CadreUserId", "Year")
                         .IsUnique();
 
-                    b.HasIndex("CreatedAt");
+                    b.HasIndex("Year", "RegionCode");
 
-                    b.HasIndex("FigureId", "CreatedAt");
-
-                    b.ToTable("Invitations");
+                    b.ToTable("LiaisonFeedbackForms", (string)null);
                 });
 
             modelBuilder.Entity("Tongxin.Features.OrgUnits.OrgUnit", b =>
@@ -1466,8 +1521,14 @@ namespace Tongxin.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Tongxin.Features.Members.Correction", b =>
+            modelBuilder.Entity("Tongxin.Features.Liaison.Assignment", b =>
                 {
+                    b.HasOne("Tongxin.Common.Auth.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CadreUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("Tongxin.Features.Figures.Figure", "Figure")
                         .WithMany()
                         .HasForeignKey("FigureId")
@@ -1477,8 +1538,14 @@ namespace Tongxin.Migrations.Postgres
                     b.Navigation("Figure");
                 });
 
-            modelBuilder.Entity("Tongxin.Features.Members.Invitation", b =>
+            modelBuilder.Entity("Tongxin.Features.Liaison.ContactLog", b =>
                 {
+                    b.HasOne("Tongxin.Common.Auth.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CadreUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("Tongxin.Features.Figures.Figure", "Figure")
                         .WithMany()
                         .HasForeignKey("FigureId")
@@ -1486,6 +1553,15 @@ namespace Tongxin.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Figure");
+                });
+
+            modelBuilder.Entity("Tongxin.Features.Liaison.FeedbackForm", b =>
+                {
+                    b.HasOne("Tongxin.Common.Auth.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CadreUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Tongxin.Features.OrgUnits.OrgUnit", b =>

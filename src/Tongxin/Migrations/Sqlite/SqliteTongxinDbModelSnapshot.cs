@@ -244,9 +244,6 @@ namespace Tongxin.Migrations.Sqlite
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("FigureId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<bool>("IsDemo")
                         .HasColumnType("INTEGER");
 
@@ -298,9 +295,6 @@ namespace Tongxin.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("FigureId")
-                        .IsUnique();
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
@@ -1126,52 +1120,34 @@ namespace Tongxin.Migrations.Sqlite
                     b.ToTable("ImportJobs");
                 });
 
-            modelBuilder.Entity("Tongxin.Features.Members.Correction", b =>
+            modelBuilder.Entity("Tongxin.Features.Liaison.Assignment", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("AccountsJson")
+                    b.Property<string>("CadreUserId")
                         .IsRequired()
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ChangesJson")
-                        .IsRequired()
+                    b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("DecidedAt")
+                    b.Property<DateOnly?>("EndOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("DecidedBy")
-                        .HasMaxLength(256)
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("FigureId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("FigureVersion")
+                    b.Property<bool>("IsDemo")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RejectReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("State")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("SubmittedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SubmittedBy")
-                        .HasMaxLength(256)
+                    b.Property<DateOnly>("StartOn")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
@@ -1180,57 +1156,134 @@ namespace Tongxin.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("FigureId", "SubmittedAt");
+                    b.HasIndex("FigureId", "EndOn");
 
-                    b.HasIndex("State", "SubmittedAt");
+                    b.HasIndex("CadreUserId", "EndOn", "FigureId");
 
-                    b.ToTable("Corrections");
+                    b.ToTable("LiaisonAssignments", (string)null);
                 });
 
-            modelBuilder.Entity("Tongxin.Features.Members.Invitation", b =>
+            modelBuilder.Entity("Tongxin.Features.Liaison.ContactLog", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime?>("ActivatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ActivatedUserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CodeHash")
+                    b.Property<string>("CadreUserId")
                         .IsRequired()
-                        .HasMaxLength(64)
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("CreatedBy")
-                        .HasMaxLength(256)
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("ExpiresAt")
+                    b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("FigureId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime?>("RevokedAt")
+                    b.Property<string>("FollowUp")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Participants")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Way")
+                        .IsRequired()
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CodeHash")
+                    b.HasIndex("Date");
+
+                    b.HasIndex("CadreUserId", "Date");
+
+                    b.HasIndex("FigureId", "CadreUserId", "Date");
+
+                    b.ToTable("ContactLogs");
+                });
+
+            modelBuilder.Entity("Tongxin.Features.Liaison.FeedbackForm", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CadreUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Plans")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Problems")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RowsJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CadreUserId", "Year")
                         .IsUnique();
 
-                    b.HasIndex("CreatedAt");
+                    b.HasIndex("Year", "RegionCode");
 
-                    b.HasIndex("FigureId", "CreatedAt");
-
-                    b.ToTable("Invitations");
+                    b.ToTable("LiaisonFeedbackForms", (string)null);
                 });
 
             modelBuilder.Entity("Tongxin.Features.OrgUnits.OrgUnit", b =>
@@ -1410,8 +1463,14 @@ namespace Tongxin.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Tongxin.Features.Members.Correction", b =>
+            modelBuilder.Entity("Tongxin.Features.Liaison.Assignment", b =>
                 {
+                    b.HasOne("Tongxin.Common.Auth.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CadreUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("Tongxin.Features.Figures.Figure", "Figure")
                         .WithMany()
                         .HasForeignKey("FigureId")
@@ -1421,8 +1480,14 @@ namespace Tongxin.Migrations.Sqlite
                     b.Navigation("Figure");
                 });
 
-            modelBuilder.Entity("Tongxin.Features.Members.Invitation", b =>
+            modelBuilder.Entity("Tongxin.Features.Liaison.ContactLog", b =>
                 {
+                    b.HasOne("Tongxin.Common.Auth.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CadreUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("Tongxin.Features.Figures.Figure", "Figure")
                         .WithMany()
                         .HasForeignKey("FigureId")
@@ -1430,6 +1495,15 @@ namespace Tongxin.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Figure");
+                });
+
+            modelBuilder.Entity("Tongxin.Features.Liaison.FeedbackForm", b =>
+                {
+                    b.HasOne("Tongxin.Common.Auth.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CadreUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Tongxin.Features.OrgUnits.OrgUnit", b =>

@@ -1,0 +1,130 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+using Tongxin.Common.Data;
+using Tongxin.Common.Files;
+using Tongxin.Common.Http;
+using Tongxin.Common.Scope;
+using Tongxin.Common.Text;
+
+namespace Tongxin.Features.Liaison;
+
+public sealed record DueItem(long AssignmentId, long FigureId, string Name, string? KeyLevel, string RegionCode, string RegionName,
+    string CadreUserId, string CadreName, DateOnly StartOn, DateOnly? LastContactOn, DateOnly? NextDueOn, DueState State);
+
+/// <summary>The due list's query: <c>state=overdue|dueSoon|ok</c>, region subtree, cadre, key level, and order.</summary>
+public sealed record DueFilter
+{
+    [FromQuery(Name = "state")] public string? State { get; init; }
+    [FromQuery(Name = "regionCode")] public string? RegionCode { get; init; }
+    [FromQuery(Name = "cadreUserId")] public string? CadreUserId { get; init; }
+    [FromQuery(Name = "keyLevel")] public string? KeyLevel { get; init; }
+    /// <summary><c>nextDueOn</c> (default: most overdue first), <c>-nextDueOn</c>, <c>name</c>, <c>lastContactOn</c>, <c>-lastContactOn</c>.</summary>
+    [FromQuery(Name = "sort")] public string? Sort { get; init; }
+}
+
+public static class ListDue
+{
+    private static readonly string[] Sorts = ["nextDueOn", "-nextDueOn", "name", "lastContactOn", "-lastContactOn"];
+
+    /// <summary>The staff's due list: active assignments of the region with their due state, filtered and ordered in the database.</summary>
+    public static async Task<Results<Ok<Paged<DueItem>>, ValidationProblem>> Handle(TongxinDb db, [AsParameters] DueFilter filter,
+        int page = 1, int pageSize = 20)
+    {
+        (page, pageSize) = Paging.Clamp(page, pageSize);
+        var (query, rules, errors) = await Query(db, filter);
+        if (errors.Count > 0) return Problems.Validation(errors);
+        var total = await query!.CountAsync();
+        var rows = await query!.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync();
+        return TypedResults.Ok(new Paged<DueItem>(await Items(db, rules!, rows), total));
+    }
+
+    /// <summary>The same list as an Excel workbook (at most <see cref="ExportLimit"/> rows).</summary>
+    public static async Task<Results<FileContentHttpResult, ValidationProblem>> Export(TongxinDb db, [AsParameters] DueFilter filter)
+    {
+        var (query, rules, errors) = await Query(db, filter);
+        if (errors.Count > 0) return Problems.Validation(errors);
+        var items = await Items(db, rules!, await query!.Take(ExportLimit).ToListAsync());
+        var keyLevels = await db.DictionaryItems.AsNoTracking().Where(d => d.Type == "keyLevel").ToDictionaryAsync(d => d.Code, d => d.Label);
+        var rows = items.Select(i => new Dictionary<string, object?>
+        {
+            ["网络人士"] = SpreadsheetText.Neutralize(i.Name),
+            ["重点级别"] = i.KeyLevel is null ? "" : keyLevels.GetValueOrDefault(i.KeyLevel, i.KeyLevel),
+            ["所属地区"] = i.RegionName,
+            ["联系干部"] = SpreadsheetText.Neutralize(i.CadreName),
+            ["联系开始"] = i.StartOn.ToString("yyyy-MM-dd"),
+            ["最近联系"] = i.LastContactOn?.ToString("yyyy-MM-dd") ?? "从未联系",
+            ["应联系日期"] = i.NextDueOn?.ToString("yyyy-MM-dd") ?? "",
+            ["状态"] = StateLabel(i.State),
+        });
+        using var stream = new MemoryStream();
+        await stream.SaveAsAsync(rows);
+        return TypedResults.File(stream.ToArray(), FileNames.XlsxType, FileNames.Utf8("待联系清单", DateTime.UtcNow));
+    }
+
+    public const int ExportLimit = 50_000;
+
+    public static string StateLabel(DueState state) => state switch
+    {
+        DueState.Overdue => "已超期",
+        DueState.DueSoon => "即将到期",
+        _ => "正常",
+    };
+
+    private static async Task<(IQueryable<DueRow>? Query, ContactRules? Rules, Dictionary<string, string[]> Errors)> Query(TongxinDb db, DueFilter filter)
+    {
+        var errors = new Dictionary<string, string[]>();
+        DueState? state = filter.State switch
+        {
+            null or "" => null,
+            "overdue" => DueState.Overdue,
+            "dueSoon" => DueState.DueSoon,
+            "ok" => DueState.Ok,
+            _ => null,
+        };
+        if (state is null && !string.IsNullOrEmpty(filter.State)) errors["state"] = ["状态应为 overdue、dueSoon 或 ok"];
+        if (filter.Sort is { Length: > 0 } s && !Sorts.Contains(s)) errors["sort"] = ["排序方式无效"];
+        RegionRange? range = null;
+        if (!string.IsNullOrWhiteSpace(filter.RegionCode))
+        {
+            range = await ScopedRegions.SubtreeInScope(db, filter.RegionCode);
+            if (range is null) errors["regionCode"] = [ScopedRegions.UnknownRegionMessage];
+        }
+        if (errors.Count > 0) return (null, null, errors);
+
+        var rules = await ContactRules.Load(db);
+        var today = Cadres.Today();
+        var assignments = db.LiaisonAssignments.AsNoTracking();
+        if (range is { } r) assignments = assignments.Where(a => string.Compare(a.Figure!.RegionCode, r.Low) >= 0 && string.Compare(a.Figure.RegionCode, r.High) < 0);
+        if (!string.IsNullOrWhiteSpace(filter.CadreUserId)) assignments = assignments.Where(a => a.CadreUserId == filter.CadreUserId);
+        if (!string.IsNullOrWhiteSpace(filter.KeyLevel))
+            assignments = filter.KeyLevel == ContactRules.NoLevel ? assignments.Where(a => a.Figure!.KeyLevel == null) : assignments.Where(a => a.Figure!.KeyLevel == filter.KeyLevel);
+        var query = DueRow.Active(db, assignments);
+        if (state is { } st) query = query.Where(rules.InState(st, today));
+        var next = rules.NextDueExpression();
+        query = filter.Sort switch
+        {
+            "-nextDueOn" => query.OrderByDescending(next).ThenBy(x => x.AssignmentId),
+            "name" => query.OrderBy(x => x.SortKey).ThenBy(x => x.AssignmentId),
+            "lastContactOn" => query.OrderBy(x => x.LastContactOn).ThenBy(x => x.AssignmentId),
+            "-lastContactOn" => query.OrderByDescending(x => x.LastContactOn).ThenBy(x => x.AssignmentId),
+            _ => query.OrderBy(next).ThenBy(x => x.AssignmentId),
+        };
+        return (query, rules, errors);
+    }
+
+    private static async Task<List<DueItem>> Items(TongxinDb db, ContactRules rules, List<DueRow> rows)
+    {
+        var today = Cadres.Today();
+        var names = await Cadres.Names(db, rows.Select(r => r.CadreUserId));
+        var codes = rows.Select(r => r.RegionCode).Distinct().ToList();
+        var regions = await db.Regions.AsNoTracking().Where(x => codes.Contains(x.Code)).ToDictionaryAsync(x => x.Code, x => x.FullName);
+        return rows.Select(r =>
+        {
+            var next = rules.NextDue(r.KeyLevel, r.StartOn, r.LastContactOn);
+            return new DueItem(r.AssignmentId, r.FigureId, r.Name, r.KeyLevel, r.RegionCode, regions.GetValueOrDefault(r.RegionCode, r.RegionCode),
+                r.CadreUserId, names.GetValueOrDefault(r.CadreUserId, ""), r.StartOn, r.LastContactOn, next, ContactRules.StateOf(next, today));
+        }).ToList();
+    }
+}

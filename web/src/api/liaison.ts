@@ -1,0 +1,30 @@
+import { http, toQuery } from './http';
+import type {
+  AssignFigureRequest, AssignmentCreated, CadreItem, ContactLogCreated, ContactLogInput, ContactLogItem, DueSort, DueState,
+  EndAssignmentRequest, MyFigureItem, PagedOfAssignmentItem, PagedOfContactLogItem, PagedOfDueItem, ReassignFiguresRequest, ReassignResult,
+} from './types';
+
+export interface AssignmentQuery { cadreUserId?: string; figureId?: number; active?: boolean | ''; page?: number; pageSize?: number }
+export interface DueQuery { state?: DueState | ''; regionCode?: string; cadreUserId?: string; keyLevel?: string; sort?: DueSort; page?: number; pageSize?: number }
+export interface ContactLogQuery { figureId?: number; cadreUserId?: string; from?: string; to?: string; page?: number; pageSize?: number }
+
+export const liaisonApi = {
+  assignments: (query: AssignmentQuery) => http.get<PagedOfAssignmentItem>('/api/liaison/assignments', { query }),
+  assign: (body: AssignFigureRequest) => http.post<AssignmentCreated>('/api/liaison/assignments', body),
+  end: (id: number, body: EndAssignmentRequest) => http.post<void>(`/api/liaison/assignments/${id}/end`, body),
+  reassign: (body: ReassignFiguresRequest) => http.post<ReassignResult>('/api/liaison/assignments/reassign', body),
+  cadres: () => http.get<CadreItem[]>('/api/liaison/cadres'),
+  myFigures: () => http.get<MyFigureItem[]>('/api/liaison/my-figures'),
+  due: (query: DueQuery) => http.get<PagedOfDueItem>('/api/liaison/due', { query }),
+  /** The due list as .xlsx (same filters, no paging). */
+  dueFileUrl: (query: DueQuery) => `/api/liaison/due/file${toQuery({ ...query, page: undefined, pageSize: undefined })}`,
+};
+
+export const contactLogsApi = {
+  list: (query: ContactLogQuery) => http.get<PagedOfContactLogItem>('/api/contact-logs', { query }),
+  get: (id: number) => http.get<ContactLogItem>(`/api/contact-logs/${id}`),
+  create: (body: ContactLogInput) => http.post<ContactLogCreated>('/api/contact-logs', body),
+  /** `body.version` must be the version that was read (409 when stale). */
+  update: (id: number, body: ContactLogInput) => http.put<ContactLogItem>(`/api/contact-logs/${id}`, body),
+  remove: (id: number) => http.del<void>(`/api/contact-logs/${id}`),
+};

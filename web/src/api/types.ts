@@ -139,7 +139,7 @@ export const ORG_UNIT_KINDS = ['department', 'memberUnit', 'association', 'other
 export type OrgUnitKind = (typeof ORG_UNIT_KINDS)[number];
 
 /** NoticeAudienceInput.kind values. */
-export const NOTICE_AUDIENCES = ['members', 'orgUnit'] as const;
+export const NOTICE_AUDIENCES = ['members', 'category', 'keyFigures', 'orgUnit'] as const;
 export type NoticeAudience = (typeof NOTICE_AUDIENCES)[number];
 
 export type FigureStatus = 'active' | 'left' | 'transferred';

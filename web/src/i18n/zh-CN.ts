@@ -566,11 +566,14 @@ const zhCN = {
     audience: '发送对象',
     audiences: {
       members: '网络人士（按地区）',
+      category: '某类人士',
+      keyFigures: '重点人士',
       orgUnit: '单位用户',
     },
     region: '地区',
     regionPlaceholder: '默认：本人所属地区',
     orgUnit: '单位',
+    category: '人士类别',
     state: '状态',
     states: {
       queued: '待发送',

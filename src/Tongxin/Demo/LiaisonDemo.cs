@@ -37,9 +37,15 @@ public static class LiaisonDemo
             {
                 db.ContactLogs.Add(new ContactLog
                 {
-                    FigureId = figure.Id, CadreUserId = cadreUserId, CreatedByUserId = cadreUserId, Date = today.AddDays(-days), IsDemo = true,
-                    Way = new[] { "visit", "phone", "wechat", "meeting", "event" }[n % 5], Summary = Summaries[n % Summaries.Length],
-                    Participants = "联系干部、" + figure.Name, FollowUp = n % 2 == 0 ? "协调相关部门回复" : null,
+                    FigureId = figure.Id,
+                    CadreUserId = cadreUserId,
+                    CreatedByUserId = cadreUserId,
+                    Date = today.AddDays(-days),
+                    IsDemo = true,
+                    Way = new[] { "visit", "phone", "wechat", "meeting", "event" }[n % 5],
+                    Summary = Summaries[n % Summaries.Length],
+                    Participants = "联系干部、" + figure.Name,
+                    FollowUp = n % 2 == 0 ? "协调相关部门回复" : null,
                 });
                 n++;
             }

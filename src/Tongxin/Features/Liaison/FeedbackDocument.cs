@@ -31,8 +31,12 @@ public static class FeedbackDocument
                     var copy = (TableRow)rowTemplate.CloneNode(true);
                     Fill(copy, new Dictionary<string, string>
                     {
-                        ["人士"] = row.FigureName, ["级别"] = row.KeyLevelLabel, ["次数"] = row.Contacts.ToString(),
-                        ["日期"] = string.Join("、", row.Dates), ["方式"] = string.Join("、", row.Ways), ["情况"] = row.Highlights,
+                        ["人士"] = row.FigureName,
+                        ["级别"] = row.KeyLevelLabel,
+                        ["次数"] = row.Contacts.ToString(),
+                        ["日期"] = string.Join("、", row.Dates),
+                        ["方式"] = string.Join("、", row.Ways),
+                        ["情况"] = row.Highlights,
                     });
                     rowTemplate.Parent!.InsertBefore(copy, rowTemplate);
                 }
@@ -40,10 +44,16 @@ public static class FeedbackDocument
             }
             Fill(body, new Dictionary<string, string>
             {
-                ["年度"] = form.Year.ToString(), ["联系干部"] = form.CadreName, ["所属地区"] = form.RegionName,
+                ["年度"] = form.Year.ToString(),
+                ["联系干部"] = form.CadreName,
+                ["所属地区"] = form.RegionName,
                 ["填报日期"] = (form.SubmittedAt is { } at ? DateOnly.FromDateTime(at.AddHours(8)) : today).ToString("yyyy年M月d日"),
-                ["状态"] = form.Status == FeedbackStatus.Submitted ? "已提交" : "草稿", ["人数"] = form.Rows.Count(r => r.Contacts > 0).ToString(),
-                ["总次数"] = form.TotalContacts.ToString(), ["工作总结"] = form.Summary ?? "", ["问题诉求"] = form.Problems ?? "", ["下一步打算"] = form.Plans ?? "",
+                ["状态"] = form.Status == FeedbackStatus.Submitted ? "已提交" : "草稿",
+                ["人数"] = form.Rows.Count(r => r.Contacts > 0).ToString(),
+                ["总次数"] = form.TotalContacts.ToString(),
+                ["工作总结"] = form.Summary ?? "",
+                ["问题诉求"] = form.Problems ?? "",
+                ["下一步打算"] = form.Plans ?? "",
             });
             doc.MainDocumentPart.Document.Save();
         }

@@ -67,7 +67,13 @@ public sealed class NoticeFanOut(IServiceProvider services, IEnumerable<INotific
                 var link = $"/notices/{id}";
                 var rows = batch.Select(u => new Notification
                 {
-                    UserId = u, Kind = NotificationKinds.Notice, Title = notice.Title, Body = Summary(notice.Body), Link = link, NoticeId = id, CreatedAt = now,
+                    UserId = u,
+                    Kind = NotificationKinds.Notice,
+                    Title = notice.Title,
+                    Body = Summary(notice.Body),
+                    Link = link,
+                    NoticeId = id,
+                    CreatedAt = now,
                 }).ToList();
                 var last = batch[^1];
                 var until = now + Lease;

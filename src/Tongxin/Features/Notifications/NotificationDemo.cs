@@ -18,15 +18,31 @@ public static class NotificationDemo
         {
             var notice = new Notice
             {
-                RegionCode = "510500", Title = "关于开展2026年度网络人士培训的通知", Body = "各位网络人士：\n市委统战部定于下月举办年度培训，请关注后续报名通知。",
-                AudienceKind = NoticeAudience.Members, AudienceRegionPrefix = "510502", AudienceRegionCode = "510502", AudienceLabel = "四川省泸州市江阳区的网络人士",
-                CreatedBy = publisher, CreatedByName = "市委统战部工作人员", CreatedAt = now.AddDays(-1), State = JobStates.Done, RecipientCount = 1, DeliveredAt = now.AddDays(-1),
+                RegionCode = "510500",
+                Title = "关于开展2026年度网络人士培训的通知",
+                Body = "各位网络人士：\n市委统战部定于下月举办年度培训，请关注后续报名通知。",
+                AudienceKind = NoticeAudience.Members,
+                AudienceRegionPrefix = "510502",
+                AudienceRegionCode = "510502",
+                AudienceLabel = "四川省泸州市江阳区的网络人士",
+                CreatedBy = publisher,
+                CreatedByName = "市委统战部工作人员",
+                CreatedAt = now.AddDays(-1),
+                State = JobStates.Done,
+                RecipientCount = 1,
+                DeliveredAt = now.AddDays(-1),
             };
             db.Notices.Add(notice);
             await db.SaveChangesAsync(ct);
             db.Notifications.Add(new Notification
             {
-                UserId = member, Kind = NotificationKinds.Notice, Title = notice.Title, Body = notice.Body, Link = $"/notices/{notice.Id}", NoticeId = notice.Id, CreatedAt = notice.CreatedAt,
+                UserId = member,
+                Kind = NotificationKinds.Notice,
+                Title = notice.Title,
+                Body = notice.Body,
+                Link = $"/notices/{notice.Id}",
+                NoticeId = notice.Id,
+                CreatedAt = notice.CreatedAt,
             });
         }
         foreach (var id in demoUserIds.Values)

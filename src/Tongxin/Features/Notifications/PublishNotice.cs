@@ -28,8 +28,15 @@ public static class PublishNotice
         else if (body.Length > 10000) errors["body"] = ["正文不能超过 10000 个字"];
         var notice = new Notice
         {
-            RegionCode = region, Title = title, Body = body, AudienceKind = "", AudienceRegionCode = region, AudienceLabel = "",
-            CreatedBy = db.Actor.UserId, CreatedByName = http.User.FindFirstValue(TongxinClaims.DisplayName) is { Length: > 0 } display ? display : db.Actor.UserName, CreatedAt = DateTime.UtcNow,
+            RegionCode = region,
+            Title = title,
+            Body = body,
+            AudienceKind = "",
+            AudienceRegionCode = region,
+            AudienceLabel = "",
+            CreatedBy = db.Actor.UserId,
+            CreatedByName = http.User.FindFirstValue(TongxinClaims.DisplayName) is { Length: > 0 } display ? display : db.Actor.UserName,
+            CreatedAt = DateTime.UtcNow,
         };
         await NoticeAudience.Resolve(db, input.Audience, region, notice, errors);
         if (errors.Count > 0) return Problems.Validation(errors);

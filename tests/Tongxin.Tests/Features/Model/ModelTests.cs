@@ -61,6 +61,17 @@ public class ModelTests
             ["Features/Accounts/AccountInput.cs"] = 1,  // an account handle has one owner across regions
             ["Features/Organizations/OrganizationInput.cs"] = 1, // credit codes are unique across regions
             ["Features/Imports/FigureMatcher.cs"] = 2,      // import matching is global; out-of-scope hits become row errors, never updates
+            // A notice's recipients are outside its publisher's region: reads go through their own inbox row first.
+            ["Features/Notifications/ReadNotification.cs"] = 1, // read receipt counter on the notice
+            ["Features/Notifications/ListNotices.cs"] = 2,      // a recipient's notices, joined through their own rows
+            ["Features/Notifications/NoticeFanOut.cs"] = 4,     // the background fan-out claims and updates notices of any region
+            ["Features/Notifications/NoticeAudience.cs"] = 1,   // the fan-out resolves members through their figures
+            ["Features/Notifications/NotificationDemo.cs"] = 1, // demo removal
+            // Members (h/members, merged read-only): a member's own figure and invitations are reached by code or user, not region.
+            ["Features/Members/MemberContext.cs"] = 1,
+            ["Features/Members/MobileSignIn.cs"] = 1,
+            ["Features/Members/ActivateInvitation.cs"] = 1,
+            ["Features/Members/PreviewInvitation.cs"] = 2,
         };
         var root = FindSource();
         var found = Directory.GetFiles(root, "*.cs", SearchOption.AllDirectories)

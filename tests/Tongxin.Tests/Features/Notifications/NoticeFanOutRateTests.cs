@@ -27,8 +27,13 @@ public abstract class NoticeFanOutRateTests(TestApp app, ITestOutputHelper outpu
             var now = DateTime.UtcNow;
             var users = Enumerable.Range(0, Members).Select(i => new AppUser
             {
-                Id = Guid.NewGuid().ToString(), UserName = $"fan_{i}", NormalizedUserName = $"FAN_{i}", RegionCode = "510521", CreatedAt = now,
-                SecurityStamp = Guid.NewGuid().ToString(), ConcurrencyStamp = Guid.NewGuid().ToString(),
+                Id = Guid.NewGuid().ToString(),
+                UserName = $"fan_{i}",
+                NormalizedUserName = $"FAN_{i}",
+                RegionCode = "510521",
+                CreatedAt = now,
+                SecurityStamp = Guid.NewGuid().ToString(),
+                ConcurrencyStamp = Guid.NewGuid().ToString(),
             }).ToList();
             await using var tx = await db.Database.BeginTransactionAsync(); // one commit, not one per row on SQLite
             await RawInsert.ExecuteAsync(db, users, RawInsert.ColumnsOf<AppUser>(db, includeKey: true), CancellationToken.None);

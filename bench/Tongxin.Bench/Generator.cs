@@ -136,10 +136,12 @@ public static class Generator
             Enumerable.Range(1, Math.Max(10, figures / 50)).Select(i => new object?[]
                 { (long)i, $"{fullNames[placeable[i % placeable.Length]][..3]}网络科技{i}号有限公司", $"网络科技{i}号有限公司", "company", placeable[i % placeable.Length], false, false, 0 }));
 
+        var notifications = await LoadNotificationsAsync(sink, config, figures, now);
+
         Console.WriteLine("  analyzing…");
         if (config.Provider == "postgres")
         {
-            foreach (var (table, max) in new[] { ("Figures", (long)figures), ("PlatformAccounts", accountId), ("MetricSnapshots", snapshotId), ("Organizations", (long)Math.Max(10, figures / 50)) })
+            foreach (var (table, max) in new[] { ("Figures", (long)figures), ("PlatformAccounts", accountId), ("MetricSnapshots", snapshotId), ("Organizations", (long)Math.Max(10, figures / 50)), ("Notifications", notifications) })
                 await sink.ExecuteAsync($"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'Id'), {Math.Max(1, max)})");
             await sink.ExecuteAsync("VACUUM ANALYZE");
         }
@@ -172,6 +174,49 @@ public static class Generator
     }
 
     /// <summary>Benchmark users: staff at province, city (泸州) and district level, each its own account.</summary>
+    /// <summary>Inbox rows per figure: 20M at 1M figures (the year at 5 a week would be ≈250M; see the results).</summary>
+    public const int NotificationsPerFigure = 20;
+
+    /// <summary>Inbox rows a bench user has (a busy member's year), of which the newest are unread.</summary>
+    public const int BenchUserNotifications = 300, BenchUserUnread = 12;
+
+    /// <summary>The synthetic member who owns a figure's inbox rows (no account row: the inbox needs only the id).</summary>
+    public static string MemberUserId(long figureId) => $"bench-member-{figureId}";
+
+    /// <summary>
+    /// Notifications spread over the past year, one synthetic member per figure, the newest one in ten unread;
+    /// the bench users get a busy inbox of their own, written last so their rows are the newest.
+    /// </summary>
+    private static async Task<long> LoadNotificationsAsync(BulkSink sink, BenchConfig config, int figures, DateTime now)
+    {
+        var app = config.BuildApp();
+        List<string> benchIds;
+        await using (app)
+        {
+            using var scope = app.Services.CreateScope();
+            var names = BenchUsers.Select(u => u.Name).ToList();
+            benchIds = await scope.ServiceProvider.GetRequiredService<TongxinDb>().Users.Where(u => names.Contains(u.UserName!)).Select(u => u.Id).ToListAsync();
+        }
+        long id = 0;
+        var step = TimeSpan.FromDays(365.0 / NotificationsPerFigure);
+        IEnumerable<object?[]> Rows()
+        {
+            for (var k = 0; k < NotificationsPerFigure; k++)
+                for (long f = 1; f <= figures; f++)
+                {
+                    var at = now - step * (NotificationsPerFigure - k) + TimeSpan.FromSeconds(f % 3600);
+                    var unread = k == NotificationsPerFigure - 1 && f % 10 == 0;
+                    yield return Row(++id, MemberUserId(f), k % 4 == 0 ? "notice" : "birthday", at, unread, f);
+                }
+            foreach (var user in benchIds)
+                for (var k = 0; k < BenchUserNotifications; k++)
+                    yield return Row(++id, user, "notice", now - TimeSpan.FromHours(BenchUserNotifications - k), k >= BenchUserNotifications - BenchUserUnread, k);
+        }
+        static object?[] Row(long id, string user, string kind, DateTime at, bool unread, long subject) =>
+            [id, user, kind, kind == "notice" ? "关于开展网络人士培训的通知" : "今天是联系人的生日", "请按时参加。", $"/figures/{subject}", null, at, unread ? null : at.AddHours(2)];
+        return await sink.LoadAsync("Notifications", ["Id", "UserId", "Kind", "Title", "Body", "Link", "NoticeId", "CreatedAt", "ReadAt"], Rows());
+    }
+
     private static async Task CreateUsersAsync(IServiceProvider sp)
     {
         var users = sp.GetRequiredService<UserManager<AppUser>>();

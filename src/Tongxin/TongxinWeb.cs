@@ -21,8 +21,9 @@ using Tongxin.Features.Exports;
 using Tongxin.Features.Figures;
 using Tongxin.Features.HelpRequests;
 using Tongxin.Features.Imports;
-using Tongxin.Features.Members;
 using Tongxin.Features.Liaison;
+using Tongxin.Features.Members;
+using Tongxin.Features.Notifications;
 using Tongxin.Features.Organizations;
 using Tongxin.Features.Positions;
 using Tongxin.Features.Regions;
@@ -70,6 +71,7 @@ public static class TongxinWeb
         services.AddDashboard();
         services.AddMembers();
         services.AddHelpRequests();
+        services.AddNotifications(builder.Configuration);
         services.AddLiaison();
         // Keys in the database: a user signed in on one server continues on any other (cookies, anti-forgery).
         services.AddDataProtection().PersistKeysToDbContext<TongxinDb>().SetApplicationName("Tongxin");
@@ -132,6 +134,7 @@ public static class TongxinWeb
         DashboardEndpoints.Map(api);
         MemberEndpoints.Map(api);
         Features.TaskPlans.TaskPlanEndpoints.Map(api);
+        NotificationEndpoints.Map(api);
         LiaisonEndpoints.Map(api);
         ContactLogEndpoints.Map(api);
 

@@ -12,6 +12,12 @@ describe('menu by permission', () => {
     expect(visible[1].children!.map((c) => c.key)).toEqual(['figure-list']);
     expect(firstPath(visible)).toBe('/dashboard');
   });
+
+  it('shows the notices page to those who publish notices', () => {
+    const visible = visibleMenu(menu, (p) => p === 'notices.publish');
+    expect(visible.map((i) => i.key)).toEqual(['notices']);
+    expect(firstPath(visible)).toBe('/notices');
+  });
 });
 
 describe('help-request menu', () => {

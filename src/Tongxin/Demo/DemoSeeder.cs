@@ -231,6 +231,8 @@ public static class DemoSeeder
             if (result.Succeeded) await users.AddToRoleAsync(user, role);
         }
         await Features.TaskPlans.TaskPlanDemo.SeedAsync(db, units["unit"].Id, ct);
+        var demoIds = await db.Users.Where(u => u.IsDemo).ToDictionaryAsync(u => u.UserName!, u => u.Id, ct);
+        await Features.Notifications.NotificationDemo.SeedAsync(db, demoIds, ct);
         if (await LiaisonDemo.CadreId(db, ct) is { } cadreId) await LiaisonDemo.SeedAsync(db, figures, cadreId, ct);
         await Features.HelpRequests.HelpRequestDemoData.SeedAsync(db, figures, organizations, units["unit"], ct);
         WasSeeded = true;
@@ -248,6 +250,7 @@ public static class DemoSeeder
         n += await db.Figures.Where(f => f.IsDemo).ExecuteDeleteAsync(ct);
         n += await db.Organizations.Where(o => o.IsDemo).ExecuteDeleteAsync(ct);
         n += await Features.TaskPlans.TaskPlanDemo.RemoveAsync(db, ct);
+        n += await Features.Notifications.NotificationDemo.RemoveAsync(db, await users.Users.Where(u => u.IsDemo).Select(u => u.Id).ToListAsync(ct), ct);
         foreach (var u in await users.Users.Where(u => u.IsDemo).ToListAsync(ct))
         {
             await users.DeleteAsync(u);

@@ -108,6 +108,16 @@ export type DashboardResponse = Schemas['DashboardResponse'];
 export type CountItem = Schemas['CountItem'];
 export type MonthCount = Schemas['MonthCount'];
 
+// Notifications and notices
+export type NotificationItem = Schemas['NotificationItem'];
+export type PagedOfNotificationItem = Schemas['PagedOfNotificationItem'];
+export type UnreadCount = Schemas['UnreadCount'];
+export type NotificationSettingItem = Schemas['NotificationSettingItem'];
+export type NotificationSettingsBody = Schemas['NotificationSettingsBody'];
+export type NoticeItem = Schemas['NoticeItem'];
+export type PagedOfNoticeItem = Schemas['PagedOfNoticeItem'];
+export type PublishNoticeBody = Schemas['PublishNoticeBody'];
+export type NoticeAudienceInput = Schemas['NoticeAudienceInput'];
 // Members: invitations, activation, a member's own record, corrections and withdrawal requests
 export type CreateInvitationsRequest = Schemas['CreateInvitationsRequest'];
 /** A new invitation: the code and link are shown this once. */
@@ -157,6 +167,8 @@ export const PERMISSIONS = [
   'members.invite', 'corrections.review', 'member.self',
   'tasks.read', 'tasks.overview', 'tasks.manage', 'tasks.report', 'tasks.own',
   'help-requests.view', 'help-requests.read', 'help-requests.create', 'help-requests.handle', 'help-requests.reply',
+  'users.manage', 'regions.manage', 'dictionaries.manage', 'audit.read', 'notices.publish',
+  'members.invite', 'corrections.review', 'member.self',
   'liaison.read', 'liaison.manage', 'liaison.contacts.read', 'liaison.contacts.write', 'liaison.own',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -170,6 +182,10 @@ export type DictionaryType =
 /** OrgUnitItem.kind values. */
 export const ORG_UNIT_KINDS = ['department', 'memberUnit', 'association', 'other'] as const;
 export type OrgUnitKind = (typeof ORG_UNIT_KINDS)[number];
+
+/** NoticeAudienceInput.kind values. */
+export const NOTICE_AUDIENCES = ['members', 'category', 'keyFigures', 'orgUnit'] as const;
+export type NoticeAudience = (typeof NOTICE_AUDIENCES)[number];
 
 export type FigureStatus = 'active' | 'left' | 'transferred';
 export type FollowerTier = '10k' | '100k' | '1m' | '10m';

@@ -31,6 +31,7 @@ export const menu: MenuItem[] = [
       { key: 'request-stats', title: 'menu.requestStats', path: '/requests/stats', permission: 'help-requests.read' },
     ],
   },
+  { key: 'notices', title: 'menu.notices', icon: 'bell', path: '/notices', permission: 'notices.publish' },
   {
     key: 'liaison', title: 'menu.liaison', icon: 'liaison',
     children: [

@@ -22,6 +22,8 @@ export const memberRoutes: RouteRecordRaw[] = [
   { path: '/me/correct', name: 'm-correct', component: () => import('./pages/MemberCorrect.vue'), meta: { title: 'member.correct.title', noTabs: true } },
   { path: '/settings', name: 'm-settings', component: () => import('./pages/MemberSettings.vue'), meta: { title: 'member.settings.title' } },
   { path: '/change-password', name: 'm-change-password', component: () => import('./pages/MemberChangePassword.vue'), meta: { title: 'member.password.title', noTabs: true } },
+  { path: '/inbox', name: 'm-inbox', component: () => import('./pages/MemberInbox.vue'), meta: { title: 'notification.pageTitle' } },
+  { path: '/notices/:id(\\d+)', name: 'm-notice', component: () => import('./pages/MemberNotice.vue'), meta: { title: 'notice.detailTitle', noTabs: true } },
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ];
 

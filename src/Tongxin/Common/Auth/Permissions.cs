@@ -18,6 +18,8 @@ public static class Permissions
     public const string RegionsManage = "regions.manage";
     public const string DictionariesManage = "dictionaries.manage";
     public const string AuditRead = "audit.read";
+    /// <summary>Publish notices (通知公告) to members, categories, key figures or an org unit's users.</summary>
+    public const string NoticesPublish = "notices.publish";
     /// <summary>Staff invite figures to activate a member account.</summary>
     public const string MembersInvite = "members.invite";
     /// <summary>Staff approve or reject members' corrections and withdrawal requests.</summary>
@@ -58,7 +60,7 @@ public static class Permissions
     public static readonly string[] All =
     [
         FiguresRead, FiguresWrite, FiguresImport, FiguresExport, FiguresReveal, OrganizationsRead,
-        OrganizationsWrite, DashboardRead, UsersManage, RegionsManage, DictionariesManage, AuditRead,
+        OrganizationsWrite, DashboardRead, UsersManage, RegionsManage, DictionariesManage, AuditRead, NoticesPublish,
         MembersInvite, CorrectionsReview, MemberSelf,
         TasksRead, TasksOverview, TasksManage, TasksReport, TasksOwn,
         HelpRequestsView, HelpRequestsRead, HelpRequestsCreate, HelpRequestsHandle, HelpRequestsReply,
@@ -68,7 +70,7 @@ public static class Permissions
     private static readonly string[] StaffPermissions =
     [
         FiguresRead, FiguresWrite, FiguresImport, FiguresExport, FiguresReveal, OrganizationsRead,
-        OrganizationsWrite, DashboardRead, MembersInvite, CorrectionsReview, TasksRead, TasksOverview, TasksManage, TasksReport,
+        OrganizationsWrite, DashboardRead, NoticesPublish, MembersInvite, CorrectionsReview, TasksRead, TasksOverview, TasksManage, TasksReport,
         LiaisonRead, LiaisonManage, ContactLogsRead, ContactLogsWrite,
         HelpRequestsView, HelpRequestsRead, HelpRequestsCreate, HelpRequestsHandle,
     ];

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Tongxin.Common.Data;
 using Tongxin.Common.Dictionaries;
 using Tongxin.Features.Dictionaries;
+using Tongxin.Features.Notifications;
 
 namespace Tongxin.Features.Liaison;
 
@@ -10,6 +11,11 @@ public static class LiaisonRegistration
     public static IServiceCollection AddLiaison(this IServiceCollection services)
     {
         services.AddSingleton<IStartupTask, LiaisonDictionariesAtStartup>();
+        // Reminders for cadres through the notifications feature (decision 0013).
+        services.AddNotificationKind(ContactDueReminder.NotificationKind);
+        services.AddNotificationKind(AssignedBirthdayReminder.NotificationKind);
+        services.AddReminderRule<ContactDueReminder>();
+        services.AddReminderRule<AssignedBirthdayReminder>();
         return services;
     }
 }

@@ -68,6 +68,12 @@ public class ModelTests
             ["Features/AuditLog/AuditEndpoints.cs"] = 1,    // whether the reader's region is a root (reads every line)
             ["Features/Auth/Login.cs"] = 1,                 // the root region, for a failed sign-in of an unknown name
             ["Features/Organizations/DeleteOrganization.cs"] = 1, // links outside the caller's scope refuse the delete (counted, not shown)
+            // A notice's recipients are outside its publisher's region: reads go through their own inbox row first.
+            ["Features/Notifications/ReadNotification.cs"] = 1, // read receipt counter on the notice
+            ["Features/Notifications/ListNotices.cs"] = 2,      // a recipient's notices, joined through their own rows
+            ["Features/Notifications/NoticeFanOut.cs"] = 4,     // the background fan-out claims and updates notices of any region
+            ["Features/Notifications/NoticeAudience.cs"] = 1,   // the fan-out resolves members through their figures
+            ["Features/Notifications/NotificationDemo.cs"] = 1, // demo removal
         };
         var root = FindSource();
         var found = Directory.GetFiles(root, "*.cs", SearchOption.AllDirectories)

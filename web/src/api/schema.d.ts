@@ -501,6 +501,85 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/import-mappings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportMappingView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/import-mappings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/import-batches/{id}/undo": {
         parameters: {
             query?: never;
@@ -688,6 +767,73 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/notification-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationSettingItem"][];
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NotificationSettingsBody"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationSettingItem"][];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -1343,6 +1489,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dictionaries/{type}/items/{code}/aliases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    type: string;
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AddDictionaryAliasRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DictionaryEntry"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/figures": {
         parameters: {
             query?: never;
@@ -1792,6 +1998,8 @@ export interface paths {
                 content: {
                     "multipart/form-data": {
                         file?: components["schemas"]["IFormFile"];
+                    } & {
+                        mappings?: string;
                     };
                 };
             };
@@ -2829,6 +3037,695 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/help-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    status?: string;
+                    category?: string;
+                    unitId?: number;
+                    regionCode?: string;
+                    overdue?: boolean;
+                    open?: boolean;
+                    q?: string;
+                    sort?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PagedOfHelpRequestListItem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["HelpRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HelpRequestCreated"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/help-requests/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    status?: string;
+                    category?: string;
+                    unitId?: number;
+                    regionCode?: string;
+                    overdue?: boolean;
+                    open?: boolean;
+                    q?: string;
+                    sort?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/help-requests/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    regionCode?: string;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HelpRequestStats"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/help-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HelpRequestDetail"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/help-requests/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AcceptHelpRequestInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HelpRequestDetail"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/help-requests/{id}/route": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RouteHelpRequestInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HelpRequestDetail"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/help-requests/{id}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReplyHelpRequestInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HelpRequestDetail"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/help-requests/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReturnHelpRequestInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HelpRequestDetail"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/help-requests/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CompleteHelpRequestInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HelpRequestDetail"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/help-requests/{id}/visit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["VisitHelpRequestInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HelpRequestDetail"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/help-requests/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReopenHelpRequestInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HelpRequestDetail"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/invitations": {
         parameters: {
             query?: never;
@@ -3533,10 +4430,1720 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/task-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    regionCode?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PagedOfTaskPlanListItem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateTaskPlanRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TaskPlanCreated"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/task-plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TaskPlanDetail"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/task-plans/{id}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PlanTaskInput"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanTaskCreated"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/task-plans/{id}/tasks/{taskId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    taskId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PlanTaskInput"];
+                };
+            };
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    taskId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/task-plans/{id}/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: {
+                    mode?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        file?: components["schemas"]["IFormFile"];
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TaskImportReport"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/task-plans/{id}/dispatch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    quarter?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DispatchView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/task-plans/{id}/dispatch/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    quarter?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    quarter?: string;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyTasks"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReportTaskRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TaskReportSaved"];
+                    };
+                };
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TaskReportSaved"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    unread?: boolean;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PagedOfNotificationItem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UnreadCount"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationItem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UnreadCount"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PagedOfNoticeItem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PublishNoticeBody"];
+                };
+            };
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NoticeItem"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notices/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NoticeItem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/liaison/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    cadreUserId?: string;
+                    figureId?: number;
+                    active?: boolean;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PagedOfAssignmentItem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AssignFigureRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssignmentCreated"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/liaison/assignments/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EndAssignmentRequest"];
+                };
+            };
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/liaison/assignments/reassign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReassignFiguresRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReassignResult"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/liaison/cadres": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CadreItem"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/liaison/my-figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyFigureItem"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/liaison/due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    state?: string;
+                    regionCode?: string;
+                    cadreUserId?: string;
+                    keyLevel?: string;
+                    sort?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PagedOfDueItem"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/liaison/due/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    state?: string;
+                    regionCode?: string;
+                    cadreUserId?: string;
+                    keyLevel?: string;
+                    sort?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/liaison/feedback/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackFormView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SaveFeedbackFormRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackFormView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/liaison/feedback/{year}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SubmitFeedbackFormRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackFormView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/liaison/feedback/{year}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    format?: string;
+                };
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/liaison/feedback-summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                    regionCode?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackSummaryView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contact-logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    figureId?: number;
+                    cadreUserId?: string;
+                    from?: string;
+                    to?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PagedOfContactLogItem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ContactLogInput"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContactLogCreated"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contact-logs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContactLogItem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ContactLogInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContactLogItem"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AcceptHelpRequestInput: {
+            /** Format: int32 */
+            version: null | number;
+        };
         AccountInput: {
             platform: null | string;
             handle: null | string;
@@ -3590,6 +6197,39 @@ export interface components {
             password: null | string;
             consentVersion: null | string;
         };
+        AddDictionaryAliasRequest: {
+            alias: null | string;
+        };
+        AssignFigureRequest: {
+            /** Format: int64 */
+            figureId: null | number;
+            cadreUserId: null | string;
+            /** Format: date */
+            startOn: null | string;
+        };
+        AssignmentCreated: {
+            /** Format: int64 */
+            id: number;
+        };
+        AssignmentItem: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            figureId: number;
+            figureName: string;
+            keyLevel: null | string;
+            regionCode: string;
+            cadreUserId: string;
+            cadreName: string;
+            /** Format: date */
+            startOn: string;
+            /** Format: date */
+            endOn: null | string;
+            endReason: null | string;
+            active: boolean;
+            /** Format: int32 */
+            version: number;
+        };
         AuditItem: {
             /** Format: int64 */
             id: number;
@@ -3604,6 +6244,14 @@ export interface components {
                 [key: string]: unknown[];
             };
             ip: null | string;
+        };
+        CadreItem: {
+            id: string;
+            userName: string;
+            displayName: string;
+            regionCode: string;
+            /** Format: int32 */
+            activeFigures: number;
         };
         ChangedRow: {
             /** Format: int32 */
@@ -3620,6 +6268,47 @@ export interface components {
             label: string;
             before: null | string;
             after: null | string;
+        };
+        CompleteHelpRequestInput: {
+            summary: null | string;
+            /** Format: int32 */
+            version: null | number;
+        };
+        ContactLogCreated: {
+            /** Format: int64 */
+            id: number;
+        };
+        ContactLogInput: {
+            /** Format: int64 */
+            figureId: null | number;
+            /** Format: date */
+            date: null | string;
+            way: null | string;
+            participants: null | string;
+            summary: null | string;
+            followUp: null | string;
+            cadreUserId: null | string;
+            /** Format: int32 */
+            version: null | number;
+        };
+        ContactLogItem: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            figureId: number;
+            figureName: string;
+            cadreUserId: string;
+            cadreName: string;
+            /** Format: date */
+            date: string;
+            way: string;
+            wayLabel: string;
+            participants: null | string;
+            summary: string;
+            followUp: null | string;
+            canEdit: boolean;
+            /** Format: int32 */
+            version: number;
         };
         CorrectionCreated: {
             /** Format: int64 */
@@ -3668,6 +6357,12 @@ export interface components {
             name: null | string;
             parentCode: null | string;
         };
+        CreateTaskPlanRequest: {
+            /** Format: int32 */
+            year: null | number;
+            title: null | string;
+            regionCode: null | string;
+        };
         CreateUserRequest: {
             userName: null | string;
             password: null | string;
@@ -3705,12 +6400,85 @@ export interface components {
             /** Format: int32 */
             sortOrder: number;
             isEnabled: boolean;
+            aliases?: null | string[];
         };
         DictionaryGroup: {
             type: string;
             label: string;
             items: components["schemas"]["DictionaryEntry"][];
         };
+        DispatchCell: {
+            /** Format: int64 */
+            unitId: number;
+            unitName: string;
+            role: string;
+            reported: boolean;
+            /** Format: int32 */
+            percent: null | number;
+            text: null | string;
+            /** Format: date-time */
+            reportedAt: null | string;
+        };
+        DispatchMissing: {
+            /** Format: int64 */
+            unitId: number;
+            unitName: string;
+            /** Format: int32 */
+            taskCount: number;
+        };
+        DispatchRow: {
+            /** Format: int64 */
+            taskId: number;
+            /** Format: int32 */
+            seq: number;
+            title: string;
+            leadUnitName: string;
+            coUnitNames: string[];
+            /** Format: date */
+            deadline: null | string;
+            deadlineText: null | string;
+            overdue: boolean;
+            units: components["schemas"]["DispatchCell"][];
+            missingUnits: components["schemas"]["UnitRef"][];
+        };
+        DispatchView: {
+            /** Format: int64 */
+            planId: number;
+            title: string;
+            /** Format: int32 */
+            year: number;
+            quarter: string;
+            units: components["schemas"]["UnitRef"][];
+            rows: components["schemas"]["DispatchRow"][];
+            missing: components["schemas"]["DispatchMissing"][];
+            /** Format: int32 */
+            expectedReports: number;
+            /** Format: int32 */
+            reported: number;
+            /** Format: int32 */
+            overdueTasks: number;
+        };
+        DueItem: {
+            /** Format: int64 */
+            assignmentId: number;
+            /** Format: int64 */
+            figureId: number;
+            name: string;
+            keyLevel: null | string;
+            regionCode: string;
+            regionName: string;
+            cadreUserId: string;
+            cadreName: string;
+            /** Format: date */
+            startOn: string;
+            /** Format: date */
+            lastContactOn: null | string;
+            /** Format: date */
+            nextDueOn: null | string;
+            state: components["schemas"]["DueState"];
+        };
+        /** @enum {unknown} */
+        DueState: "ok" | "dueSoon" | "overdue";
         DuplicateCheckRequest: {
             idNumber: null | string;
             phone: null | string;
@@ -3723,6 +6491,11 @@ export interface components {
             regionName: null | string;
             matchedOn: string;
             outOfScope: boolean;
+        };
+        EndAssignmentRequest: {
+            /** Format: date */
+            endOn: null | string;
+            reason: null | string;
         };
         ExportJobStatus: {
             /** Format: uuid */
@@ -3743,6 +6516,57 @@ export interface components {
             expiresAt: null | string;
             downloadUrl: null | string;
             error: null | string;
+        };
+        FeedbackCadreItem: {
+            cadreUserId: string;
+            cadreName: string;
+            regionCode: string;
+            /** Format: int32 */
+            activeFigures: number;
+            /** Format: int32 */
+            contactedFigures: number;
+            /** Format: int32 */
+            contacts: number;
+            status: null | components["schemas"]["FeedbackStatus"];
+            /** Format: date-time */
+            submittedAt: null | string;
+        };
+        FeedbackFormView: {
+            /** Format: int32 */
+            year: number;
+            cadreName: string;
+            regionName: string;
+            status: components["schemas"]["FeedbackStatus"];
+            summary: null | string;
+            problems: null | string;
+            plans: null | string;
+            /** Format: date-time */
+            submittedAt: null | string;
+            rows: components["schemas"]["FeedbackRow"][];
+            /** Format: int32 */
+            totalContacts: number;
+            /** Format: int32 */
+            version: number;
+        };
+        FeedbackRow: {
+            /** Format: int64 */
+            figureId: number;
+            figureName: string;
+            keyLevel: null | string;
+            keyLevelLabel: string;
+            /** Format: int32 */
+            contacts: number;
+            dates: string[];
+            ways: string[];
+            highlights: string;
+        };
+        /** @enum {unknown} */
+        FeedbackStatus: "draft" | "submitted";
+        FeedbackSummaryView: {
+            /** Format: int32 */
+            year: number;
+            cadres: components["schemas"]["FeedbackCadreItem"][];
+            neverContacted: components["schemas"]["NeverContactedItem"][];
         };
         FigureCreated: {
             /** Format: int64 */
@@ -3860,6 +6684,123 @@ export interface components {
         HealthResponse: {
             status: string;
         };
+        /** @enum {unknown} */
+        HelpRequestChannel: "cadre" | "self" | "event" | "phone";
+        HelpRequestCreated: {
+            /** Format: int64 */
+            id: number;
+        };
+        HelpRequestDetail: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            figureId: null | number;
+            /** Format: int64 */
+            organizationId: null | number;
+            subjectName: string;
+            regionCode: string;
+            regionName: string;
+            category: string;
+            categoryLabel: string;
+            title: string;
+            description: null | string;
+            urgency: components["schemas"]["HelpRequestUrgency"];
+            receivedVia: components["schemas"]["HelpRequestChannel"];
+            status: components["schemas"]["HelpRequestStatus"];
+            summary: null | string;
+            satisfaction: null | components["schemas"]["Satisfaction"];
+            visitText: null | string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            completedAt: null | string;
+            /** Format: int32 */
+            version: number;
+            parts: components["schemas"]["HelpRequestPartItem"][];
+            timeline: components["schemas"]["HelpRequestTimelineItem"][];
+            allowedActions: string[];
+        };
+        HelpRequestInput: {
+            /** Format: int64 */
+            figureId: null | number;
+            /** Format: int64 */
+            organizationId: null | number;
+            category: null | string;
+            title: null | string;
+            description: null | string;
+            urgency: null | string;
+            receivedVia: null | string;
+        };
+        HelpRequestListItem: {
+            /** Format: int64 */
+            id: number;
+            title: string;
+            category: string;
+            categoryLabel: string;
+            /** Format: int64 */
+            figureId: null | number;
+            /** Format: int64 */
+            organizationId: null | number;
+            subjectName: string;
+            regionCode: string;
+            regionName: string;
+            urgency: components["schemas"]["HelpRequestUrgency"];
+            receivedVia: components["schemas"]["HelpRequestChannel"];
+            status: components["schemas"]["HelpRequestStatus"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            completedAt: null | string;
+            satisfaction: null | components["schemas"]["Satisfaction"];
+            units: string;
+            /** Format: date */
+            nextDeadline: null | string;
+            overdue: boolean;
+            /** Format: int32 */
+            version: number;
+        };
+        HelpRequestPartItem: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            unitId: number;
+            unitName: string;
+            /** Format: date */
+            deadline: string;
+            status: components["schemas"]["PartStatus"];
+            reply: null | string;
+            returnedReason: null | string;
+            /** Format: date-time */
+            repliedAt: null | string;
+            overdue: boolean;
+        };
+        HelpRequestStats: {
+            /** Format: int32 */
+            total: number;
+            /** Format: int32 */
+            solved: number;
+            /** Format: double */
+            averageDaysToSolve: null | number;
+            satisfaction: components["schemas"]["SatisfactionShare"][];
+            byStatus: components["schemas"]["StatCount"][];
+            byCategory: components["schemas"]["StatCount"][];
+            byRegion: components["schemas"]["StatCount"][];
+            byUnit: components["schemas"]["UnitStat"][];
+            trend: components["schemas"]["MonthSolved"][];
+        };
+        /** @enum {unknown} */
+        HelpRequestStatus: "submitted" | "accepted" | "routed" | "inProgress" | "completed" | "visited";
+        HelpRequestTimelineItem: {
+            /** Format: date-time */
+            at: string;
+            userName: string;
+            action: string;
+            fromStatus: null | components["schemas"]["HelpRequestStatus"];
+            toStatus: components["schemas"]["HelpRequestStatus"];
+            text: null | string;
+        };
+        /** @enum {unknown} */
+        HelpRequestUrgency: "normal" | "urgent";
         HistoryItem: {
             /** Format: date-time */
             at: string;
@@ -3925,6 +6866,19 @@ export interface components {
             /** Format: int32 */
             total: number;
         };
+        ImportedTask: {
+            /** Format: int32 */
+            row: number;
+            /** Format: int32 */
+            seq: number;
+            title: string;
+            leadUnitName: string;
+            coUnitNames: string[];
+            /** Format: date */
+            deadline: null | string;
+            deadlineText: null | string;
+            target: null | string;
+        };
         ImportJobAccepted: {
             /** Format: uuid */
             jobId: string;
@@ -3942,6 +6896,19 @@ export interface components {
             report: null | components["schemas"]["ImportReport"];
             error: null | string;
         };
+        ImportMappingView: {
+            /** Format: int64 */
+            id: number;
+            regionCode: string;
+            type: string;
+            typeLabel: string;
+            value: string;
+            code: string;
+            codeLabel: string;
+            /** Format: date-time */
+            createdAt: string;
+            userName: null | string;
+        };
         ImportReport: {
             mode: string;
             committed?: boolean;
@@ -3957,6 +6924,9 @@ export interface components {
             errorCount?: number;
             errors: components["schemas"]["RowError"][];
             unknownColumns: string[];
+            unknownValues?: components["schemas"]["UnknownValue"][];
+            /** Format: int32 */
+            rowsNeedingMapping?: number;
             /** Format: int64 */
             batchId?: null | number;
             errorReportToken?: null | string;
@@ -4041,6 +7011,13 @@ export interface components {
             /** Format: int32 */
             count: number;
         };
+        MonthSolved: {
+            month: string;
+            /** Format: int32 */
+            solved: number;
+            /** Format: double */
+            averageDays: null | number;
+        };
         MyAccount: {
             /** Format: int64 */
             id: number;
@@ -4088,6 +7065,114 @@ export interface components {
             withdrawalPending: boolean;
             /** Format: int32 */
             pendingCorrections: number;
+        };
+        MyFigureItem: {
+            /** Format: int64 */
+            assignmentId: number;
+            /** Format: int64 */
+            figureId: number;
+            name: string;
+            keyLevel: null | string;
+            regionCode: string;
+            /** Format: date */
+            startOn: string;
+            /** Format: date */
+            lastContactOn: null | string;
+            /** Format: date */
+            nextDueOn: null | string;
+            state: components["schemas"]["DueState"];
+        };
+        MyTaskItem: {
+            /** Format: int64 */
+            taskId: number;
+            /** Format: int64 */
+            planId: number;
+            planTitle: string;
+            /** Format: int32 */
+            planYear: number;
+            /** Format: int32 */
+            seq: number;
+            title: string;
+            role: string;
+            leadUnitName: string;
+            /** Format: date */
+            deadline: null | string;
+            deadlineText: null | string;
+            target: null | string;
+            report: null | components["schemas"]["TaskReportItem"];
+            /** Format: int32 */
+            lastPercent: null | number;
+        };
+        MyTasks: {
+            /** Format: int64 */
+            unitId: null | number;
+            unitName: null | string;
+            quarter: string;
+            items: components["schemas"]["MyTaskItem"][];
+        };
+        NeverContactedItem: {
+            /** Format: int64 */
+            figureId: number;
+            name: string;
+            keyLevel: null | string;
+            regionCode: string;
+            cadreName: string;
+        };
+        NoticeAudienceInput: {
+            kind: null | string;
+            regionCode: null | string;
+            /** Format: int64 */
+            orgUnitId: null | number;
+            category?: null | string;
+        };
+        NoticeItem: {
+            /** Format: int64 */
+            id: number;
+            title: string;
+            body: string;
+            audienceKind: string;
+            audienceLabel: string;
+            createdByName: string;
+            /** Format: date-time */
+            createdAt: string;
+            state: string;
+            /** Format: int32 */
+            recipientCount: null | number;
+            /** Format: int32 */
+            readCount: null | number;
+            /** Format: date-time */
+            deliveredAt: null | string;
+            /** Format: date-time */
+            readAt: null | string;
+        };
+        NotificationItem: {
+            /** Format: int64 */
+            id: number;
+            kind: string;
+            kindLabel: string;
+            title: string;
+            body: null | string;
+            link: null | string;
+            /** Format: int64 */
+            noticeId: null | number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            readAt: null | string;
+        };
+        NotificationSettingChange: {
+            kind: null | string;
+            enabled: boolean;
+        };
+        NotificationSettingItem: {
+            kind: string;
+            label: string;
+            description: string;
+            enabled: boolean;
+            switchable: boolean;
+        };
+        NotificationSettingsBody: {
+            items: null | components["schemas"]["NotificationSettingChange"][];
         };
         OrganizationCreated: {
             /** Format: int64 */
@@ -4175,8 +7260,18 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        PagedOfAssignmentItem: {
+            items: components["schemas"]["AssignmentItem"][];
+            /** Format: int32 */
+            total: number;
+        };
         PagedOfAuditItem: {
             items: components["schemas"]["AuditItem"][];
+            /** Format: int32 */
+            total: number;
+        };
+        PagedOfContactLogItem: {
+            items: components["schemas"]["ContactLogItem"][];
             /** Format: int32 */
             total: number;
         };
@@ -4185,8 +7280,28 @@ export interface components {
             /** Format: int32 */
             total: number;
         };
+        PagedOfDueItem: {
+            items: components["schemas"]["DueItem"][];
+            /** Format: int32 */
+            total: number;
+        };
+        PagedOfHelpRequestListItem: {
+            items: components["schemas"]["HelpRequestListItem"][];
+            /** Format: int32 */
+            total: number;
+        };
         PagedOfInvitationItem: {
             items: components["schemas"]["InvitationItem"][];
+            /** Format: int32 */
+            total: number;
+        };
+        PagedOfNoticeItem: {
+            items: components["schemas"]["NoticeItem"][];
+            /** Format: int32 */
+            total: number;
+        };
+        PagedOfNotificationItem: {
+            items: components["schemas"]["NotificationItem"][];
             /** Format: int32 */
             total: number;
         };
@@ -4195,10 +7310,52 @@ export interface components {
             /** Format: int32 */
             total: number;
         };
+        PagedOfTaskPlanListItem: {
+            items: components["schemas"]["TaskPlanListItem"][];
+            /** Format: int32 */
+            total: number;
+        };
         PagedOfUserItem: {
             items: components["schemas"]["UserItem"][];
             /** Format: int32 */
             total: number;
+        };
+        /** @enum {unknown} */
+        PartStatus: "pending" | "replied" | "returned" | "closed";
+        PlanTaskCreated: {
+            /** Format: int64 */
+            id: number;
+        };
+        PlanTaskInput: {
+            /** Format: int32 */
+            seq: null | number;
+            title: null | string;
+            /** Format: int64 */
+            leadUnitId: null | number;
+            coUnitIds: null | number[];
+            /** Format: date */
+            deadline: null | string;
+            deadlineText: null | string;
+            target: null | string;
+            /** Format: int32 */
+            version: null | number;
+        };
+        PlanTaskItem: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int32 */
+            seq: number;
+            title: string;
+            leadUnit: components["schemas"]["UnitRef"];
+            coUnits: components["schemas"]["UnitRef"][];
+            /** Format: date */
+            deadline: null | string;
+            deadlineText: null | string;
+            target: null | string;
+            overdue: boolean;
+            /** Format: int32 */
+            version: number;
+            reports: components["schemas"]["TaskReportItem"][];
         };
         PositionInput: {
             kind: null | string;
@@ -4236,6 +7393,24 @@ export interface components {
             };
             accounts: null | components["schemas"]["AccountMetricsInput"][];
         };
+        PublishNoticeBody: {
+            title: null | string;
+            body: null | string;
+            audience: null | components["schemas"]["NoticeAudienceInput"];
+        };
+        ReassignFiguresRequest: {
+            fromCadreUserId: null | string;
+            toCadreUserId: null | string;
+            /** Format: date */
+            startOn: null | string;
+            reason: null | string;
+        };
+        ReassignResult: {
+            /** Format: int32 */
+            moved: number;
+            /** Format: int32 */
+            alreadyAssigned: number;
+        };
         RegionItem: {
             code: string;
             name: string;
@@ -4243,6 +7418,24 @@ export interface components {
             parentCode: null | string;
             /** Format: int32 */
             level: number;
+        };
+        ReopenHelpRequestInput: {
+            reason: null | string;
+            /** Format: int32 */
+            version: null | number;
+        };
+        ReplyHelpRequestInput: {
+            text: null | string;
+            /** Format: int32 */
+            version: null | number;
+        };
+        ReportTaskRequest: {
+            quarter: null | string;
+            /** Format: int32 */
+            percent: null | number;
+            text: null | string;
+            /** Format: int64 */
+            unitId: null | number;
         };
         ResetPasswordRequest: {
             newPassword: null | string;
@@ -4252,17 +7445,50 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        ReturnHelpRequestInput: {
+            reason: null | string;
+            /** Format: int32 */
+            version: null | number;
+        };
         RevealRequest: {
             field: null | string;
         };
         RevealResponse: {
             value: null | string;
         };
+        RouteHelpRequestInput: {
+            parts: null | components["schemas"]["RoutePartInput"][];
+            /** Format: int32 */
+            version: null | number;
+        };
+        RoutePartInput: {
+            /** Format: int64 */
+            unitId: null | number;
+            /** Format: date */
+            deadline: null | string;
+        };
         RowError: {
             /** Format: int32 */
             row: number;
             column: null | string;
             message: string;
+        };
+        /** @enum {unknown} */
+        Satisfaction: "satisfied" | "basicallySatisfied" | "dissatisfied" | null;
+        SatisfactionShare: {
+            key: string;
+            label: string;
+            /** Format: int32 */
+            count: number;
+            /** Format: double */
+            share: number;
+        };
+        SaveFeedbackFormRequest: {
+            summary: null | string;
+            problems: null | string;
+            plans: null | string;
+            /** Format: int32 */
+            version: null | number;
         };
         SnapshotInput: {
             date: null | string;
@@ -4287,6 +7513,84 @@ export interface components {
             works: number;
             source: string;
         };
+        StatCount: {
+            key: string;
+            label: string;
+            /** Format: int32 */
+            count: number;
+            /** Format: int32 */
+            solved: number;
+            /** Format: double */
+            averageDays: null | number;
+        };
+        SubmitFeedbackFormRequest: {
+            /** Format: int32 */
+            version: null | number;
+        };
+        TaskImportReport: {
+            mode: string;
+            committed: boolean;
+            /** Format: int32 */
+            totalRows: number;
+            /** Format: int32 */
+            created: number;
+            /** Format: int32 */
+            errorCount: number;
+            errors: components["schemas"]["RowError"][];
+            unknownColumns: string[];
+            tasks: components["schemas"]["ImportedTask"][];
+        };
+        TaskPlanCreated: {
+            /** Format: int64 */
+            id: number;
+        };
+        TaskPlanDetail: {
+            /** Format: int64 */
+            id: number;
+            title: string;
+            /** Format: int32 */
+            year: number;
+            regionCode: string;
+            regionName: string;
+            /** Format: int32 */
+            version: number;
+            quarters: string[];
+            currentQuarter: string;
+            units: components["schemas"]["UnitRef"][];
+            tasks: components["schemas"]["PlanTaskItem"][];
+        };
+        TaskPlanListItem: {
+            /** Format: int64 */
+            id: number;
+            title: string;
+            /** Format: int32 */
+            year: number;
+            regionCode: string;
+            regionName: string;
+            /** Format: int32 */
+            taskCount: number;
+        };
+        TaskReportItem: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            unitId: number;
+            quarter: string;
+            /** Format: int32 */
+            percent: number;
+            text: null | string;
+            /** Format: date-time */
+            reportedAt: string;
+            reportedBy: null | string;
+            /** Format: int32 */
+            version: number;
+        };
+        TaskReportSaved: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int32 */
+            version: number;
+        };
         TotpCodeRequest: {
             code: null | string;
         };
@@ -4299,6 +7603,37 @@ export interface components {
             /** Format: int32 */
             status: number;
             rows: components["schemas"]["ChangedRow"][];
+        };
+        UnitRef: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+        };
+        UnitStat: {
+            /** Format: int64 */
+            unitId: number;
+            unitName: string;
+            /** Format: int32 */
+            routed: number;
+            /** Format: int32 */
+            replied: number;
+            /** Format: int32 */
+            returned: number;
+            /** Format: int32 */
+            overdue: number;
+        };
+        UnknownValue: {
+            column: string;
+            type: string;
+            value: string;
+            rows: number[];
+            /** Format: int32 */
+            rowCount: number;
+            suggestions: string[];
+        };
+        UnreadCount: {
+            /** Format: int32 */
+            count: number;
         };
         UpdateDictionaryRequest: {
             items: null | components["schemas"]["DictionaryEntry"][];
@@ -4323,6 +7658,12 @@ export interface components {
             orgUnitId: null | number;
             orgUnitName: null | string;
             isDisabled: boolean;
+        };
+        VisitHelpRequestInput: {
+            satisfaction: null | string;
+            text: null | string;
+            /** Format: int32 */
+            version: null | number;
         };
         WithdrawalRequest: {
             reason: null | string;

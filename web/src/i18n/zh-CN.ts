@@ -73,8 +73,6 @@ const zhCN = {
     requestInbox: '本单位待办',
     requestStats: '诉求统计',
     notices: '通知公告',
-    invitations: '邀请激活',
-    corrections: '资料更正审核',
     liaison: '结对联络',
     myFigures: '我联系的网络人士',
     contactLogs: '联系记录',
@@ -775,6 +773,7 @@ const zhCN = {
     myUnit: '本单位：{name}',
     openPlan: '查看方案',
     unitOf: '单位',
+  },
   notification: {
     pageTitle: '消息中心',
     bellTitle: '消息中心（{n} 条未读）',

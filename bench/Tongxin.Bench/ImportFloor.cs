@@ -85,7 +85,9 @@ public static class ImportFloor
         var table = type.GetTableName()!;
         var store = StoreObjectIdentifier.Table(table, type.GetSchema());
         var columns = type.GetProperties().Select(p => p.GetColumnName(store)!).Where(c => c is not null).Distinct().ToList();
-        var select = columns.Select(c => shifted.Contains(c) ? $"\"{c}\" + {Shift}" : $"\"{c}\"");
+        // A handle has one owner per platform (a unique index): the copies' handle keys get a mark; same length of work.
+        var select = columns.Select(c => shifted.Contains(c) ? $"\"{c}\" + {Shift}"
+            : c == "HandleKey" ? $"\"{c}\" || '#copy'" : $"\"{c}\"");
         return $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) SELECT {string.Join(", ", select)} " +
                $"FROM \"{table}\" WHERE {where}" + (orderBy is null ? "" : $" ORDER BY {orderBy}");
     }

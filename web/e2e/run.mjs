@@ -280,18 +280,18 @@ test('a withdrawn figure is restored to the registry with a reason', () => withP
 }), { skip: !DEMO_PASSWORD ? 'DEMO_PASSWORD not set' : undefined });
 
 test('on a phone the menu is a drawer and the page has no sideways scroll', () => withPage({ user: 'cadre', viewport: { width: 390, height: 844 } }, async (page) => {
-  await page.waitForURL((url) => url.pathname === '/welcome', { timeout: TIMEOUT });
-  await page.locator('[data-test=welcome]').waitFor({ timeout: TIMEOUT });
+  await page.waitForURL((url) => url.pathname === '/liaison/mine', { timeout: TIMEOUT });
+  await page.locator('.el-main').waitFor({ timeout: TIMEOUT });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  assert(overflow <= 0, `the welcome page scrolls sideways by ${overflow}px`);
-  assert(!(await page.locator('[data-test=menu-welcome]').isVisible()), 'the menu takes room on the page');
+  assert(overflow <= 0, `the cadre's home scrolls sideways by ${overflow}px`);
+  assert(!(await page.locator('[data-test=menu-my-figures]').isVisible()), 'the menu takes room on the page');
   await page.click('[data-test=menu-open]');
-  await page.locator('[data-test=menu-welcome]').waitFor({ state: 'visible', timeout: TIMEOUT });
+  await page.locator('[data-test=menu-my-figures]').waitFor({ state: 'visible', timeout: TIMEOUT });
   await page.waitForTimeout(400); // the drawer slides in
   await shot(page, '03h-phone-menu');
-  await page.click('[data-test=menu-welcome]');
-  await page.locator('[data-test=menu-welcome]').waitFor({ state: 'hidden', timeout: TIMEOUT });
-  await shot(page, '03i-phone-welcome');
+  await page.click('[data-test=menu-my-figures]');
+  await page.locator('[data-test=menu-my-figures]').waitFor({ state: 'hidden', timeout: TIMEOUT });
+  await shot(page, '03i-phone-cadre-home');
 }), { skip: !DEMO_PASSWORD ? 'DEMO_PASSWORD not set' : undefined });
 
 test('on a phone the list, profile, form, import and dashboard fit the width and offer their main action', () => withPage({ user: 'staff', viewport: { width: 390, height: 844 } }, async (page) => {

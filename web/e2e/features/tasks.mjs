@@ -15,7 +15,8 @@ test('a member unit reports a quarter on 我的任务 and staff see it in the pl
   let taskId;
   let planId;
   await withPage({ user: 'unit' }, async (page) => {
-    await page.waitForURL((url) => url.pathname === '/my-tasks', { timeout: TIMEOUT });
+    // A unit lands on its request inbox; 我的任务 is in its menu.
+    await page.goto('/my-tasks');
     const card = page.locator('[data-test^=my-task-]').filter({ has: page.locator('[data-test=my-task-submit]') }).first();
     await card.waitFor({ timeout: TIMEOUT });
     taskId = Number((await card.getAttribute('data-test')).replace('my-task-', ''));

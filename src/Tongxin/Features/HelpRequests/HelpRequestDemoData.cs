@@ -11,9 +11,12 @@ public static class HelpRequestDemoData
     public static async Task SeedAsync(TongxinDb db, IReadOnlyList<Figure> figures, IReadOnlyList<Organization> organizations, OrgUnit demoUnit,
         CancellationToken ct)
     {
-        var commerce = new OrgUnit { Name = "泸州市商务局", Kind = "memberUnit", RegionCode = "510500", IsDemo = true };
-        var justice = new OrgUnit { Name = "泸州市司法局", Kind = "memberUnit", RegionCode = "510500", IsDemo = true };
-        db.OrgUnits.AddRange(commerce, justice);
+        // Another feature's demo may have made the unit already: one unit per name, or a name would be ambiguous.
+        async Task<OrgUnit> Unit(string name) =>
+            await db.OrgUnits.FirstOrDefaultAsync(u => u.Name == name && u.RegionCode == "510500", ct)
+            ?? db.OrgUnits.Add(new OrgUnit { Name = name, Kind = "memberUnit", RegionCode = "510500", IsDemo = true }).Entity;
+        var commerce = await Unit("泸州市商务局");
+        var justice = await Unit("泸州市司法局");
         await db.SaveChangesAsync(ct);
 
         var staff = new Actor(null, "市委统战部工作人员");

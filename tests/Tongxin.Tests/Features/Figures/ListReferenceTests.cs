@@ -91,6 +91,8 @@ public abstract class ListReferenceTests(TestApp app)
                             var handle = random.Next(2) == 0
                                 ? $"{string.Concat(Tongxin.Common.Text.Pinyin.Syllables(name))}_{HandleWords[random.Next(HandleWords.Length)]}{random.Next(100)}"
                                 : $"{HandleWords[random.Next(HandleWords.Length)]}{name[^1]}{random.Next(100)}";
+                            // A handle has one owner per platform (a unique index): the sample's count makes each one unique.
+                            handle += $".{batch * 500 + i}";
                             figure.Accounts.Add(new PlatformAccount
                             {
                                 Platform = platform,

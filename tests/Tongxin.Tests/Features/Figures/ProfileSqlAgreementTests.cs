@@ -60,14 +60,14 @@ public abstract class ProfileSqlAgreementTests(TestApp app) : IAsyncLifetime
             full.Notes = "多行\n备注 <b>&amp;</b> \u0001 控制字符";
             full.WeChat = "wx_欧阳";
             // Two accounts with the same follower count: the order falls back to the id.
-            var douyin = new PlatformAccount { Platform = "douyin", Handle = "欧阳的号", Url = "https://v.douyin.com/x?a=1&b=2" };
+            var douyin = new PlatformAccount { Platform = "douyin", Handle = "欧阳的号" + _suffix, Url = "https://v.douyin.com/x?a=1&b=2" };
             douyin.Record(new DateOnly(2026, 5, 6), 9_000_000_000, 12, 3, MetricSource.Staff);
-            var kuaishou = new PlatformAccount { Platform = "kuaishou", Handle = "Ouyang" };
+            var kuaishou = new PlatformAccount { Platform = "kuaishou", Handle = "Ouyang" + _suffix };
             kuaishou.Record(new DateOnly(2026, 5, 7), 500, 0, 0, MetricSource.Import);
-            var weibo = new PlatformAccount { Platform = "weibo", Handle = "欧阳微博" };
+            var weibo = new PlatformAccount { Platform = "weibo", Handle = "欧阳微博" + _suffix };
             weibo.Record(new DateOnly(2026, 4, 1), 500, 7, 8, MetricSource.Self);
             // Never measured: no metrics date, no URL.
-            var bilibili = new PlatformAccount { Platform = "bilibili", Handle = "无数据" };
+            var bilibili = new PlatformAccount { Platform = "bilibili", Handle = "无数据" + _suffix };
             // Added smallest first, so that id order is not the expected order (most followers first, then id).
             full.Accounts.AddRange([bilibili, kuaishou, weibo, douyin]);
             full.RecomputeAccountStats();

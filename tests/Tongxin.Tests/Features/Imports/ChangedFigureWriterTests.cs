@@ -19,15 +19,16 @@ public abstract class ChangedFigureWriterTests(TestApp app)
     public async Task Writes_what_SaveChanges_writes()
     {
         var name = ImportKit.Name();
-        var tracked = await Create(name);
-        var bulk = await Create(name);
+        // A handle has one owner per platform, so the two figures' handles differ by a marker that Stored blanks out.
+        var tracked = await Create(name, "Qa");
+        var bulk = await Create(name, "Qb");
         var since = await app.WithDb((db, _) => db.AuditEntries.MaxAsync(a => a.Id));
 
-        await Edit(tracked, db => db.SaveChangesAsync());
-        await Edit(bulk, db => ChangedFigureWriter.WriteAsync(db, new ImportPhases(), CancellationToken.None));
+        await Edit(tracked, "Qa", db => db.SaveChangesAsync());
+        await Edit(bulk, "Qb", db => ChangedFigureWriter.WriteAsync(db, new ImportPhases(), CancellationToken.None));
 
-        var expected = await Stored(tracked, since);
-        var actual = await Stored(bulk, since);
+        var expected = await Stored(tracked, since, "Qa");
+        var actual = await Stored(bulk, since, "Qb");
         Assert.Equal(expected.Figure, actual.Figure);
         Assert.Equal(expected.Accounts, actual.Accounts);
         Assert.Equal(expected.Keys, actual.Keys);
@@ -38,7 +39,7 @@ public abstract class ChangedFigureWriterTests(TestApp app)
     [Fact]
     public async Task A_figure_changed_meanwhile_fails_the_write_and_leaves_it_as_it_was()
     {
-        var id = await Create(ImportKit.Name());
+        var id = await Create(ImportKit.Name(), "Qc");
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => app.WithDb(async (db, sp) =>
         {
             await using var tx = await db.Database.BeginTransactionAsync();
@@ -53,10 +54,10 @@ public abstract class ChangedFigureWriterTests(TestApp app)
         Assert.Equal("旧单位", await app.WithDb((db, _) => db.Figures.Where(f => f.Id == id).Select(f => f.Workplace).SingleAsync()));
     }
 
-    private Task<long> Create(string name) => app.WithDb(async (db, _) =>
+    private Task<long> Create(string name, string marker) => app.WithDb(async (db, _) =>
     {
         var figure = new Figure { Name = name, RegionCode = "510503", Category = "主播", Workplace = "旧单位", Tags = ["带货"], EnrolledOn = Day };
-        var account = new PlatformAccount { Platform = "douyin", Handle = "Writer_Old", Url = "https://a.example/1" };
+        var account = new PlatformAccount { Platform = "douyin", Handle = "Writer_Old_" + marker, Url = "https://a.example/1" };
         account.Record(Day, 10, 20, 30, MetricSource.Staff);
         figure.Accounts.Add(account);
         figure.RecomputeAccountStats();
@@ -66,7 +67,7 @@ public abstract class ChangedFigureWriterTests(TestApp app)
     });
 
     /// <summary>What an import does to a matched figure: new values, a renamed person, new metrics, a new account.</summary>
-    private Task Edit(long id, Func<TongxinDb, Task> save) => app.WithDb(async (db, _) =>
+    private Task Edit(long id, string marker, Func<TongxinDb, Task> save) => app.WithDb(async (db, _) =>
     {
         await using var tx = await db.Database.BeginTransactionAsync();
         var figure = await db.Figures.Include(f => f.Accounts).ThenInclude(a => a.Snapshots).SingleAsync(f => f.Id == id);
@@ -81,7 +82,7 @@ public abstract class ChangedFigureWriterTests(TestApp app)
         var old = figure.Accounts.Single();
         old.Url = "https://a.example/2";
         old.Record(Day.AddDays(1), 1_500_000, 21, 31, MetricSource.Import);
-        var added = new PlatformAccount { Platform = "kuaishou", Handle = "Writer_New", HandleKey = "writer_new", FigureId = id };
+        var added = new PlatformAccount { Platform = "kuaishou", Handle = "Writer_New_" + marker, HandleKey = "writer_new_" + marker.ToLowerInvariant(), FigureId = id };
         added.Record(Day.AddDays(1), 7, 8, 9, MetricSource.Import);
         figure.Accounts.Add(added);
         figure.RecomputeAccountStats();
@@ -94,7 +95,7 @@ public abstract class ChangedFigureWriterTests(TestApp app)
     private sealed record Row(string Figure, string Accounts, string Keys, string Audit);
 
     /// <summary>Everything stored about the figure, without its ids and times.</summary>
-    private Task<Row> Stored(long id, long auditSince) => app.WithDb(async (db, _) =>
+    private Task<Row> Stored(long id, long auditSince, string marker) => app.WithDb(async (db, _) =>
     {
         var f = await db.Figures.AsNoTracking().Include(x => x.Accounts).ThenInclude(a => a.Snapshots).SingleAsync(x => x.Id == id);
         var figure = JsonSerializer.Serialize(new
@@ -139,7 +140,8 @@ public abstract class ChangedFigureWriterTests(TestApp app)
         // Each line names its own row: the figure, one of its accounts or one of their snapshots.
         Assert.All(lines, l => Assert.True(l.EntityId == id.ToString() || accountIds.Contains(l.EntityId!) || snapshotIds.Contains(l.EntityId!)));
         var audit = string.Join("\n", lines.Select(l => $"{l.Action} {l.EntityType} {l.Summary} {l.RegionCode} {l.Changes}").Order(StringComparer.Ordinal));
-        return new Row(figure, accounts, keys, audit);
+        string Blank(string text) => text.Replace(marker, "Q?").Replace(marker.ToLowerInvariant(), "q?");
+        return new Row(Blank(figure), Blank(accounts), Blank(keys), Blank(audit));
     });
 }
 

@@ -1,4 +1,6 @@
 import type { PlanTaskItem, TaskReportItem, UnitRef } from '@/api/types';
+import { t } from '@/i18n';
+import zhCN from '@/i18n/zh-CN';
 
 /** "2026Q4" for a date, by the China calendar (the server's quarters are China-time too). */
 export function quarterOf(date: Date = new Date()): string {
@@ -12,7 +14,7 @@ export function quartersOf(year: number): string[] {
 
 /** The quarter as people read it: 2026年第4季度. */
 export function quarterLabel(quarter: string): string {
-  return `${quarter.slice(0, 4)}年第${quarter.slice(5)}季度`;
+  return t('tasks.quarterLabel', { year: quarter.slice(0, 4), q: quarter.slice(5) });
 }
 
 /** Quarters a unit may report for in the "my tasks" page: this year's up to now and last year's, newest first. */
@@ -46,6 +48,11 @@ export function deadlineOf(task: { deadline?: string | null; deadlineText?: stri
  * "市委网信办". Names that do not start with the region's name stay whole.
  */
 export function shortUnitName(name: string, regionFullName: string | null | undefined): string {
-  const local = /([^省]+?)(市|区|县|自治州|地区|盟)$/.exec(regionFullName?.replace(/^.*?省/, '') ?? '')?.[1];
+  // The region's own name without its province and its level's suffix (市, 区, 县…, listed with the zh-CN messages).
+  // Region names are Chinese whatever the interface language: the zh-CN words, not the current locale's.
+  const province = zhCN.tasks.provinceSuffix;
+  const withinProvince = regionFullName ? regionFullName.slice(regionFullName.indexOf(province) + 1) : '';
+  const suffix = zhCN.tasks.regionSuffixes.split('|').find((x) => withinProvince.endsWith(x));
+  const local = suffix ? withinProvince.slice(0, -suffix.length) : undefined;
   return local && name.startsWith(local) && name.length > local.length + 2 ? name.slice(local.length) : name;
 }

@@ -70,7 +70,6 @@ public static class TongxinWeb
         services.AddFigures();
         services.AddDashboard();
         services.AddMembers();
-        services.AddHelpRequests();
         services.AddNotifications(builder.Configuration);
         services.AddLiaison();
         // Keys in the database: a user signed in on one server continues on any other (cookies, anti-forgery).

@@ -14,8 +14,10 @@ public static class DictionaryRegistration
 }
 
 /// <summary>
-/// A new installation starts with the <see cref="DefaultDictionaries"/>; an existing one gets the default aliases
-/// on the items whose aliases were never set (staff's own edits, even to none, are kept).
+/// A new installation starts with the <see cref="DefaultDictionaries"/>. An existing one gets the default types it
+/// has no item of yet (a feature added since, such as liaison's <c>contactWay</c> or the help-request categories; a type
+/// with any item is left as the office edited it), and the default aliases on the items whose aliases were never set
+/// (staff's own edits, even to none, are kept).
 /// </summary>
 internal sealed class DefaultDictionariesAtStartup : IStartupTask
 {
@@ -23,10 +25,12 @@ internal sealed class DefaultDictionariesAtStartup : IStartupTask
 
     public async Task RunAsync(TongxinDb db, ILogger log, CancellationToken ct)
     {
-        if (!await db.DictionaryItems.AnyAsync(ct))
+        var present = await db.DictionaryItems.Select(d => d.Type).Distinct().ToListAsync(ct);
+        var missing = DefaultDictionaries.All().Where(d => !present.Contains(d.Type)).ToList();
+        if (missing.Count > 0)
         {
-            var order = 0;
-            foreach (var (type, code, label) in DefaultDictionaries.All())
+            var order = await db.DictionaryItems.MaxAsync(d => (int?)d.SortOrder, ct) ?? 0;
+            foreach (var (type, code, label) in missing)
                 db.DictionaryItems.Add(new DictionaryItem
                 {
                     Type = type,
@@ -36,7 +40,6 @@ internal sealed class DefaultDictionariesAtStartup : IStartupTask
                     Aliases = DefaultDictionaries.Aliases.TryGetValue((type, code), out var a) ? [.. a] : [],
                 });
             await db.SaveChangesAsync(ct);
-            return;
         }
         var unset = await db.DictionaryItems.Where(d => d.Aliases == null).ToListAsync(ct);
         if (unset.Count == 0) return;

@@ -68,6 +68,7 @@ public static class TongxinWeb
         services.AddRegions();
         services.AddDictionaries();
         services.AddFigures();
+        services.AddOrganizations();
         services.AddDashboard();
         services.AddMembers();
         services.AddNotifications(builder.Configuration);

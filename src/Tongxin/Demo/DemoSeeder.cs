@@ -109,17 +109,25 @@ public static class DemoSeeder
 
         var regionCodes = regions.Keys.ToArray();
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
-        var organizations = OrgNames.Select((name, i) => new Organization
+        var organizations = OrgNames.Select((name, i) =>
         {
-            Name = name,
-            RegionCode = CountyNamed(name) ?? "510500",
-            IsDemo = true,
-            Type = name.Contains("基地") ? "demo-base" : name.Contains("MCN") ? "mcn" : name.Contains("园") ? "incubator" : "company",
-            IsBase = name.Contains("基地"),
-            BaseOffers = name.Contains("基地") ? "直播间、仓储、培训" : null,
-            CreditCode = DemoCreditCode(rng),
-            LiaisonOfficer = Name(rng),
-            LiaisonPhone = "0830-" + rng.Next(2000000, 3999999),
+            // Drawn in the order the fields were always drawn, so the rest of the demo stays the same.
+            var creditCode = DemoCreditCode(rng);
+            var liaisonOfficer = Name(rng);
+            var liaisonPhone = "0830-" + rng.Next(2000000, 3999999);
+            return new Organization
+            {
+                Name = name,
+                RegionCode = CountyNamed(name) ?? "510500",
+                IsDemo = true,
+                Type = name.Contains("基地") ? "demo-base" : name.Contains("MCN") ? "mcn" : name.Contains("园") ? "incubator" : "company",
+                IsBase = name.Contains("基地"),
+                BaseOffers = name.Contains("基地") ? "直播间、仓储、培训" : null,
+                CreditCode = creditCode,
+                LiaisonOfficer = liaisonOfficer,
+                LiaisonPhoneCipher = protector.Encrypt(liaisonPhone),
+                LiaisonPhoneMasked = PhoneNumber.Mask(liaisonPhone),
+            };
         }).ToList();
         db.Organizations.AddRange(organizations);
 

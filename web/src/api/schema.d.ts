@@ -2935,6 +2935,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/organizations/{id}/reveal-liaison-phone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RevealResponse"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/organizations/{id}/figures": {
         parameters: {
             query?: never;
@@ -7187,7 +7233,7 @@ export interface components {
             regionName: string;
             creditCode: null | string;
             liaisonOfficer: null | string;
-            liaisonPhone: null | string;
+            liaisonPhoneMasked: null | string;
             address: null | string;
             description: null | string;
             isBase: boolean;

@@ -37,15 +37,20 @@ export const useReferenceStore = defineStore('reference', () => {
     return (dict?.items ?? []).filter((i) => i.isEnabled).slice().sort((a, b) => a.sortOrder - b.sortOrder);
   }
 
-  /** Label of a code; the code itself when the dictionary does not know it (e.g. free text). */
+  /**
+   * Label of a code; the code itself when the dictionary does not know it (e.g. free text). Asking for a label loads
+   * the dictionaries if no page has yet (a profile or detail opened directly showed raw codes); the label follows.
+   */
   function label(type: DictionaryType, code: string | null | undefined): string {
     if (!code) return '—';
+    if (!dictionariesPromise) loadDictionaries().catch(() => undefined);
     const dict = dictionaries.value.find((d) => d.type === type);
     return dict?.items.find((i) => i.code === code)?.label ?? code;
   }
 
   function regionName(code: string | null | undefined): string {
     if (!code) return '—';
+    if (!regionsPromise) loadRegions().catch(() => undefined);
     return regionByCode.value.get(code)?.fullName ?? code;
   }
 

@@ -13,7 +13,9 @@ public class Organization : IRegionOwned, IAudited, IVersioned, IStamped
     /// <summary>统一社会信用代码, validated with its GB 32100 check character.</summary>
     public string? CreditCode { get; set; }
     public string? LiaisonOfficer { get; set; }
-    public string? LiaisonPhone { get; set; }
+    /// <summary>The liaison's phone is personal data: stored encrypted, shown masked, revealed with an access-log line.</summary>
+    [Sensitive] public string? LiaisonPhoneCipher { get; set; }
+    [NotAudited] public string? LiaisonPhoneMasked { get; set; }
     public string? Address { get; set; }
     public string? Description { get; set; }
     /// <summary>Demonstration / practice-innovation base (实践创新基地) and what it offers members.</summary>

@@ -7,7 +7,7 @@ namespace Tongxin.Features.Organizations;
 
 public sealed record OrganizationFigure(long FigureId, string Name, string? Role);
 public sealed record OrganizationDetail(long Id, string Name, string? Type, string RegionCode, string RegionName, string? CreditCode,
-    string? LiaisonOfficer, string? LiaisonPhone, string? Address, string? Description, bool IsBase, string? BaseOffers, int Version,
+    string? LiaisonOfficer, string? LiaisonPhoneMasked, string? Address, string? Description, bool IsBase, string? BaseOffers, int Version,
     IReadOnlyList<OrganizationFigure> Figures);
 
 public static class GetOrganization
@@ -24,6 +24,6 @@ public static class GetOrganization
         var figures = await db.OrganizationMembers.AsNoTracking().Where(m => m.OrganizationId == id)
             .OrderBy(m => m.Figure!.SortKey).Select(m => new OrganizationFigure(m.FigureId, m.Figure!.Name, m.Role)).ToListAsync();
         return new OrganizationDetail(o.Id, o.Name, o.Type, o.RegionCode, regionName ?? o.RegionCode, o.CreditCode,
-            o.LiaisonOfficer, o.LiaisonPhone, o.Address, o.Description, o.IsBase, o.BaseOffers, o.Version, figures);
+            o.LiaisonOfficer, o.LiaisonPhoneMasked, o.Address, o.Description, o.IsBase, o.BaseOffers, o.Version, figures);
     }
 }

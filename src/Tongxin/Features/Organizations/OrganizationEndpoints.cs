@@ -12,6 +12,7 @@ public static class OrganizationEndpoints
         g.MapPost("/", CreateOrganization.Handle).RequireAuthorization(Permissions.OrganizationsWrite);
         g.MapGet("/{id:long}", GetOrganization.Handle).RequireAuthorization(Permissions.OrganizationsRead);
         g.MapPut("/{id:long}", UpdateOrganization.Handle).RequireAuthorization(Permissions.OrganizationsWrite);
+        g.MapPost("/{id:long}/reveal-liaison-phone", RevealLiaisonPhone.Handle).RequireAuthorization(Permissions.FiguresReveal);
         g.MapDelete("/{id:long}", DeleteOrganization.Handle).RequireAuthorization(Permissions.OrganizationsWrite);
         g.MapPost("/{id:long}/figures", LinkFigure.Handle).RequireAuthorization(Permissions.OrganizationsWrite);
         g.MapDelete("/{id:long}/figures/{figureId:long}", UnlinkFigure.Handle).RequireAuthorization(Permissions.OrganizationsWrite);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Tongxin.Common.Data;
 using Tongxin.Common.Dictionaries;
 using Tongxin.Common.Scope;
+using Tongxin.Common.Security;
 using Tongxin.Common.Text;
 using Tongxin.Common.Validation;
 using Tongxin.Features.Figures;
@@ -41,14 +42,20 @@ public sealed record OrganizationInput(string? Name, string? Type, string? Regio
         return (errors, region?.Code, type, credit);
     }
 
-    public void ApplyTo(Organization o, string region, string? type, string? credit)
+    /// <summary>A null liaison phone keeps the stored one (the form shows it masked); an empty one clears it.</summary>
+    public void ApplyTo(Organization o, string region, string? type, string? credit, FieldProtector protector)
     {
         o.Name = ChineseText.Normalize(Name);
         o.Type = type;
         o.RegionCode = region;
         o.CreditCode = credit;
         o.LiaisonOfficer = NullIfEmpty(LiaisonOfficer);
-        o.LiaisonPhone = NullIfEmpty(LiaisonPhone);
+        if (LiaisonPhone is not null)
+        {
+            var phone = NullIfEmpty(LiaisonPhone);
+            o.LiaisonPhoneCipher = protector.Encrypt(phone);
+            o.LiaisonPhoneMasked = phone is null ? null : PhoneNumber.Mask(phone);
+        }
         o.Address = NullIfEmpty(Address);
         o.Description = NullIfEmpty(Description);
         o.IsBase = IsBase ?? false;

@@ -853,7 +853,10 @@ namespace Tongxin.Migrations.Postgres
                     b.Property<string>("LiaisonOfficer")
                         .HasColumnType("text");
 
-                    b.Property<string>("LiaisonPhone")
+                    b.Property<string>("LiaisonPhoneCipher")
+                        .HasColumnType("text");
+
+                    b.Property<string>("LiaisonPhoneMasked")
                         .HasColumnType("text");
 
                     b.Property<string>("Name")

@@ -818,7 +818,10 @@ namespace Tongxin.Migrations.Sqlite
                     b.Property<string>("LiaisonOfficer")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("LiaisonPhone")
+                    b.Property<string>("LiaisonPhoneCipher")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LiaisonPhoneMasked")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")

@@ -69,8 +69,9 @@ public static class AttachmentTypes
             using var zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
             return zip.GetEntry("[Content_Types].xml") is not null && zip.GetEntry(part) is not null;
         }
-        catch (InvalidDataException)
+        catch (Exception e) when (e is InvalidDataException or ArgumentException or IOException or NotSupportedException)
         {
+            // A truncated or malformed package: the reader fails in several ways, all meaning "not an Office file".
             return false;
         }
     }

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { assert, DEMO_PASSWORD, shot, test, TIMEOUT, withPage } from '../lib.mjs';
+import { api, assert, DEMO_PASSWORD, shot, test, TIMEOUT, withPage } from '../lib.mjs';
 
 const demoOnly = { skip: !DEMO_PASSWORD ? 'DEMO_PASSWORD not set' : undefined };
 
@@ -42,4 +42,33 @@ test('a cadre on a phone attaches a photo to a contact log, sees it listed and d
   assert(download.suggestedFilename() === '走访现场.png', `downloaded as ${download.suggestedFilename()}`);
   const bytes = await readFile(await download.path());
   assert(bytes.equals(PNG), `the downloaded photo differs (${bytes.length} bytes)`);
+}), demoOnly);
+
+test('staff attach a PDF to a help request on its detail page, and a unit sees the attachment field of its quarterly report', () => withPage({ user: 'staff' }, async (page) => {
+  const list = await api(page, 'GET', '/api/help-requests?pageSize=1');
+  assert(list.status === 200 && list.body.items.length > 0, `no demo request for staff: ${list.status}`);
+  const id = list.body.items[0].id;
+  await page.goto(`/requests/${id}`);
+  const panel = page.locator('[data-test=request-attachments] [data-test=attachment-panel]');
+  await panel.locator('[data-test=attachment-upload]').waitFor({ timeout: TIMEOUT });
+  const name = `办理材料${Date.now() % 100000}.pdf`;
+  await panel.locator('input[type=file]').setInputFiles({ name, mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+  await panel.locator('[data-test=attachment-item]').filter({ hasText: name }).waitFor({ timeout: TIMEOUT });
+  // A file whose content is not what its name says is refused with the server's Chinese message.
+  await panel.locator('input[type=file]').setInputFiles({ name: '伪装.png', mimeType: 'image/png', buffer: Buffer.from('<html></html>') });
+  await page.locator('.el-message--error').filter({ hasText: '文件内容与扩展名不符' }).waitFor({ timeout: TIMEOUT });
+  await shot(page, '62-request-attachments-desktop');
+  const listed = await api(page, 'GET', `/api/help-requests/${id}/attachments`);
+  const mine = listed.body.items.find((i) => i.fileName === name);
+  assert(mine, 'the uploaded PDF is not listed by the API');
+  assert((await api(page, 'DELETE', `/api/help-requests/${id}/attachments/${mine.id}`)).status === 204, 'the PDF could not be deleted');
+}), demoOnly);
+
+test('a unit sees the attachment field under each task of 我的任务 on a phone', () => withPage({ user: 'unit', viewport: { width: 390, height: 844 } }, async (page) => {
+  await page.goto('/my-tasks');
+  await page.locator('[data-test=my-tasks] [data-test=attachment-upload]').first().waitFor({ timeout: TIMEOUT });
+  await page.locator('[data-test=my-tasks] > .el-loading-mask').waitFor({ state: 'detached', timeout: TIMEOUT }).catch(() => undefined);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert(overflow <= 0, `我的任务 scrolls sideways by ${overflow}px`);
+  await shot(page, '63-task-report-attachments-phone');
 }), demoOnly);

@@ -33,30 +33,30 @@ public static class AttachmentOwners
         switch (kind)
         {
             case AttachmentOwnerKind.ContactLog:
-            {
-                var log = await db.ContactLogs.Narrow(db, user).Where(l => l.Id == id)
-                    .Select(l => new { l.Figure!.RegionCode, l.FigureId }).FirstOrDefaultAsync(ct);
-                if (log is null) return null;
-                var canWrite = user.Can(Permissions.ContactLogsWrite) && await ContactLogAccess.Writable(db, user).AnyAsync(l => l.Id == id, ct);
-                return new AttachmentOwner(kind, id, log.RegionCode, log.FigureId, canWrite);
-            }
+                {
+                    var log = await db.ContactLogs.Narrow(db, user).Where(l => l.Id == id)
+                        .Select(l => new { l.Figure!.RegionCode, l.FigureId }).FirstOrDefaultAsync(ct);
+                    if (log is null) return null;
+                    var canWrite = user.Can(Permissions.ContactLogsWrite) && await ContactLogAccess.Writable(db, user).AnyAsync(l => l.Id == id, ct);
+                    return new AttachmentOwner(kind, id, log.RegionCode, log.FigureId, canWrite);
+                }
             case AttachmentOwnerKind.HelpRequest:
-            {
-                var visible = await HelpRequestAccess.Visible(db, user);
-                var request = await visible.Where(r => r.Id == id).Select(r => new { r.RegionCode, r.FigureId }).FirstOrDefaultAsync(ct);
-                if (request is null) return null;
-                return new AttachmentOwner(kind, id, request.RegionCode, request.FigureId, HelpRequestWriters.Any(user.Can));
-            }
+                {
+                    var visible = await HelpRequestAccess.Visible(db, user);
+                    var request = await visible.Where(r => r.Id == id).Select(r => new { r.RegionCode, r.FigureId }).FirstOrDefaultAsync(ct);
+                    if (request is null) return null;
+                    return new AttachmentOwner(kind, id, request.RegionCode, request.FigureId, HelpRequestWriters.Any(user.Can));
+                }
             case AttachmentOwnerKind.TaskReport:
-            {
-                var access = await TaskAccess.For(user, db);
-                var tasks = access.Tasks(db).Select(t => t.Id);
-                var report = await db.TaskReports.Where(r => r.Id == id && tasks.Contains(r.TaskId))
-                    .Select(r => new { r.Task!.Plan!.RegionCode, r.OrgUnitId }).FirstOrDefaultAsync(ct);
-                if (report is null) return null;
-                var canWrite = user.Can(Permissions.TasksReport) && (access.SeesAll || (access.UnitId is { } unit && unit == report.OrgUnitId));
-                return new AttachmentOwner(kind, id, report.RegionCode, null, canWrite);
-            }
+                {
+                    var access = await TaskAccess.For(user, db);
+                    var tasks = access.Tasks(db).Select(t => t.Id);
+                    var report = await db.TaskReports.Where(r => r.Id == id && tasks.Contains(r.TaskId))
+                        .Select(r => new { r.Task!.Plan!.RegionCode, r.OrgUnitId }).FirstOrDefaultAsync(ct);
+                    if (report is null) return null;
+                    var canWrite = user.Can(Permissions.TasksReport) && (access.SeesAll || (access.UnitId is { } unit && unit == report.OrgUnitId));
+                    return new AttachmentOwner(kind, id, report.RegionCode, null, canWrite);
+                }
             default:
                 return null;
         }

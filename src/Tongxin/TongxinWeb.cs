@@ -13,6 +13,7 @@ using Tongxin.Common.Http;
 using Tongxin.Common.Jobs;
 using Tongxin.Common.Security;
 using Tongxin.Features.Accounts;
+using Tongxin.Features.Attachments;
 using Tongxin.Features.AuditLog;
 using Tongxin.Features.Auth;
 using Tongxin.Features.Dashboard;
@@ -73,6 +74,7 @@ public static class TongxinWeb
         services.AddMembers();
         services.AddNotifications(builder.Configuration);
         services.AddLiaison();
+        services.AddAttachments(builder.Configuration);
         // Keys in the database: a user signed in on one server continues on any other (cookies, anti-forgery).
         services.AddDataProtection().PersistKeysToDbContext<TongxinDb>().SetApplicationName("Tongxin");
         services.AddOptions<KeyManagementOptions>().Configure<FieldProtector>((o, fields) => o.XmlEncryptor = new KeyRingEncryptor(fields));
@@ -137,6 +139,7 @@ public static class TongxinWeb
         NotificationEndpoints.Map(api);
         LiaisonEndpoints.Map(api);
         ContactLogEndpoints.Map(api);
+        AttachmentEndpoints.Map(api);
 
         // Unknown /api routes are 404 problems, everything else is the single-page app.
         app.MapFallback("/api/{**rest}", () => Problems.NotFound("接口")).AllowAnonymous();

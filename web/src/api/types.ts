@@ -231,3 +231,7 @@ export type FeedbackFormView = Schemas['FeedbackFormView'];
 export type FeedbackRow = Schemas['FeedbackRow'];
 export type SaveFeedbackFormRequest = Schemas['SaveFeedbackFormRequest'];
 export type FeedbackSummaryView = Schemas['FeedbackSummaryView'];
+
+// Attachments
+export type AttachmentItem = Schemas['AttachmentItem'];
+export type AttachmentList = Schemas['AttachmentList'];

@@ -23,6 +23,8 @@ export function useContactLogForm() {
   const form = reactive<ContactLogModel>(empty(null));
   const editing = ref<ContactLogItem | null>(null);
   const saving = ref(false);
+  /** The id of the log last saved (a new log's id, for its attachments). */
+  const savedId = ref<number | null>(null);
   const errors = useServerErrors(['figureId', 'date', 'way', 'participants', 'summary', 'followUp'] as const);
 
   function openNew(figureId: number | null) {
@@ -50,8 +52,8 @@ export function useContactLogForm() {
     };
     saving.value = true;
     try {
-      if (editing.value) await contactLogsApi.update(editing.value.id, { ...body, version: editing.value.version });
-      else await contactLogsApi.create(body);
+      if (editing.value) savedId.value = (await contactLogsApi.update(editing.value.id, { ...body, version: editing.value.version })).id;
+      else savedId.value = (await contactLogsApi.create(body)).id;
       ElMessage.success(t('liaison.log.saved'));
       return true;
     } catch (e) {
@@ -63,5 +65,5 @@ export function useContactLogForm() {
     }
   }
 
-  return { form, editing, saving, serverErrors: errors.serverErrors, openNew, openEdit, save };
+  return { form, editing, saving, savedId, serverErrors: errors.serverErrors, openNew, openEdit, save };
 }

@@ -21,15 +21,51 @@ public static class FigureFilterShape
         public bool KeysAlone => Plan is { NameContains: null, HandleContains: null }
             && KeyLevel is null && Platform is null && MinFollowers is null && TagKey is null;
 
+        /// <summary>
+        /// On SQLite, a list without a term or a region asked for, in a province's scope (a two-digit prefix) or none:
+        /// the page is found by walking the index of the order asked for (name, followers, enrolment, region), with the
+        /// scope and the status tested on each row it meets (<see cref="Walking"/>).
+        /// </summary>
+        /// <remarks>
+        /// SQLite keeps no statistics of how many rows a range holds: given the scope's range on the region code and
+        /// the status, it always took the (Status, RegionCode, …) index and sorted every figure of the province
+        /// (4.3 s for <c>-followers</c> at 1,000,000 figures, 8.4 s with the 1m follower tier). The scope is nearly
+        /// every figure there, so the order's index meets a page's rows within its first entries. PostgreSQL plans this
+        /// from its statistics and keeps the plain filter; so do cities and districts, whose region range is narrow.
+        /// </remarks>
+        public bool WalksOrder(TongxinDb db) =>
+            db is SqliteTongxinDb && Plan is null && Region is null && (db.ScopeUnrestricted || db.ScopeLow.Length <= 2);
+
+        /// <summary>
+        /// The filter over the scoped figures for <see cref="WalksOrder"/>: the same rows, but the scope's range and the
+        /// status are written as expressions (<c>"RegionCode" || ''</c>, <c>"Status" + 0</c>) that no index can take, so
+        /// that SQLite walks the order's index and tests them on the rows it meets. The scope is the region filter's own
+        /// range, restated here: the one bypass of the filter in the list (ModelTests' allow-list).
+        /// </summary>
+        public IQueryable<Figure> Walking(TongxinDb db)
+        {
+            var (low, high) = (db.ScopeLow, db.ScopeHigh);
+            var query = db.Figures.IgnoreQueryFilters([TongxinDb.RegionScopeFilter]).AsNoTracking()
+                .Where(f => string.Compare(f.RegionCode + "", low) >= 0 && string.Compare(f.RegionCode + "", high) < 0);
+            if (Status is { } status)
+            {
+                var code = (int)status;
+                query = query.Where(f => (int)f.Status + 0 == code);
+            }
+            return Apply(db, query, statusDone: true);
+        }
+
         /// <summary>The filter on the given figures (the scoped set, or a query over it).</summary>
-        public IQueryable<Figure> Apply(TongxinDb db, IQueryable<Figure> query)
+        public IQueryable<Figure> Apply(TongxinDb db, IQueryable<Figure> query) => Apply(db, query, statusDone: false);
+
+        private IQueryable<Figure> Apply(TongxinDb db, IQueryable<Figure> query, bool statusDone)
         {
             if (Region is { } region)
             {
                 var (low, high) = (region.Low, region.High);
                 query = query.Where(f => string.Compare(f.RegionCode, low) >= 0 && string.Compare(f.RegionCode, high) < 0);
             }
-            if (Status is { } status) query = query.Where(f => f.Status == status);
+            if (Status is { } status && !statusDone) query = query.Where(f => f.Status == status);
             if (Category is { } category) query = query.Where(f => f.Category == category);
             // Written as the partial index of key figures is (IX_Figures_KeyFigures), so both databases match it.
             if (KeyLevel == "any") query = query.Where(f => f.KeyLevel != null);

@@ -50,7 +50,7 @@ public static class ListFigures
         if (KeyOnlySearch.Applies(resolved, sort))
             return new(KeyOnlySearch.Page(db, resolved, sort, skip, take), KeyOnlySearch.Count(db, resolved, sort));
         var figures = db.Figures.AsNoTracking();
-        var filtered = resolved.Apply(db, figures);
+        var filtered = resolved.WalksOrder(db) ? resolved.Walking(db) : resolved.Apply(db, figures);
         return new(PageOf(filtered, figures, sort, skip, take), CountOf(filtered));
     }
 

@@ -13,7 +13,6 @@ namespace Tongxin.Common.Data;
 public static class RegionScopeModel
 {
     private const string RangeAnnotation = "Tongxin:RegionScope:Range";
-    private const string PatternAnnotation = "Tongxin:RegionScope:Pattern";
     private const string OrdinalAnnotation = "Tongxin:Ordinal";
 
     /// <summary>
@@ -23,10 +22,6 @@ public static class RegionScopeModel
     /// </summary>
     public static EntityTypeBuilder<T> HasRegionScope<T>(this EntityTypeBuilder<T> e, Expression<Func<T, string>> regionCode) where T : class =>
         Scope(e, RangeAnnotation, regionCode);
-
-    /// <summary>The same rows as <see cref="HasRegionScope{T}"/>, tested with the scope's code prefix as a LIKE pattern (not a range an index could take).</summary>
-    public static EntityTypeBuilder<T> HasRegionScopeByPattern<T>(this EntityTypeBuilder<T> e, Expression<Func<T, string>> regionCode) where T : class =>
-        Scope(e, PatternAnnotation, regionCode);
 
     /// <summary>Range scans over codes and keys must follow byte order on PostgreSQL too ("C" collation there).</summary>
     public static PropertyBuilder<string> IsOrdinal(this PropertyBuilder<string> p) => p.HasAnnotation(OrdinalAnnotation, true);
@@ -42,15 +37,13 @@ public static class RegionScopeModel
     internal static void Apply(ModelBuilder b, TongxinDb db, bool postgres)
     {
         Expression<Func<string, bool>> inRange = code => (string.Compare(code, db.ScopeLow) >= 0 && string.Compare(code, db.ScopeHigh) < 0);
-        Expression<Func<string, bool>> likePattern = code => EF.Functions.Like(code, db.ScopePattern);
         foreach (var entity in b.Model.GetEntityTypes().ToList())
         {
-            foreach (var (kind, template) in new[] { (RangeAnnotation, inRange), (PatternAnnotation, likePattern) })
+            if (entity.FindAnnotation(RangeAnnotation)?.Value is LambdaExpression path)
             {
-                if (entity.FindAnnotation(kind)?.Value is not LambdaExpression path) continue;
-                var body = new Substitute(template.Parameters[0], path.Body).Visit(template.Body);
+                var body = new Substitute(inRange.Parameters[0], path.Body).Visit(inRange.Body);
                 b.Entity(entity.ClrType).HasQueryFilter(TongxinDb.RegionScopeFilter, Expression.Lambda(body, path.Parameters));
-                entity.RemoveAnnotation(kind);
+                entity.RemoveAnnotation(RangeAnnotation);
             }
             foreach (var property in entity.GetDeclaredProperties())
             {

@@ -62,8 +62,6 @@ public abstract partial class TongxinDb : IdentityDbContext<AppUser>, IDataProte
     public bool ScopeUnrestricted => _scope.IsUnrestricted;
     public string ScopeLow => _scope.Range.Low;
     public string ScopeHigh => _scope.Range.High;
-    /// <summary>The scope as a LIKE pattern of region codes: its prefix, or every code (<see cref="WideSearchKey"/>).</summary>
-    public string ScopePattern => _scope.IsUnrestricted ? "%" : _scope.Range.Low + "%";
 
     public IDataScope Scope => _scope;
     public CurrentActor Actor => _actor;

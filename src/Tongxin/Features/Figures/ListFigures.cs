@@ -31,55 +31,37 @@ public static class ListFigures
         f.Category, f.KeyLevel, f.Workplace, f.JobTitle, f.PhoneMasked, f.MaxFollowers, f.Tags, f.Status, f.EnrolledOn);
 
     /// <summary>
-    /// The list's two queries: one page, and the figures to count for the total (capped). <see cref="PageAsync"/>
-    /// and <see cref="CountAsync"/> run them as the endpoint does (compiled, <see cref="CompiledList"/>);
-    /// <see cref="Page"/> and <see cref="Count"/> are the same queries as LINQ, to look at their SQL.
+    /// The list's two queries: one page, and the figures to count for the total (capped). <see cref="Page"/> and
+    /// <see cref="Count"/> are the queries (to look at their SQL), <see cref="PageAsync"/> and <see cref="CountAsync"/>
+    /// run them as the endpoint does.
     /// </summary>
-    public sealed class Queries(TongxinDb db, CompiledList? compiled, Func<(IQueryable<Row> Page, IQueryable<long> Count)> shapes, SearchValues values)
+    public sealed record Queries(IQueryable<Row> Page, IQueryable<long> Count)
     {
-        /// <summary>Whether <see cref="PageAsync"/> and <see cref="CountAsync"/> run compiled (else as the LINQ below).</summary>
-        public bool IsCompiled => compiled is not null;
-
-        public IQueryable<Row> Page => Bind(shapes().Page);
-        public IQueryable<long> Count => Bind(shapes().Count);
-
-        public Task<List<Row>> PageAsync() => compiled?.PageAsync(db, values) ?? Page.ToListAsync();
-        public Task<int> CountAsync() => compiled?.CountAsync(db, values) ?? Count.CountAsync();
-
-        private IQueryable<T> Bind<T>(IQueryable<T> shape) =>
-            shape.Provider.CreateQuery<T>(QueryPlaceholders.Bind(shape.Expression, typeof(SearchPlaceholders), values));
+        public Task<List<Row>> PageAsync() => Page.ToListAsync();
+        public Task<int> CountAsync() => Count.CountAsync();
     }
 
     /// <summary>From the search-key index alone when the filter allows it (<see cref="KeyOnlySearch"/>), else from Figures.</summary>
     public static async Task<Queries> QueriesAsync(FigureFilter filter, TongxinDb db, int page, int pageSize)
     {
-        if (await KeyOnlySearch.ForAsync(filter, db) is var (form, values))
-        {
-            values.SetPage(page, pageSize);
-            return Build(db, form, values, () => (KeyOnlySearch.PageShape(db, form), KeyOnlySearch.CountShape(db, form)));
-        }
         var resolved = await FigureFilterShape.ResolveAsync(filter, db);
-        resolved.Values.SetPage(page, pageSize);
         var sort = FigureFilter.WantedSort(filter.Sort);
+        var (skip, take) = ((page - 1) * pageSize, pageSize);
+        if (KeyOnlySearch.Applies(resolved, sort))
+            return new(KeyOnlySearch.Page(db, resolved, sort, skip, take), KeyOnlySearch.Count(db, resolved, sort));
         var figures = db.Figures.AsNoTracking();
-        return Build(db, (resolved.Form, sort), resolved.Values, () =>
-        {
-            var filtered = FigureFilterShape.Shape(db, figures, resolved.Form);
-            return (PageOf(filtered, figures, sort), CountOf(filtered));
-        });
+        var filtered = resolved.WalksOrder(db) ? resolved.Walking(db) : resolved.Apply(db, figures);
+        return new(PageOf(filtered, figures, sort, skip, take), CountOf(filtered));
     }
-
-    private static Queries Build(TongxinDb db, object shapeKey, SearchValues values, Func<(IQueryable<Row>, IQueryable<long>)> shapes) =>
-        new(db, CompiledList.For(db, shapeKey, shapes), shapes, values);
 
     /// <summary>
     /// One page of the filtered figures in the requested order. The page's ids are chosen first and only those rows
     /// are read whole: where an index covers the filter and the order, the sort runs over index entries, not over
     /// every matching row (a city's key figures on PostgreSQL at 1M figures: ~4,500 row reads for page 50 became 20).
     /// </summary>
-    private static IQueryable<Row> PageOf(IQueryable<Figure> filtered, IQueryable<Figure> figures, string sort)
+    private static IQueryable<Row> PageOf(IQueryable<Figure> filtered, IQueryable<Figure> figures, string sort, int skip, int take)
     {
-        var ids = SearchPlaceholders.Paged(FigureFilter.Order(filtered, sort)).Select(f => f.Id);
+        var ids = FigureFilter.Order(filtered, sort).Skip(skip).Take(take).Select(f => f.Id);
         return FigureFilter.Order(figures.Where(f => ids.Contains(f.Id)), sort).Select(ToRow);
     }
 

@@ -24,25 +24,25 @@ internal static class SqliteProfile
     private const string Sql = """
         SELECT f."Id", f."Name", f."Gender", f."BirthDate", f."Ethnicity", f."PoliticalAffiliation", f."Education",
             f."IdNumberMasked", f."PhoneMasked", f."HomeAddressMasked", f."Email", f."WeChat", f."RegionCode",
-            COALESCE((SELECT r."FullName" FROM "Regions" AS r WHERE r."Code" = f."RegionCode" LIMIT 1), f."RegionCode"),
+            COALESCE((SELECT r."FullName" FROM "Regions" AS r WHERE r."Code" = f."RegionCode" LIMIT 1), f."RegionCode") AS "RegionName",
             f."Workplace", f."JobTitle", f."Category", f."Fields", f."Tags", f."KeyLevel", f."Source", f."RecommendedBy",
             f."Status", f."StatusReason", f."EnrolledOn", f."ConsentVersion", f."ConsentAt", f."Notes", f."MaxFollowers",
             f."IsDemo", f."CreatedAt", f."UpdatedAt", f."Version",
             (SELECT json_group_array(json_object('id', a."Id", 'platform', a."Platform", 'handle', a."Handle", 'url', a."Url",
                     'followers', a."Followers", 'likes', a."Likes", 'works', a."Works", 'metricsDate', a."MetricsDate",
                     'version', a."Version") ORDER BY a."Followers" DESC, a."Id")
-                FROM "PlatformAccounts" AS a WHERE a."FigureId" = f."Id"),
+                FROM "PlatformAccounts" AS a WHERE a."FigureId" = f."Id") AS "Accounts",
             (SELECT json_group_array(json_object('id', p."Id", 'kind', p."Kind", 'level', p."Level", 'title', p."Title",
                     'organization', p."Organization", 'termStart', p."TermStart", 'termEnd', p."TermEnd",
                     'version', p."Version") ORDER BY p."Id")
-                FROM "Positions" AS p WHERE p."FigureId" = f."Id"),
+                FROM "Positions" AS p WHERE p."FigureId" = f."Id") AS "Positions",
             (SELECT json_group_array(json_object('id', h."Id", 'title', h."Title", 'level', h."Level",
                     'awardedOn', h."AwardedOn", 'issuer', h."Issuer", 'version', h."Version") ORDER BY h."Id")
-                FROM "Honours" AS h WHERE h."FigureId" = f."Id"),
+                FROM "Honours" AS h WHERE h."FigureId" = f."Id") AS "Honours",
             (SELECT json_group_array(json_object('organizationId', m."OrganizationId", 'name', o."Name", 'type', o."Type",
                     'role', m."Role") ORDER BY m."OrganizationId")
                 FROM "OrganizationMembers" AS m INNER JOIN "Organizations" AS o ON o."Id" = m."OrganizationId"
-                WHERE m."FigureId" = f."Id" AND o."RegionCode" >= @low AND o."RegionCode" < @high)
+                WHERE m."FigureId" = f."Id" AND o."RegionCode" >= @low AND o."RegionCode" < @high) AS "Organizations"
         FROM "Figures" AS f
         WHERE f."Id" = @id AND f."RegionCode" >= @low AND f."RegionCode" < @high
         """;
@@ -70,54 +70,57 @@ internal static class SqliteProfile
         cmd.Parameters.Add(parameter);
     }
 
-    // Each column read with the reader method EF's SQLite mappings use (GetDateTime, GetFieldValue<DateOnly>…),
+    // Each column read by its name with the reader method EF's SQLite mappings use (GetDateTime, GetFieldValue<DateOnly>…),
     // and times marked UTC as the model's converters do, so values and their JSON agree with EF's.
     private static FigureDetail Read(DbDataReader r) => new()
     {
-        Id = r.GetInt64(0),
-        Name = r.GetString(1),
-        Gender = Text(r, 2),
-        BirthDate = Text(r, 3),
-        Ethnicity = Text(r, 4),
-        PoliticalAffiliation = Text(r, 5),
-        Education = Text(r, 6),
-        IdNumberMasked = Text(r, 7),
-        PhoneMasked = Text(r, 8),
-        HomeAddressMasked = Text(r, 9),
-        Email = Text(r, 10),
-        WeChat = Text(r, 11),
-        RegionCode = r.GetString(12),
-        RegionName = r.GetString(13),
-        Workplace = Text(r, 14),
-        JobTitle = Text(r, 15),
-        Category = Text(r, 16),
-        Fields = Text(r, 17),
-        Tags = Tags(r.GetString(18)),
-        KeyLevel = Text(r, 19),
-        Source = Text(r, 20),
-        RecommendedBy = Text(r, 21),
-        Status = FigureStatusNames.ToApi((FigureStatus)r.GetInt32(22)),
-        StatusReason = Text(r, 23),
-        EnrolledOn = r.GetFieldValue<DateOnly>(24),
-        ConsentVersion = Text(r, 25),
-        ConsentAt = r.IsDBNull(26) ? null : Utc(r.GetDateTime(26)),
-        Notes = Text(r, 27),
-        MaxFollowers = r.GetInt64(28),
-        IsDemo = r.GetBoolean(29),
-        CreatedAt = Utc(r.GetDateTime(30)),
-        UpdatedAt = Utc(r.GetDateTime(31)),
-        Version = r.GetInt32(32),
-        Accounts = Accounts(Utf8(r, 33)),
-        Positions = Positions(Utf8(r, 34)),
-        Honours = Honours(Utf8(r, 35)),
-        Organizations = Organizations(Utf8(r, 36)),
+        Id = r.GetInt64(At(r, "Id")),
+        Name = r.GetString(At(r, "Name")),
+        Gender = Text(r, "Gender"),
+        BirthDate = Text(r, "BirthDate"),
+        Ethnicity = Text(r, "Ethnicity"),
+        PoliticalAffiliation = Text(r, "PoliticalAffiliation"),
+        Education = Text(r, "Education"),
+        IdNumberMasked = Text(r, "IdNumberMasked"),
+        PhoneMasked = Text(r, "PhoneMasked"),
+        HomeAddressMasked = Text(r, "HomeAddressMasked"),
+        Email = Text(r, "Email"),
+        WeChat = Text(r, "WeChat"),
+        RegionCode = r.GetString(At(r, "RegionCode")),
+        RegionName = r.GetString(At(r, "RegionName")),
+        Workplace = Text(r, "Workplace"),
+        JobTitle = Text(r, "JobTitle"),
+        Category = Text(r, "Category"),
+        Fields = Text(r, "Fields"),
+        Tags = Tags(r.GetString(At(r, "Tags"))),
+        KeyLevel = Text(r, "KeyLevel"),
+        Source = Text(r, "Source"),
+        RecommendedBy = Text(r, "RecommendedBy"),
+        Status = FigureStatusNames.ToApi((FigureStatus)r.GetInt32(At(r, "Status"))),
+        StatusReason = Text(r, "StatusReason"),
+        EnrolledOn = r.GetFieldValue<DateOnly>(At(r, "EnrolledOn")),
+        ConsentVersion = Text(r, "ConsentVersion"),
+        ConsentAt = r.IsDBNull(At(r, "ConsentAt")) ? null : Utc(r.GetDateTime(At(r, "ConsentAt"))),
+        Notes = Text(r, "Notes"),
+        MaxFollowers = r.GetInt64(At(r, "MaxFollowers")),
+        IsDemo = r.GetBoolean(At(r, "IsDemo")),
+        CreatedAt = Utc(r.GetDateTime(At(r, "CreatedAt"))),
+        UpdatedAt = Utc(r.GetDateTime(At(r, "UpdatedAt"))),
+        Version = r.GetInt32(At(r, "Version")),
+        Accounts = Accounts(Utf8(r, "Accounts")),
+        Positions = Positions(Utf8(r, "Positions")),
+        Honours = Honours(Utf8(r, "Honours")),
+        Organizations = Organizations(Utf8(r, "Organizations")),
     };
 
-    private static string? Text(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+    /// <summary>A column by its name in the statement: a column added or moved there cannot shift the others.</summary>
+    private static int At(DbDataReader r, string column) => r.GetOrdinal(column);
+
+    private static string? Text(DbDataReader r, string column) => At(r, column) is var i && r.IsDBNull(i) ? null : r.GetString(i);
 
     private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
 
-    private static byte[] Utf8(DbDataReader r, int i) => Encoding.UTF8.GetBytes(r.GetString(i));
+    private static byte[] Utf8(DbDataReader r, string column) => Encoding.UTF8.GetBytes(r.GetString(At(r, column)));
 
     /// <summary>The tags column: EF keeps a primitive collection on SQLite as a JSON array of strings.</summary>
     private static List<string> Tags(string json)

@@ -8,8 +8,6 @@ public abstract partial class TongxinDb
 {
     public DbSet<Figure> Figures => Set<Figure>();
     public DbSet<FigureSearchKey> FigureSearchKeys => Set<FigureSearchKey>();
-    /// <summary>The same rows, read in name order for a province-wide search (<see cref="WideSearchKey"/>).</summary>
-    public DbSet<WideSearchKey> WideSearchKeys => Set<WideSearchKey>();
     public DbSet<Position> Positions => Set<Position>();
     public DbSet<Honour> Honours => Set<Honour>();
     public DbSet<PlatformAccount> PlatformAccounts => Set<PlatformAccount>();

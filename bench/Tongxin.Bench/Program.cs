@@ -57,6 +57,7 @@ switch (args.FirstOrDefault())
             Console.WriteLine($"Data layer ({provider}):");
             await DataLayerScenarios.RunAsync(config, report, smoke ? 3 : 50, Opt("only"));
             await NotificationScenarios.RunAsync(config, report, smoke ? 3 : 200, Opt("only"));
+            await DailyWorkScenarios.RunAsync(config, report, smoke ? 3 : 50, Opt("only"));
             if (Opt("only") is { } only && "profile query alone".Contains(only, StringComparison.OrdinalIgnoreCase))
                 await ProfileLoad.RunAsync(config, report);
             var server = Opt("server");

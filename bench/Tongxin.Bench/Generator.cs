@@ -14,7 +14,8 @@ namespace Tongxin.Bench;
 
 /// <summary>
 /// Generates a province-sized dataset: regions, figures, accounts (3 per figure on average), metric snapshots
-/// (10 per figure), organizations, search keys and benchmark users, loaded through <see cref="BulkSink"/>.
+/// (10 per figure), organizations, search keys, the daily work (<see cref="DailyWorkData"/>), notifications and
+/// benchmark users, loaded through <see cref="BulkSink"/>.
 /// </summary>
 public static class Generator
 {
@@ -41,6 +42,7 @@ public static class Generator
             var db = sp.GetRequiredService<TongxinDb>();
             if (await db.Figures.AnyAsync()) throw new InvalidOperationException("The target database already holds figures; generate into an empty one.");
             await CreateUsersAsync(sp);
+            await DailyWorkData.CreateUsersAsync(sp);
         }
 
         var protector = FieldProtector.LoadOrCreate(Path.Combine(config.DataDirectory, "keys"));
@@ -135,6 +137,12 @@ public static class Generator
         await sink.LoadAsync("Organizations", ["Id", "Name", "NameKey", "Type", "RegionCode", "IsBase", "IsDemo", "Version"],
             Enumerable.Range(1, Math.Max(10, figures / 50)).Select(i => new object?[]
                 { (long)i, $"{fullNames[placeable[i % placeable.Length]][..3]}网络科技{i}号有限公司", $"网络科技{i}号有限公司", "company", placeable[i % placeable.Length], false, false, 0 }));
+
+        var daily = await DailyWorkData.LoadAsync(sink, config, figureRows.Select(f => (f.Id, f.Region)).ToList(), CityCodes,
+            CityCodes.Select((c, i) => (c, CityNames[i])).ToDictionary(x => x.c, x => x.Item2),
+            Enumerable.Range(1, Math.Max(10, figures / 50)).Select(i => ((long)i, placeable[i % placeable.Length])).ToList(), now);
+        Console.WriteLine($"  daily work: {daily.Cadres:N0} cadres, {daily.Assignments:N0} assignments, {daily.ContactLogs:N0} contact logs, " +
+                          $"{daily.HelpRequests:N0} help requests ({daily.Parts:N0} unit parts, {daily.Events:N0} timeline rows), {daily.Tasks:N0} plan tasks, {daily.Reports:N0} reports");
 
         var notifications = await LoadNotificationsAsync(sink, config, figures, now);
 

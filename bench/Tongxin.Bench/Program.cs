@@ -55,8 +55,10 @@ switch (args.FirstOrDefault())
                 Console.WriteLine(line);
             }
             Console.WriteLine($"Data layer ({provider}):");
-            await DataLayerScenarios.RunAsync(config, report, smoke ? 3 : 50, Opt("only"));
+            // The smoke run checks that every shape runs, never the timing: one warm-up and one measured call each.
+            await DataLayerScenarios.RunAsync(config, report, smoke ? 1 : 50, Opt("only"));
             await NotificationScenarios.RunAsync(config, report, smoke ? 3 : 200, Opt("only"));
+            await DailyWorkScenarios.RunAsync(config, report, smoke ? 1 : 50, Opt("only"), smoke);
             if (Opt("only") is { } only && "profile query alone".Contains(only, StringComparison.OrdinalIgnoreCase))
                 await ProfileLoad.RunAsync(config, report);
             var server = Opt("server");

@@ -12,7 +12,8 @@ namespace Tongxin.Bench;
 public static class TableSizes
 {
     private static readonly string[] Tables =
-        ["Figures", "PlatformAccounts", "MetricSnapshots", "FigureSearchKeys", "AuditEntries", "ImportBatchRows"];
+        ["Figures", "PlatformAccounts", "MetricSnapshots", "FigureSearchKeys", "AuditEntries", "ImportBatchRows", "LiaisonAssignments", "ContactLogs",
+         "HelpRequests", "HelpRequestParts", "HelpRequestEvents", "TaskReports", "Notifications"];
 
     public static async Task<string> MarkdownAsync(BenchConfig config)
     {

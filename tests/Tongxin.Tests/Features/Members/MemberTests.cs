@@ -259,6 +259,37 @@ public abstract class MemberTests(TestApp app)
         Assert.Equal(Tongxin.Features.Figures.FigureStatus.Left, figure.Status);
         Assert.Contains("不再从事网络工作", figure.StatusReason);
     }
+
+    [Fact]
+    public async Task Approving_a_withdrawal_ends_the_members_sessions_disables_sign_in_and_revokes_open_invitations()
+    {
+        var (figureId, _, member) = await NewMember("冯知秋", "13811110009", "fengzhiqiu");
+        Assert.Equal(HttpStatusCode.OK, (await member.GetAsync("/api/me/figure")).StatusCode);
+        // An invitation still open (made before the account existed, say): it must not make a second account later.
+        var open = await app.WithDb(async (db, _) =>
+        {
+            var invitation = new Invitation { FigureId = figureId, CodeHash = Invitation.HashOf(Invitation.NewCode()), CreatedAt = DateTime.UtcNow, ExpiresAt = DateTime.UtcNow.AddDays(3), CreatedBy = "staff_jy" };
+            db.Invitations.Add(invitation);
+            await db.SaveChangesAsync();
+            return invitation.Id;
+        });
+        var id = (await ApiClient.ReadJson(await member.PostAsync("/api/me/withdrawal", new { reason = "工作变动" }), HttpStatusCode.Created))["id"]!.GetValue<long>();
+
+        var staff = await app.As("staff_jy");
+        await ApiClient.ReadJson(await staff.PostAsync($"/api/corrections/{id}/approve", new { version = 0 }));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await member.GetAsync("/api/me/figure")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await member.GetAsync("/api/notifications/unread-count")).StatusCode);
+        foreach (var name in new[] { "fengzhiqiu", "13811110009" })
+        {
+            var login = await ApiClient.ReadJson(await app.Anonymous().PostAsync("/api/auth/login", new { userName = name, password = MemberPassword }), HttpStatusCode.Unauthorized);
+            Assert.Equal(Tongxin.Features.Auth.Login.Failed, login["title"]!.GetValue<string>());
+        }
+        var user = await app.WithDb((db, _) => db.Users.AsNoTracking().SingleAsync(u => u.FigureId == figureId));
+        Assert.True(Tongxin.Features.Users.DisableUser.IsDisabled(user));
+        Assert.NotNull((await app.WithDb((db, _) => db.Invitations.AsNoTracking().SingleAsync(i => i.Id == open))).RevokedAt);
+        Assert.True(await app.WithDb((db, _) => db.AuditEntries.AnyAsync(a => a.Action == "user-disable" && a.EntityId == user.Id && a.FigureId == figureId && a.UserName == "staff_jy")));
+    }
 }
 
 public sealed class MemberTestsOnSqlite(SqliteApp app) : MemberTests(app), IClassFixture<SqliteApp>;

@@ -25,6 +25,9 @@ public static class MemberEndpoints
         me.MapGet("/corrections", ListMyCorrections.Handle);
         me.MapGet("/export", ExportMyData.Handle).Produces(200, contentType: FileNames.XlsxType);
         me.MapPost("/withdrawal", RequestWithdrawal.Handle);
+        me.MapGet("/wechat", WeChatBinding.Get);
+        me.MapPost("/wechat", WeChatBinding.Bind).ProducesProblem(409);
+        me.MapDelete("/wechat", WeChatBinding.Unbind);
 
         var review = api.MapGroup("/corrections").WithTags("Members").RequireAuthorization(Permissions.CorrectionsReview);
         review.MapGet("", ListCorrections.Handle);

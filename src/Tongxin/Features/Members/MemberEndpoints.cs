@@ -11,6 +11,8 @@ public static class MemberEndpoints
     {
         var inv = api.MapGroup("/invitations").WithTags("Members");
         inv.MapPost("", CreateInvitations.Handle).RequireAuthorization(Permissions.MembersInvite);
+        inv.MapPost("/batch", InviteSelection.Handle).RequireAuthorization(Permissions.MembersInvite);
+        inv.MapPost("/links", ExportInvitationLinks.Handle).Produces(200, contentType: FileNames.XlsxType).RequireAuthorization(Permissions.MembersInvite);
         inv.MapGet("", ListInvitations.Handle).RequireAuthorization(Permissions.MembersInvite);
         inv.MapPost("/{id:long}/revoke", RevokeInvitation.Handle).ProducesProblem(409).RequireAuthorization(Permissions.MembersInvite);
         inv.MapGet("/qr", InvitationQrCode.Handle).Produces(200, contentType: "image/png").RequireAuthorization(Permissions.MembersInvite);

@@ -102,3 +102,65 @@ test('the demo member signing in on the staff page lands in the member app', () 
   const figures = await api(page, 'GET', '/api/figures');
   assert(figures.status === 403, `GET /api/figures as a member: HTTP ${figures.status}`);
 }), { skip: !DEMO_PASSWORD ? 'DEMO_PASSWORD not set' : undefined });
+
+test('the member app inbox: a notice to members shows as the unread count, opening it reads it and the count drops', async () => {
+  const title = `会员收件箱 ${Date.now()}`;
+  const count = async (page) => (await api(page, 'GET', '/api/notifications/unread-count')).body.count;
+  await withPage({ user: 'member', viewport: PHONE }, async (phone) => {
+    await phone.waitForURL((url) => url.pathname === '/m/', { timeout: TIMEOUT });
+    await api(phone, 'POST', '/api/notifications/read-all'); // a known start: nothing unread
+
+    await withPage({ user: 'staff' }, async (staff) => {
+      const res = await api(staff, 'POST', '/api/notices', { title, body: '请于本周内更新您的账号粉丝数。', audience: { kind: 'members' } });
+      assert(res.status === 202, `publish notice: HTTP ${res.status}`);
+    });
+    // Fanned out in the background.
+    const start = Date.now();
+    while (await count(phone) < 1) {
+      assert(Date.now() - start < TIMEOUT, 'the notice did not reach the member');
+      await phone.waitForTimeout(250);
+    }
+
+    await phone.goto('/m/');
+    const badge = phone.locator('[data-test=m-bell] .van-badge');
+    await phone.waitForFunction(() => document.querySelector('[data-test=m-bell] .van-badge')?.textContent?.trim() === '1', null, { timeout: TIMEOUT });
+    await shot(phone, 'members-inbox-01-badge');
+    await phone.click('[data-test=m-bell]');
+    await phone.waitForURL((url) => url.pathname === '/m/inbox', { timeout: TIMEOUT });
+    const item = phone.locator('[data-test=m-inbox-item]', { hasText: title });
+    await item.waitFor({ timeout: TIMEOUT });
+    assert(await item.locator('.unread').count() === 1, 'the new notice is shown unread');
+    await noSidewaysScroll(phone, 'the inbox');
+    await shot(phone, 'members-inbox-02-list');
+    await item.click();
+    await phone.waitForURL((url) => /^\/m\/notices\/\d+$/.test(url.pathname), { timeout: TIMEOUT });
+    await phone.getByText('更新您的账号粉丝数').waitFor({ timeout: TIMEOUT });
+    await shot(phone, 'members-inbox-03-notice');
+    assert(await count(phone) === 0, 'reading it brings the count down');
+    await phone.waitForFunction(() => !document.querySelector('[data-test=m-bell] .van-badge')?.textContent?.trim(), null, { timeout: TIMEOUT });
+    assert(!(await badge.isVisible()) || (await badge.innerText()).trim() === '', 'the badge is gone');
+  });
+}, { skip: !DEMO_PASSWORD ? 'DEMO_PASSWORD not set' : undefined });
+
+test('staff invite a selection from the figure list: links, QR codes, skipped figures with why, and the .xlsx', () => withPage({ user: 'staff' }, async (page) => {
+  await page.goto('/figures');
+  const rows = page.locator('[data-test=figure-table] .el-table__body-wrapper .el-table__row');
+  await rows.first().waitFor({ timeout: TIMEOUT });
+  for (let i = 0; i < 3; i++) await rows.nth(i).locator('.el-checkbox').first().click();
+  const button = page.locator('[data-test=figure-invite]');
+  assert((await button.innerText()).includes('3'), 'the button counts the selection');
+  const answer = page.waitForResponse((r) => r.url().endsWith('/api/invitations/batch'));
+  await button.click();
+  await page.click('.el-message-box__btns .el-button--primary');
+  const result = await (await answer).json();
+  assert(result.items.length === 3, `3 results, got ${result.items.length}`);
+  const dialog = page.locator('[data-test=invite-selection]');
+  await dialog.locator('[data-test=invite-selection-summary]').waitFor({ timeout: TIMEOUT });
+  assert(await dialog.locator('[data-test=invite-link]').count() === result.invited, 'a link per invited figure');
+  if (result.skipped > 0) assert(await dialog.locator('[data-test=invite-skipped] .el-table__row').count() === result.skipped, 'a row per skipped figure');
+  await shot(page, 'members-invite-selection');
+  if (result.invited > 0) {
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: TIMEOUT }), dialog.locator('[data-test=invite-download]').click()]);
+    assert(download.suggestedFilename().endsWith('.xlsx'), `downloaded ${download.suggestedFilename()}`);
+  }
+}), { skip: !DEMO_PASSWORD ? 'DEMO_PASSWORD not set' : undefined });

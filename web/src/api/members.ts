@@ -1,7 +1,7 @@
-import { http } from './http';
+import { http, send } from './http';
 import type {
   ActivateRequest, ActivatedAccount, CorrectionCreated, CorrectionItem, CreateInvitationsRequest, DecideCorrectionRequest,
-  InvitationCreated, InvitationPreview, MyFigure, PagedOfCorrectionItem, PagedOfInvitationItem, ProposeCorrectionRequest,
+  BindWeChatRequest, ExportInvitationLinksRequest, InvitationCreated, InvitationPreview, InviteSelectionResult, WeChatBindingState, MyFigure, PagedOfCorrectionItem, PagedOfInvitationItem, ProposeCorrectionRequest,
   WithdrawalRequest,
 } from './types';
 
@@ -11,6 +11,10 @@ export interface CorrectionQuery { state?: string; kind?: string; regionCode?: s
 /** Staff: invitations for figures to activate a member account, and the review of members' requests. */
 export const invitationsApi = {
   create: (body: CreateInvitationsRequest) => http.post<InvitationCreated[]>('/api/invitations', body),
+  /** Each figure of a selection invited or skipped (with why). */
+  batch: (body: CreateInvitationsRequest) => http.post<InviteSelectionResult>('/api/invitations/batch', body),
+  /** The links just made (name, link, expiry, QR code) as an .xlsx. */
+  linksXlsx: async (body: ExportInvitationLinksRequest) => (await send('POST', '/api/invitations/links', { body })).blob(),
   list: (query: InvitationQuery) => http.get<PagedOfInvitationItem>('/api/invitations', { query }),
   revoke: (id: number) => http.post<void>(`/api/invitations/${id}/revoke`),
   /** The PNG of a link just made (the code itself is not kept by the server). */
@@ -33,4 +37,7 @@ export const meApi = {
   propose: (body: ProposeCorrectionRequest) => http.post<CorrectionCreated>('/api/me/corrections', body),
   withdraw: (body: WithdrawalRequest) => http.post<CorrectionCreated>('/api/me/withdrawal', body),
   exportUrl: '/api/me/export',
+  wechat: () => http.get<WeChatBindingState>('/api/me/wechat'),
+  bindWechat: (body: BindWeChatRequest) => http.post<WeChatBindingState>('/api/me/wechat', body),
+  unbindWechat: () => http.del<void>('/api/me/wechat'),
 };

@@ -3862,6 +3862,109 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/invitations/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateInvitationsRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InviteSelectionResult"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ExportInvitationLinksRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/invitations/{id}/revoke": {
         parameters: {
             query?: never;
@@ -4285,6 +4388,99 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/wechat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WeChatBindingState"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BindWeChatRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WeChatBindingState"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -6456,6 +6652,10 @@ export interface components {
             };
             ip: null | string;
         };
+        BindWeChatRequest: {
+            code: null | string;
+            state: null | string;
+        };
         CadreItem: {
             id: string;
             userName: string;
@@ -6707,6 +6907,9 @@ export interface components {
             /** Format: date */
             endOn: null | string;
             reason: null | string;
+        };
+        ExportInvitationLinksRequest: {
+            items: null | components["schemas"]["InvitationCode"][];
         };
         ExportJobStatus: {
             /** Format: uuid */
@@ -7143,6 +7346,11 @@ export interface components {
             errorReportToken?: null | string;
             errorReportUrl?: null | string;
         };
+        InvitationCode: {
+            /** Format: int64 */
+            figureId: number;
+            code: null | string;
+        };
         InvitationCreated: {
             /** Format: int64 */
             figureId: number;
@@ -7177,6 +7385,21 @@ export interface components {
             consentVersion: string;
             /** Format: date-time */
             expiresAt: string;
+        };
+        InviteSelectionItem: {
+            /** Format: int64 */
+            figureId: number;
+            name: string;
+            result: string;
+            message: null | string;
+            invitation: null | components["schemas"]["InvitationCreated"];
+        };
+        InviteSelectionResult: {
+            items: components["schemas"]["InviteSelectionItem"][];
+            /** Format: int32 */
+            invited: number;
+            /** Format: int32 */
+            skipped: number;
         };
         LinkFigureRequest: {
             /** Format: int64 */
@@ -7875,6 +8098,11 @@ export interface components {
             text: null | string;
             /** Format: int32 */
             version: null | number;
+        };
+        WeChatBindingState: {
+            available: boolean;
+            bound: boolean;
+            authorizeUrl: null | string;
         };
         WithdrawalRequest: {
             reason: null | string;

@@ -136,6 +136,12 @@ export type CorrectionItem = Schemas['CorrectionItem'];
 export type PagedOfCorrectionItem = Schemas['PagedOfCorrectionItem'];
 export type DecideCorrectionRequest = Schemas['DecideCorrectionRequest'];
 export type WithdrawalRequest = Schemas['WithdrawalRequest'];
+/** 邀请开通 from a selection: each figure invited or skipped (`active`, `noMobile`, `left`) with why. */
+export type InviteSelectionResult = Schemas['InviteSelectionResult'];
+export type InviteSelectionItem = Schemas['InviteSelectionItem'];
+export type ExportInvitationLinksRequest = Schemas['ExportInvitationLinksRequest'];
+export type WeChatBindingState = Schemas['WeChatBindingState'];
+export type BindWeChatRequest = Schemas['BindWeChatRequest'];
 // Joint-meeting task plans
 export type TaskPlanListItem = Schemas['TaskPlanListItem'];
 export type PagedOfTaskPlanListItem = Schemas['PagedOfTaskPlanListItem'];

@@ -1,10 +1,13 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Tongxin.Common.Auth;
 using Tongxin.Common.Data;
 using Tongxin.Common.Dictionaries;
 using Tongxin.Common.Http;
 using Tongxin.Common.Security;
 using Tongxin.Features.Figures;
+using Tongxin.Features.Users;
 
 namespace Tongxin.Features.Members;
 
@@ -16,10 +19,11 @@ public static class ApproveCorrection
     /// Applies a correction in one write through the registry's own rules (the figure and account changes are
     /// audited as made by the approving user), or takes a withdrawing figure out of the registry. If the figure
     /// changed since the proposal and a proposed field no longer holds the value the member saw, answers 409 listing
-    /// those fields, and nothing is applied.
+    /// those fields, and nothing is applied. Approving a withdrawal also disables the member's user (their sessions end)
+    /// and revokes their open invitations, in the same transaction.
     /// </summary>
     public static async Task<Results<Ok<CorrectionItem>, ValidationProblem, NotFoundProblem, ConflictProblem, ProblemHttpResult>> Handle(
-        long id, DecideCorrectionRequest request, TongxinDb db, FieldProtector protector)
+        long id, DecideCorrectionRequest request, TongxinDb db, FieldProtector protector, UserManager<AppUser> users)
     {
         var correction = await db.Corrections.FirstOrDefaultAsync(c => c.Id == id);
         if (correction is null) return Problems.NotFound("申请");
@@ -68,10 +72,29 @@ public static class ApproveCorrection
                 figure.RecomputeAccountStats();
             }
         }
-        correction.Approve(DateTime.UtcNow, db.Actor.UserName);
+        var now = DateTime.UtcNow;
+        correction.Approve(now, db.Actor.UserName);
         db.Entry(correction).Property(c => c.Version).OriginalValue = request.Version.Value;
+        await using var tx = await db.Database.BeginTransactionAsync();
         await db.SaveChangesAsync();
+        if (correction.Kind == CorrectionKind.Withdrawal) await EndMembership(figure, db, users, now);
+        await tx.CommitAsync();
         var region = await db.Regions.Where(r => r.Code == figure.RegionCode).Select(r => r.FullName).FirstOrDefaultAsync() ?? figure.RegionCode;
         return TypedResults.Ok(CorrectionItem.From(correction, figure.Name, region));
+    }
+
+    /// <summary>
+    /// A withdrawn member can no longer act: their user is disabled through the users' own disable path (a new
+    /// security stamp ends every session; sign-in fails like any disabled user's) and any invitation still open is
+    /// revoked (an earlier link must not make a new account). Both are audited.
+    /// </summary>
+    private static async Task EndMembership(Figure figure, TongxinDb db, UserManager<AppUser> users, DateTime now)
+    {
+        foreach (var user in await db.Users.Where(u => u.FigureId == figure.Id).ToListAsync())
+            if (!DisableUser.IsDisabled(user))
+                await DisableUser.DisableAsync(user, db, users, $"网络人士 {figure.Name} 注销获批，停用其账号 {user.UserName}", figure.Id);
+        var open = await db.Invitations.Where(i => i.FigureId == figure.Id && i.ActivatedAt == null && i.RevokedAt == null && i.ExpiresAt > now).ToListAsync();
+        foreach (var invitation in open) invitation.Revoke(now);
+        await db.SaveChangesAsync();
     }
 }

@@ -33,6 +33,12 @@ public static class CreateInvitations
             return Problems.Validation("figureIds", $"{string.Join("、", names)}已开通账号，无需邀请");
         }
 
+        return TypedResults.Ok(await IssueAsync(db, ids, $"{http.Request.Scheme}://{http.Request.Host}"));
+    }
+
+    /// <summary>New codes for figures already checked (in scope, in the registry, no account): earlier open codes are revoked.</summary>
+    public static async Task<List<InvitationCreated>> IssueAsync(TongxinDb db, IReadOnlyCollection<long> ids, string origin)
+    {
         var now = DateTime.UtcNow;
         var earlier = await db.Invitations.Where(i => ids.Contains(i.FigureId) && i.ActivatedAt == null && i.RevokedAt == null && i.ExpiresAt > now).ToListAsync();
         foreach (var invitation in earlier) invitation.Revoke(now);
@@ -52,9 +58,8 @@ public static class CreateInvitations
             created.Add((invitation, code));
         }
         await db.SaveChangesAsync();
-        var origin = $"{http.Request.Scheme}://{http.Request.Host}";
-        return TypedResults.Ok(created.Select(c => new InvitationCreated(c.Invitation.FigureId, c.Invitation.Id, c.Code,
-            LinkOf(origin, c.Code), c.Invitation.ExpiresAt)).ToList());
+        return created.Select(c => new InvitationCreated(c.Invitation.FigureId, c.Invitation.Id, c.Code,
+            LinkOf(origin, c.Code), c.Invitation.ExpiresAt)).ToList();
     }
 
     /// <summary>The link the person opens on their phone: the member app's activation page.</summary>

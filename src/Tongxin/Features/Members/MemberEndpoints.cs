@@ -11,6 +11,8 @@ public static class MemberEndpoints
     {
         var inv = api.MapGroup("/invitations").WithTags("Members");
         inv.MapPost("", CreateInvitations.Handle).RequireAuthorization(Permissions.MembersInvite);
+        inv.MapPost("/batch", InviteSelection.Handle).RequireAuthorization(Permissions.MembersInvite);
+        inv.MapPost("/links", ExportInvitationLinks.Handle).Produces(200, contentType: FileNames.XlsxType).RequireAuthorization(Permissions.MembersInvite);
         inv.MapGet("", ListInvitations.Handle).RequireAuthorization(Permissions.MembersInvite);
         inv.MapPost("/{id:long}/revoke", RevokeInvitation.Handle).ProducesProblem(409).RequireAuthorization(Permissions.MembersInvite);
         inv.MapGet("/qr", InvitationQrCode.Handle).Produces(200, contentType: "image/png").RequireAuthorization(Permissions.MembersInvite);
@@ -25,6 +27,9 @@ public static class MemberEndpoints
         me.MapGet("/corrections", ListMyCorrections.Handle);
         me.MapGet("/export", ExportMyData.Handle).Produces(200, contentType: FileNames.XlsxType);
         me.MapPost("/withdrawal", RequestWithdrawal.Handle);
+        me.MapGet("/wechat", WeChatBinding.Get);
+        me.MapPost("/wechat", WeChatBinding.Bind).ProducesProblem(409);
+        me.MapDelete("/wechat", WeChatBinding.Unbind);
 
         var review = api.MapGroup("/corrections").WithTags("Members").RequireAuthorization(Permissions.CorrectionsReview);
         review.MapGet("", ListCorrections.Handle);

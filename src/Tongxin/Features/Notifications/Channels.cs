@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Tongxin.Common.Data;
 using Tongxin.Common.Scope;
+using Tongxin.Common.Security;
 
 namespace Tongxin.Features.Notifications;
 
@@ -41,6 +42,8 @@ public sealed class NotificationOptions
         /// <summary>Base address the message links to (the app's public address); empty: no link.</summary>
         public string? LinkBase { get; set; }
         public string ApiBase { get; set; } = "https://api.weixin.qq.com";
+        /// <summary>The web authorisation page the member app sends a person to, to bind their WeChat (their openid).</summary>
+        public string AuthorizeBase { get; set; } = "https://open.weixin.qq.com/connect/oauth2/authorize";
         /// <summary>The template's data keys for the title and the body.</summary>
         public string TitleKey { get; set; } = "thing1";
         public string BodyKey { get; set; } = "thing2";
@@ -85,7 +88,8 @@ public sealed class SmsChannel(NotificationOptions options, IHttpClientFactory h
 
 /// <summary>
 /// WeChat template messages through the official account's API, to users whose WeChat openid is recorded as an
-/// external login (provider "WeChat") on their account.
+/// external login (provider "WeChat") on their account: the key is the openid's keyed hash (one account per openid),
+/// the display name the openid encrypted (<see cref="WeChatOpenIds"/>); members bind it in the member app.
 /// </summary>
 public sealed class WeChatChannel(NotificationOptions options, IHttpClientFactory http, IServiceProvider services, ILogger<WeChatChannel> log) : INotificationChannel
 {
@@ -162,13 +166,23 @@ internal static class Lookup
     {
         using var scope = services.CreateUnrestrictedScope();
         var db = scope.ServiceProvider.GetRequiredService<TongxinDb>();
+        var protector = scope.ServiceProvider.GetRequiredService<FieldProtector>();
         var openIds = new List<string>();
         foreach (var chunk in userIds.Chunk(500))
         {
             var ids = chunk.ToList();
-            openIds.AddRange(await db.UserLogins.AsNoTracking().Where(l => l.LoginProvider == WeChatChannel.LoginProvider && ids.Contains(l.UserId))
-                .Select(l => l.ProviderKey).ToListAsync(ct));
+            var stored = await db.UserLogins.AsNoTracking().Where(l => l.LoginProvider == WeChatChannel.LoginProvider && ids.Contains(l.UserId))
+                .Select(l => l.ProviderDisplayName).ToListAsync(ct);
+            openIds.AddRange(stored.Select(protector.Decrypt).OfType<string>());
         }
         return openIds;
     }
+}
+
+/// <summary>How an openid is kept: never in plain text; the hash finds and de-duplicates it, the ciphertext is sent from.</summary>
+public static class WeChatOpenIds
+{
+    public static string Key(FieldProtector protector, string openId) => protector.Hash(openId)!;
+
+    public static string Stored(FieldProtector protector, string openId) => protector.Encrypt(openId)!;
 }

@@ -29,6 +29,9 @@ public static class NotificationsRegistration
             external = true;
         }
         if (!external) services.AddSingleton<INotificationChannel, LoggingChannel>();
+        // Binding a member's WeChat (their openid) is offered when an official account is configured.
+        services.AddHttpClient(WeChatOAuth.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton<IWeChatOAuth, WeChatOAuth>();
         services.AddSingleton<NoticeFanOut>();
         services.AddHostedService(sp => sp.GetRequiredService<NoticeFanOut>());
         services.AddReminderRule<BirthdayRule>();

@@ -21,10 +21,20 @@ public static class DisableUser
     {
         var (user, conflict) = await Manageable(id, me, db, users);
         if (user is null) return conflict is null ? Problems.NotFound("用户") : Conflict(conflict);
+        await DisableAsync(user, db, users, $"停用用户 {user.UserName}");
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>
+    /// The one disable path: an endless lockout, which renews the security stamp (every session of the user ends,
+    /// <see cref="TongxinUserManager"/>), audited with <paramref name="summary"/>. Used by the users page and by the
+    /// approval of a member's withdrawal.
+    /// </summary>
+    public static async Task DisableAsync(AppUser user, TongxinDb db, UserManager<AppUser> users, string summary, long? figureId = null)
+    {
         await users.SetLockoutEnabledAsync(user, true);
         await users.SetLockoutEndDateAsync(user, Forever);
-        await db.LogAsync("user-disable", "User", user.Id, $"停用用户 {user.UserName}", user.RegionCode);
-        return TypedResults.NoContent();
+        await db.LogAsync("user-disable", "User", user.Id, summary, user.RegionCode, figureId);
     }
 
     public static async Task<Results<NoContent, NotFoundProblem, ProblemHttpResult>> Enable(string id, ClaimsPrincipal me, TongxinDb db,

@@ -259,6 +259,74 @@ public abstract class MemberTests(TestApp app)
         Assert.Equal(Tongxin.Features.Figures.FigureStatus.Left, figure.Status);
         Assert.Contains("不再从事网络工作", figure.StatusReason);
     }
+
+    [Fact]
+    public async Task Approving_a_withdrawal_ends_the_members_sessions_disables_sign_in_and_revokes_open_invitations()
+    {
+        var (figureId, _, member) = await NewMember("冯知秋", "13811110009", "fengzhiqiu");
+        Assert.Equal(HttpStatusCode.OK, (await member.GetAsync("/api/me/figure")).StatusCode);
+        // An invitation still open (made before the account existed, say): it must not make a second account later.
+        var open = await app.WithDb(async (db, _) =>
+        {
+            var invitation = new Invitation { FigureId = figureId, CodeHash = Invitation.HashOf(Invitation.NewCode()), CreatedAt = DateTime.UtcNow, ExpiresAt = DateTime.UtcNow.AddDays(3), CreatedBy = "staff_jy" };
+            db.Invitations.Add(invitation);
+            await db.SaveChangesAsync();
+            return invitation.Id;
+        });
+        var id = (await ApiClient.ReadJson(await member.PostAsync("/api/me/withdrawal", new { reason = "工作变动" }), HttpStatusCode.Created))["id"]!.GetValue<long>();
+
+        var staff = await app.As("staff_jy");
+        await ApiClient.ReadJson(await staff.PostAsync($"/api/corrections/{id}/approve", new { version = 0 }));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await member.GetAsync("/api/me/figure")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await member.GetAsync("/api/notifications/unread-count")).StatusCode);
+        foreach (var name in new[] { "fengzhiqiu", "13811110009" })
+        {
+            var login = await ApiClient.ReadJson(await app.Anonymous().PostAsync("/api/auth/login", new { userName = name, password = MemberPassword }), HttpStatusCode.Unauthorized);
+            Assert.Equal(Tongxin.Features.Auth.Login.Failed, login["title"]!.GetValue<string>());
+        }
+        var user = await app.WithDb((db, _) => db.Users.AsNoTracking().SingleAsync(u => u.FigureId == figureId));
+        Assert.True(Tongxin.Features.Users.DisableUser.IsDisabled(user));
+        Assert.NotNull((await app.WithDb((db, _) => db.Invitations.AsNoTracking().SingleAsync(i => i.Id == open))).RevokedAt);
+        Assert.True(await app.WithDb((db, _) => db.AuditEntries.AnyAsync(a => a.Action == "user-disable" && a.EntityId == user.Id && a.FigureId == figureId && a.UserName == "staff_jy")));
+    }
+
+    [Fact]
+    public async Task Inviting_a_selection_invites_each_figure_it_can_and_says_why_it_skipped_the_others()
+    {
+        var (ready, _) = await NewFigure("钱一帆", "13811110011");
+        var landline = await app.CreateFigure("staff_city", new { name = "孙二座", regionCode = "510502", phone = "0830-3100111" });
+        var none = await app.CreateFigure("staff_city", new { name = "李三无", regionCode = "510502" });
+        var (active, _, _) = await NewMember("周四开", "13811110012", "zhousikai");
+        var staff = await app.As("staff_jy");
+
+        var result = await ApiClient.ReadJson(await staff.PostAsync("/api/invitations/batch", new { figureIds = new[] { ready, landline, none, active } }));
+        Assert.Equal(1, result["invited"]!.GetValue<int>());
+        Assert.Equal(3, result["skipped"]!.GetValue<int>());
+        var items = result["items"]!.AsArray().ToDictionary(i => i!["figureId"]!.GetValue<long>(), i => i!);
+        Assert.Equal("invited", items[ready]["result"]!.GetValue<string>());
+        var code = items[ready]["invitation"]!["code"]!.GetValue<string>();
+        Assert.Contains("/m/activate?code=", items[ready]["invitation"]!["url"]!.GetValue<string>());
+        Assert.Equal("noMobile", items[landline]["result"]!.GetValue<string>());
+        Assert.Equal("noMobile", items[none]["result"]!.GetValue<string>());
+        Assert.Equal("active", items[active]["result"]!.GetValue<string>());
+        Assert.Contains("已开通", items[active]["message"]!.GetValue<string>());
+        Assert.False(await app.WithDb((db, _) => db.Invitations.AnyAsync(i => i.FigureId == landline || i.FigureId == none)));
+
+        // The links as a spreadsheet (name, link, expiry, QR code); a code not of that figure is refused.
+        var file = await staff.PostAsync("/api/invitations/links", new { items = new[] { new { figureId = ready, code } } });
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        using var stream = new MemoryStream(await file.Content.ReadAsByteArrayAsync());
+        var row = Assert.Single(MiniExcel.Query(stream, useHeaderRow: true).Cast<IDictionary<string, object?>>());
+        Assert.Equal("钱一帆", row["姓名"]);
+        Assert.EndsWith(Uri.EscapeDataString(code), (string)row["激活链接"]!);
+        Assert.Equal(HttpStatusCode.BadRequest, (await staff.PostAsync("/api/invitations/links", new { items = new[] { new { figureId = none, code } } })).StatusCode);
+
+        // Another region's figure: 404, nothing invited.
+        var outside = await app.CreateFigure("staff_city", new { name = "纳溪人", regionCode = "510503", phone = "13811110013" });
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.PostAsync("/api/invitations/batch", new { figureIds = new[] { ready, outside } })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.As("member_jy")).PostAsync("/api/invitations/batch", new { figureIds = new[] { ready } })).StatusCode);
+    }
 }
 
 public sealed class MemberTestsOnSqlite(SqliteApp app) : MemberTests(app), IClassFixture<SqliteApp>;

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Tongxin.Common.Jobs;
 using Tongxin.Features.Imports;
 using Tongxin.Tests.Infrastructure;
@@ -116,14 +115,20 @@ public abstract class GracefulStopTests<TApp> : IAsyncLifetime where TApp : Test
         while (queue.ProgressOf(jobId) == 0 && DateTime.UtcNow < deadline) await Task.Delay(20);
         Assert.True(queue.ProgressOf(jobId) > 0, "the job never started");
 
-        await _app.Factory.Services.GetRequiredService<IHost>().StopAsync();
+        // The host stops as on SIGTERM (ApplicationStopping, then the hosted services); the database is read afterwards.
+        await _app.Factory.DisposeAsync();
 
-        var (state, lockedBy, lockedUntil, processed, accounts) = await _app.WithDb(async (db, _) =>
-        {
-            var job = await db.ImportJobs.AsNoTracking().FirstAsync(j => j.Id == jobId);
-            var n = await db.PlatformAccounts.CountAsync(a => a.HandleKey.StartsWith(prefix.ToLowerInvariant()));
-            return (job.State, job.LockedBy, job.LockedUntil, job.ProcessedRows, n);
-        });
+        System.Data.Common.DbConnection conn = _app.Provider == Provider.Sqlite
+            ? new Microsoft.Data.Sqlite.SqliteConnection(_app.ConnectionString)
+            : new Npgsql.NpgsqlConnection(_app.ConnectionString);
+        await using var _ = conn;
+        await conn.OpenAsync();
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = $"""SELECT "State", "LockedBy", "LockedUntil", "ProcessedRows", (SELECT count(*) FROM "PlatformAccounts" WHERE "HandleKey" LIKE '{prefix.ToLowerInvariant()}%') FROM "ImportJobs" """;
+        await using var reader = await cmd.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        var (state, lockedBy, lockedUntil, processed, accounts) = (reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1),
+            reader.IsDBNull(2) ? (object?)null : reader.GetValue(2), reader.GetInt32(3), reader.GetInt64(4));
         Assert.Equal(JobStates.Queued, state);
         Assert.Null(lockedBy);
         Assert.Null(lockedUntil);

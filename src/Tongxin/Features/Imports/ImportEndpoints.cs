@@ -1,5 +1,5 @@
-using Tongxin.Common.Auth;
 using Microsoft.AspNetCore.Mvc;
+using Tongxin.Common.Auth;
 using Tongxin.Common.Files;
 
 namespace Tongxin.Features.Imports;

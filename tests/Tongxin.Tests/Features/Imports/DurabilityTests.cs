@@ -41,9 +41,18 @@ public abstract class DurabilityTests(TestApp app)
             var user = await db.Users.FirstAsync(u => u.UserName == "staff_city");
             var job = new ImportJob
             {
-                Id = Guid.NewGuid(), RegionCode = "510500", UserId = user.Id, UserName = user.UserName, Mode = ImportModes.Commit,
-                FileName = "人士.xlsx", StoredFile = await files.KeepUploadAsync(path, default), TotalRows = 3, State = state,
-                ProcessedRows = processed, LockedBy = state == JobStates.Running ? "dead-server/1/abc" : null, LockedUntil = lockedUntil,
+                Id = Guid.NewGuid(),
+                RegionCode = "510500",
+                UserId = user.Id,
+                UserName = user.UserName,
+                Mode = ImportModes.Commit,
+                FileName = "人士.xlsx",
+                StoredFile = await files.KeepUploadAsync(path, default),
+                TotalRows = 3,
+                State = state,
+                ProcessedRows = processed,
+                LockedBy = state == JobStates.Running ? "dead-server/1/abc" : null,
+                LockedUntil = lockedUntil,
                 CreatedAt = DateTime.UtcNow.AddMinutes(-5),
             };
             db.ImportJobs.Add(job);

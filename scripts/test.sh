@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test suite (xUnit on SQLite and PostgreSQL, vitest, browser tests in headless Chromium)
+# Runs every test suite (xUnit on SQLite and PostgreSQL, vitest, browser tests in headless Chromium, the crash test)
 # and ends with one line: "N passed, N failed, N skipped".
 source "$(dirname "$0")/lib.sh"
 ensure_toolchain
@@ -64,6 +64,19 @@ if build_app "$APP"; then
     add_counts "$p" "$f" "$s"
   else broken+=("browser (no summary)"); fi
 else broken+=("build for browser tests"); fi
+
+# --- crash test: kill -9 during a large import commit on SQLite and PostgreSQL, restart, check (issue 23) ------
+# One run per provider here (CRASH_RUNS=10 for a full run); each run counts as one test.
+log "crash test"
+if [ -f "$APP/Tongxin.dll" ]; then
+  if bash "$REPO/scripts/crash-test.sh" "$APP" > "$RESULTS/crash.log"; then :; else broken+=("crash test"); fi
+  cat "$RESULTS/crash.log" >&2
+  line=$(grep -Eo 'CRASH: [0-9]+ passed, [0-9]+ failed' "$RESULTS/crash.log" | tail -1 || true)
+  if [ -n "$line" ]; then
+    p=$(sed -E 's/CRASH: ([0-9]+) passed.*/\1/' <<<"$line"); f=$(sed -E 's/.* ([0-9]+) failed/\1/' <<<"$line")
+    add_counts "$p" "$f" 0
+  else add_counts 0 1 0; broken+=("crash test (no summary)"); fi
+else add_counts 0 1 0; broken+=("crash test (no published app)"); fi
 
 # --- benchmark harness smoke run (small scale, both providers; fails only when a scenario errors) -----
 log "benchmark smoke"

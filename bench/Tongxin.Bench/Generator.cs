@@ -95,7 +95,9 @@ public static class Generator
              "RegionCode", "Workplace", "Category", "Tags", "KeyLevel", "Status", "EnrolledOn", "MaxFollowers", "AccountCount", "IsDemo", "CreatedAt", "UpdatedAt", "Version"],
             figureRows.Select(f =>
             {
-                var birth = new DateOnly(1960 + (int)(f.Id * 7 % 45), 1 + (int)(f.Id % 12), 1 + (int)(f.Id % 28));
+                // One ID number per figure (the index on its hash is unique): the sequence is the id's last three digits and
+                // the birth date a bijection of the rest (7919 is prime to 16,000 days, about 44 years from 1960).
+                var birth = new DateOnly(1960, 1, 1).AddDays((int)(f.Id / 1000 * 7919 % 16_000));
                 var first17 = f.Region[..6] + birth.ToString("yyyyMMdd") + (f.Id % 1000).ToString("000");
                 var idNumber = first17 + IdCardNumber.CheckDigit(first17);
                 var phone = "1" + (38 + f.Id % 60).ToString("00") + (f.Id * 7919 % 100_000_000).ToString("00000000");

@@ -132,6 +132,7 @@ public static class DemoSeeder
         db.Organizations.AddRange(organizations);
 
         var figures = new List<Figure>();
+        var idNumbers = new HashSet<string>();
         var takenHandles = new HashSet<(string, string)>();
         for (var i = 0; i < 320; i++)
         {
@@ -162,7 +163,10 @@ public static class DemoSeeder
                 ConsentVersion = "2026-01",
                 ConsentAt = DateTime.UtcNow.AddDays(-rng.Next(300)),
             };
-            FigureRules.SetIdNumber(f, DemoIdNumber(rng, region, birth, female), protector);
+            // One person, one ID number (its hash is a unique index): draw again on the rare repeat.
+            string idNumber;
+            do idNumber = DemoIdNumber(rng, region, birth, female); while (!idNumbers.Add(idNumber));
+            FigureRules.SetIdNumber(f, idNumber, protector);
             FigureRules.SetPhone(f, "1" + new[] { "38", "39", "58", "80", "86", "99" }[rng.Next(6)] + rng.Next(10000000, 99999999), protector);
             f.HomeAddressCipher = protector.Encrypt(regions[region].FullName + rng.Next(1, 300) + "号");
             f.HomeAddressMasked = FigureRules.MaskAddress(regions[region].FullName + "**号");

@@ -17,16 +17,16 @@ namespace Tongxin.Features.Exports;
 /// server that dies mid-export leaves a job another server starts again once the lease has run out.
 /// </summary>
 public sealed class ExportJobRunner(IServiceProvider services, ExportJobQueue queue, ExportFiles files, ImportFiles working,
-    ILogger<ExportJobRunner> log) : BackgroundService
+    IConfiguration configuration, ILogger<ExportJobRunner> log) : BackgroundService
 {
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(5);
-    // Progress is saved every second and renews the lease each time, so a short lease suffices.
+    // Progress is saved every second and renews the lease each time (a heartbeat), so a short lease suffices.
     private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+    private readonly TimeSpan _lease = JobLease.From(configuration).Length;
     private readonly string _me = QueuedJobs.NewServerName();
 
     protected override Task ExecuteAsync(CancellationToken stop) =>
-        QueuedJobs.PollAsync(ct => QueuedJobs.TryRunNextAsync(services, db => db.ExportJobs, _me, Lease, RunAsync, ct), queue, Poll, log, stop);
+        QueuedJobs.PollAsync(ct => QueuedJobs.TryRunNextAsync(services, db => db.ExportJobs, _me, _lease, RunAsync, ct), queue, Poll, log, stop);
 
     private async Task RunAsync(Guid id, CancellationToken ct)
     {
@@ -88,7 +88,7 @@ public sealed class ExportJobRunner(IServiceProvider services, ExportJobQueue qu
             while (await timer.WaitForNextTickAsync(stop))
             {
                 var rows = exporter.Count;
-                var until = DateTime.UtcNow + Lease;
+                var until = DateTime.UtcNow + _lease;
                 try { await UpdateAsync(id, s => s.SetProperty(j => j.ProcessedRows, rows).SetProperty(j => j.LockedUntil, until), stop); }
                 catch (Exception e) when (!stop.IsCancellationRequested) { log.LogWarning(e, "Export job {JobId}: progress not saved", id); }
             }

@@ -22,7 +22,9 @@ public static class CreateFigure
         var clash = await Duplicates.IdNumberTaken(db, figure.IdNumberHash, null);
         if (clash is not null) return Problems.Validation("idNumber", clash);
         db.Figures.Add(figure);
-        await db.SaveChangesAsync();
+        // Two requests with one ID number at once: both pass the check, the unique index takes one.
+        clash = await Duplicates.SaveIdNumberAsync(db, figure);
+        if (clash is not null) return Problems.Validation("idNumber", clash);
         return TypedResults.Created($"/api/figures/{figure.Id}", new FigureCreated(figure.Id));
     }
 }

@@ -62,4 +62,33 @@ public static class Duplicates
         var visible = db.ScopeUnrestricted || db.Scope.Range.Contains(hit.RegionCode);
         return visible ? $"该身份证号已登记（{hit.Name}）" : $"该身份证号{OtherRegion}";
     }
+
+    /// <summary>
+    /// Saves a figure whose ID number was checked free, answering a writer that registered the same number between the
+    /// check and the write (the unique index refused it) as the check would have: the idNumber field's message, not a 500.
+    /// </summary>
+    public static async Task<string?> SaveIdNumberAsync(TongxinDb db, Figure figure)
+    {
+        try
+        {
+            await db.SaveChangesAsync();
+            return null;
+        }
+        catch (DbUpdateException e) when (IsUniqueViolation(e, nameof(Figure.IdNumberHash)))
+        {
+            db.ChangeTracker.Clear();
+            return await IdNumberTaken(db, figure.IdNumberHash, figure.Id == 0 ? null : figure.Id) ?? $"该身份证号{OtherRegion}";
+        }
+    }
+
+    /// <summary>Whether a write failed on a unique index over <paramref name="column"/> (SQLite 19 or PostgreSQL 23505).</summary>
+    public static bool IsUniqueViolation(Exception? e, string column)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is Npgsql.PostgresException { SqlState: "23505" } pg && pg.ConstraintName?.Contains(column) == true) return true;
+            if (e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 } lite && lite.Message.Contains("UNIQUE") && lite.Message.Contains(column)) return true;
+        }
+        return false;
+    }
 }

@@ -28,7 +28,8 @@ public static class UpdateFigure
         var clash = await Duplicates.IdNumberTaken(db, figure.IdNumberHash, figure.Id);
         if (clash is not null) return Problems.Validation("idNumber", clash);
         db.Entry(figure).Property(f => f.Version).OriginalValue = input.Version.Value;
-        await db.SaveChangesAsync();
+        clash = await Duplicates.SaveIdNumberAsync(db, figure);
+        if (clash is not null) return Problems.Validation("idNumber", clash);
         return await GetFigure.Load(db, id) is { } detail ? TypedResults.Ok(detail) : Problems.NotFound("人士");
     }
 }

@@ -7,9 +7,10 @@ using Tongxin.Features.Figures;
 namespace Tongxin.Features.Imports;
 
 /// <summary>Who imports what: the importer's own region is the default for rows without a region.</summary>
-/// <remarks><paramref name="Mappings"/>: the commit's chosen words → codes, remembered for the region when it commits.</remarks>
+/// <remarks><paramref name="Mappings"/>: the commit's chosen words → codes, remembered for the region when it commits.
+/// <paramref name="JobId"/>: the background job running the import, recorded on its batch (see <see cref="ImportBatch.JobId"/>).</remarks>
 public sealed record ImportRequest(string FilePath, string FileName, string Mode, string ImporterRegion, string? UserKey,
-    IReadOnlyList<ValueMapping>? Mappings = null);
+    IReadOnlyList<ValueMapping>? Mappings = null, Guid? JobId = null);
 
 /// <summary>
 /// Validates, matches and (on commit) writes the rows of a figure workbook in chunks inside one
@@ -54,61 +55,79 @@ public sealed class FigureImporter(TongxinDb db, FieldProtector protector, Impor
                 UserName = db.Actor.UserName,
                 RegionCode = request.ImporterRegion,
                 FileName = Path.GetFileName(request.FileName),
+                JobId = request.JobId,
             };
             db.ImportBatches.Add(batch);
             await db.SaveChangesAsync(ct);
         }
         phases.Lap("start");
 
-        foreach (var chunk in sheet.Rows().Chunk(ImportLimits.ChunkSize))
-        {
-            phases.Lap("read");
-            total += chunk.Length;
-            var plans = await planner.PlanAsync(chunk, phases, ct);
-            foreach (var p in plans)
-            {
-                errors.AddRange(p.Errors);
-                if (commit) errors.AddRange(p.Row.UnknownErrors);
-                else if (p.Errors.Count == 0 && p.Row.UnknownErrors.Count > 0) needsMapping++;
-                unknown.Add(p.Row);
-            }
-            var valid = plans.Where(p => p.Errors.Count == 0 && p.Row.UnknownErrors.Count == 0).ToList();
-            var pending = await ApplyAsync(valid, batch?.Id, ct);
-            phases.Lap("apply");
-            foreach (var p in pending)
-            {
-                if (p.Inserted) created++;
-                else if (p.Before is not null || p.NewAccounts.Count > 0 || p.NewSnapshots.Count > 0) updated++;
-                else unchanged++;
-            }
-            if (commit && errors.Count == 0) await SaveChunkAsync(pending.Where(p => p.Inserted || p.Before is not null || p.NewSnapshots.Count > 0 || p.NewAccounts.Count > 0).ToList(), batch!, phases, ct);
-            db.ChangeTracker.Clear();
-            phases.Lap("clear");
-            if (progress is not null) await progress(total);
-            phases.Lap("progress");
-        }
-
         var committed = false;
-        if (commit && errors.Count == 0)
+        // Rows this commit inserts: should another writer register one of them first, the loser names them.
+        var inserted = new HashSet<int>();
+        try
         {
-            await keys.MergeAsync(ct);
-            phases.Lap("merge search keys");
-            await RememberAsync(request, ct);
-            db.Attach(batch!);
-            batch!.TotalRows = total;
-            batch.Created = created;
-            batch.Updated = updated;
-            await db.LogAsync("import", nameof(ImportBatch), null,
-                $"导入 {batch.FileName}：共{total}行，新增{created}，更新{updated}，未变{unchanged}", request.ImporterRegion, ct: ct);
-            phases.Lap("summary");
-            await tx!.CommitAsync(ct);
-            committed = true;
-            phases.Lap("commit");
+            foreach (var chunk in sheet.Rows().Chunk(ImportLimits.ChunkSize))
+            {
+                phases.Lap("read");
+                total += chunk.Length;
+                var plans = await planner.PlanAsync(chunk, phases, ct);
+                foreach (var p in plans)
+                {
+                    errors.AddRange(p.Errors);
+                    if (commit) errors.AddRange(p.Row.UnknownErrors);
+                    else if (p.Errors.Count == 0 && p.Row.UnknownErrors.Count > 0) needsMapping++;
+                    unknown.Add(p.Row);
+                }
+                var valid = plans.Where(p => p.Errors.Count == 0 && p.Row.UnknownErrors.Count == 0).ToList();
+                var pending = await ApplyAsync(valid, batch?.Id, ct);
+                phases.Lap("apply");
+                foreach (var p in pending)
+                {
+                    if (p.Inserted && commit) inserted.Add(p.Plan.Number);
+                    if (p.Inserted) created++;
+                    else if (p.Before is not null || p.NewAccounts.Count > 0 || p.NewSnapshots.Count > 0) updated++;
+                    else unchanged++;
+                }
+                if (commit && errors.Count == 0) await SaveChunkAsync(pending.Where(p => p.Inserted || p.Before is not null || p.NewSnapshots.Count > 0 || p.NewAccounts.Count > 0).ToList(), batch!, phases, ct);
+                db.ChangeTracker.Clear();
+                phases.Lap("clear");
+                if (progress is not null) await progress(total);
+                phases.Lap("progress");
+            }
+
+            if (commit && errors.Count == 0)
+            {
+                await keys.MergeAsync(ct);
+                phases.Lap("merge search keys");
+                await RememberAsync(request, ct);
+                db.Attach(batch!);
+                batch!.TotalRows = total;
+                batch.Created = created;
+                batch.Updated = updated;
+                await db.LogAsync("import", nameof(ImportBatch), null,
+                    $"导入 {batch.FileName}：共{total}行，新增{created}，更新{updated}，未变{unchanged}", request.ImporterRegion, ct: ct);
+                phases.Lap("summary");
+                await tx!.CommitAsync(ct);
+                committed = true;
+                phases.Lap("commit");
+            }
+            else if (tx is not null)
+            {
+                await tx.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+            }
         }
-        else if (tx is not null)
+        catch (Exception e) when (commit && !committed && IsWriteConflict(e))
         {
-            await tx.RollbackAsync(ct);
+            // Another import or user registered the same person (ID number or account) while this one ran: the unique
+            // indexes refused the second writer. Nothing of this file is kept; the rows now matching are named.
+            log.LogInformation(e, "Import of {File} lost a race for its rows; rolled back", request.FileName);
+            await tx!.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
+            errors.Clear();
+            errors.AddRange(await ConflictsAsync(sheet, request, inserted, ct));
+            if (errors.Count == 0) throw new ImportFileException(ConflictRetryMessage);
         }
 
         string? token = null;
@@ -132,6 +151,34 @@ public sealed class FigureImporter(TongxinDb db, FieldProtector protector, Impor
             BatchId = committed ? batch!.Id : null,
             ErrorReportToken = token,
         };
+    }
+
+    public const string ConflictMessage = "该人士（身份证号或平台账号）在本次导入过程中已由他人登记，本次导入未写入任何数据，请重新试导入后再提交";
+    public const string ConflictRetryMessage = "另一导入正在同时写入相同的数据，本次导入未写入任何数据，请稍后重试";
+
+    /// <summary>A unique index refusing this commit's row (another writer came first), or PostgreSQL breaking a deadlock between the two.</summary>
+    public static bool IsWriteConflict(Exception? e)
+    {
+        if (Duplicates.IsUniqueViolation(e, nameof(Figure.IdNumberHash)) || Duplicates.IsUniqueViolation(e, nameof(PlatformAccount.HandleKey))) return true;
+        for (; e is not null; e = e.InnerException)
+            if (e is Npgsql.PostgresException { SqlState: "40P01" or "40001" }) return true;
+        return false;
+    }
+
+    /// <summary>The rows this commit would have inserted that now match a figure someone else registered meanwhile.</summary>
+    private async Task<List<RowError>> ConflictsAsync(FigureSheetReader sheet, ImportRequest request, HashSet<int> inserted, CancellationToken ct)
+    {
+        var codes = new DictionaryCodes(db);
+        var mapper = await ValueMapper.LoadAsync(db, codes, request.ImporterRegion, request.Mappings, ct);
+        var planner = new RowPlanner(sheet.Header, new RowParser(sheet.Header, mapper), new FigureRules(codes),
+            await RegionResolver.LoadAsync(db, ct), protector, db, request.ImporterRegion);
+        var phases = new ImportPhases();
+        var found = new List<RowError>();
+        foreach (var chunk in sheet.Rows().Chunk(ImportLimits.ChunkSize))
+            foreach (var p in await planner.PlanAsync(chunk, phases, ct))
+                if (inserted.Contains(p.Number) && (p.TargetId is not null || p.Errors.Count > 0))
+                    found.Add(new RowError(p.Number, null, ConflictMessage));
+        return found;
     }
 
     /// <summary>The commit's chosen mappings become the region's: the next sheet from the same office maps by itself.</summary>
@@ -226,6 +273,8 @@ public sealed class FigureImporter(TongxinDb db, FieldProtector protector, Impor
             if (account.Record(plan.MetricsDate, followers, likes, works, MetricSource.Import) is { } snapshot)
             {
                 snapshot.AccountId = account.Id;
+                // The snapshot's audit line takes the region of the account's figure (bulk writers audit without tracking).
+                snapshot.Account = account;
                 p.NewSnapshots.Add(snapshot);
             }
         }

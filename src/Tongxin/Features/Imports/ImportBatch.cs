@@ -17,6 +17,11 @@ public class ImportBatch
     public int Updated { get; set; }
     public DateTime? UndoneAt { get; set; }
     public string? UndoneBy { get; set; }
+    /// <summary>
+    /// The background job that committed this batch (unique): a job re-claimed after its server died between
+    /// the commit and marking itself done finds its batch here and stops instead of importing the file again.
+    /// </summary>
+    public Guid? JobId { get; set; }
 }
 
 public class ImportBatchRow

@@ -10,6 +10,7 @@ internal sealed class ImportBatchConfiguration : IEntityTypeConfiguration<Import
     {
         e.Property(x => x.RegionCode).HasMaxLength(12);
         e.HasIndex(x => x.CreatedAt);
+        e.HasIndex(x => x.JobId).IsUnique();
         e.HasRegionScope(x => x.RegionCode);
     }
 }

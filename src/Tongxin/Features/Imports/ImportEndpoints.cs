@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Tongxin.Common.Auth;
 using Tongxin.Common.Files;
 
@@ -9,7 +10,8 @@ public static class ImportEndpoints
     {
         var g = api.MapGroup("/figures").WithTags("Import");
         // The /api group's AntiforgeryFilter checks X-XSRF-TOKEN; the built-in form check would demand middleware we do not use.
-        g.MapPost("/import", ImportFigures.Handle).RequireAuthorization(Permissions.FiguresImport).DisableAntiforgery();
+        g.MapPost("/import", ImportFigures.Handle).RequireAuthorization(Permissions.FiguresImport).DisableAntiforgery()
+            .RequireRateLimiting(ImportConcurrency.Name).Produces<ProblemDetails>(StatusCodes.Status429TooManyRequests);
         g.MapGet("/import/template", ImportTemplate.Handle).Produces(200, contentType: FileNames.XlsxType).RequireAuthorization(Permissions.FiguresImport);
         g.MapGet("/import/errors/{token}", ImportFigures.ErrorReport).Produces(200, contentType: FileNames.XlsxType).RequireAuthorization(Permissions.FiguresImport);
         api.MapGet("/import-jobs/{id:guid}", ImportJobStatusEndpoint.Handle).WithTags("Import").RequireAuthorization(Permissions.FiguresImport);

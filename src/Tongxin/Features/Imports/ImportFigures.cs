@@ -24,7 +24,7 @@ public static class ImportFigures
         if (!ImportModes.IsValid(mode)) return Problems.Validation("mode", "mode 应为 dryRun 或 commit");
         if (file is null || file.Length == 0) return Problems.Validation("file", "请选择要导入的 Excel 文件");
         if (file.Length > ImportLimits.MaxUploadBytes)
-            return Problems.Validation("file", $"文件不能超过{ImportLimits.MaxUploadBytes / 1024 / 1024}MB");
+            return Problems.Validation("file", UploadLengthCheck.TooLargeMessage);
         var region = http.User.RegionCode();
         if (region is null) return TypedResults.Forbid();
         var chosen = ValueMappings.Parse(mappings, new DictionaryCodes(db), out var mappingError);

@@ -5,6 +5,9 @@ namespace Tongxin.Features.Imports;
 
 public static class ImportRegistration
 {
+    /// <summary>The multipart body of an upload: the file plus a little framing.</summary>
+    public const long MaxFormBytes = ImportLimits.MaxUploadBytes + 64 * 1024;
+
     /// <summary>Importer, import files, the job queue and its background runner, and the upload size limit.</summary>
     public static IServiceCollection AddImports(this IServiceCollection services, DatabaseOptions options)
     {
@@ -14,7 +17,9 @@ public static class ImportRegistration
         services.AddHostedService<ImportJobRunner>();
         services.AddSingleton<Common.Jobs.IRecurringJob, ImportFilesPurgeJob>();
         // The multipart body holds the file plus a little framing.
-        services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = ImportLimits.MaxUploadBytes + 64 * 1024);
+        services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = MaxFormBytes);
+        services.AddTransient<IStartupFilter, UploadLengthCheck>();
+        services.AddRateLimiter(o => o.AddPolicy<string, ImportConcurrency>(ImportConcurrency.Name));
         return services;
     }
 }

@@ -760,7 +760,8 @@ namespace Tongxin.Migrations.Postgres
 
                     b.HasIndex("EnrolledOn");
 
-                    b.HasIndex("IdNumberHash");
+                    b.HasIndex("IdNumberHash")
+                        .IsUnique();
 
                     b.HasIndex("ImportBatchId");
 
@@ -1305,6 +1306,9 @@ namespace Tongxin.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<Guid?>("JobId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -1332,6 +1336,9 @@ namespace Tongxin.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("JobId")
+                        .IsUnique();
 
                     b.ToTable("ImportBatches");
                 });

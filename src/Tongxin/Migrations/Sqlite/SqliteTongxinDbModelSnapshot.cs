@@ -730,7 +730,8 @@ namespace Tongxin.Migrations.Sqlite
 
                     b.HasIndex("EnrolledOn");
 
-                    b.HasIndex("IdNumberHash");
+                    b.HasIndex("IdNumberHash")
+                        .IsUnique();
 
                     b.HasIndex("ImportBatchId");
 
@@ -1251,6 +1252,9 @@ namespace Tongxin.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("JobId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -1277,6 +1281,9 @@ namespace Tongxin.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("JobId")
+                        .IsUnique();
 
                     b.ToTable("ImportBatches");
                 });

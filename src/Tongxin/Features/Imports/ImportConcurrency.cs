@@ -1,0 +1,58 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Tongxin.Common.Http;
+
+namespace Tongxin.Features.Imports;
+
+/// <summary>
+/// At most <c>Tongxin:MaxConcurrentImports</c> uploads (dry runs and commits) are read, checked and written at once
+/// per server (default: the number of cores, at least 2); one more answers 429 with <c>Retry-After</c> and a Chinese
+/// message at once, before its body is read, so that a burst of uploads leaves the server responsive
+/// (<c>/health</c>, the lists) instead of every upload slowing down together.
+/// </summary>
+public sealed class ImportConcurrency(IConfiguration configuration) : IRateLimiterPolicy<string>
+{
+    public const string Name = "imports";
+    public const string BusyMessage = "当前导入任务较多，请稍后重试";
+    public const int RetryAfterSeconds = 10;
+
+    private readonly int _limit = LimitFrom(configuration);
+
+    public static int LimitFrom(IConfiguration configuration) =>
+        Math.Max(1, configuration.GetValue<int?>("Tongxin:MaxConcurrentImports") ?? Math.Max(2, Environment.ProcessorCount));
+
+    // One partition for the whole server: the bound is on the work, not on any one user.
+    public RateLimitPartition<string> GetPartition(HttpContext httpContext) =>
+        RateLimitPartition.GetConcurrencyLimiter(Name, _ => new ConcurrencyLimiterOptions { PermitLimit = _limit, QueueLimit = 0 });
+
+    public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected { get; } = (ctx, _) =>
+    {
+        ctx.HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString();
+        return new ValueTask(Problems.Write(ctx.HttpContext, StatusCodes.Status429TooManyRequests, BusyMessage));
+    };
+}
+
+/// <summary>
+/// An upload whose declared length is over the form limit is answered like one just over the file limit (a field
+/// error on <c>file</c> in Chinese) instead of the bare "Bad Request" the form reader's failure gives. Only the
+/// Content-Length header is read, so it runs first in the pipeline at no cost.
+/// </summary>
+internal sealed class UploadLengthCheck : IStartupFilter
+{
+    public static readonly string TooLargeMessage = $"文件不能超过{ImportLimits.MaxUploadBytes / 1024 / 1024}MB";
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use(async (ctx, nextMiddleware) =>
+        {
+            if (HttpMethods.IsPost(ctx.Request.Method) && ctx.Request.ContentLength > ImportRegistration.MaxFormBytes
+                && ctx.Request.Path.Equals("/api/figures/import", StringComparison.OrdinalIgnoreCase))
+            {
+                await Problems.Validation("file", TooLargeMessage).ExecuteAsync(ctx);
+                return;
+            }
+            await nextMiddleware(ctx);
+        });
+        next(app);
+    };
+}

@@ -116,7 +116,8 @@ public static class TongxinWeb
         var api = app.MapGroup("/api")
             .AddEndpointFilter<AntiforgeryFilter>()
             .AddEndpointFilter<PasswordChangeGate>()
-            .AddEndpointFilter<MemberGate>();
+            .AddEndpointFilter<MemberGate>()
+            .AddEndpointFilterFactory(Common.Validation.TextLimitFilter.Create);
         AuthEndpoints.Map(api);
         RegionEndpoints.Map(api);
         Features.OrgUnits.OrgUnitEndpoints.Map(api);

@@ -56,6 +56,7 @@ public static class TongxinWeb
         var dbOptions = DatabaseOptions.From(builder.Configuration);
         services.AddHttpContextAccessor();
         services.AddTongxinData(dbOptions);
+        services.AddHostedService<Cli.DataFolderLock>();
         services.AddHostedService<DatabaseStartup>();
         services.AddSingleton<IFileStore>(new DiskFileStore(dbOptions.FilesDirectory));
         services.AddSingleton<UserFiles>();

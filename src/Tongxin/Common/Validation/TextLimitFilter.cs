@@ -8,8 +8,8 @@ using Tongxin.Common.Http;
 namespace Tongxin.Common.Validation;
 
 /// <summary>
-/// Refuses a request whose text is longer than <see cref="TextLimits"/> allows (400, a Chinese message naming the
-/// field) before any handler sees it: string parameters (query, route) and every string in a bound body or
+/// Refuses a request whose text is longer than <see cref="TextLimits"/> allows or holds a NUL character (400, a
+/// Chinese message naming the field) before any handler sees it: string parameters (query, route) and every string in a bound body or
 /// <c>[AsParameters]</c> object, nested records and lists included. Endpoints with no text to check get no filter.
 /// </summary>
 public static class TextLimitFilter
@@ -51,7 +51,10 @@ public static class TextLimitFilter
                 return;
             case string s:
                 var (max, label) = TextLimits.For(field, inQuery);
-                if (s.Length > max && !errors.ContainsKey(field)) errors[field] = [TextLimits.Message(label, max)];
+                if (errors.ContainsKey(field)) return;
+                if (s.Length > max) errors[field] = [TextLimits.Message(label, max)];
+                // PostgreSQL cannot store U+0000 in text: refused here for every field, as on SQLite.
+                else if (s.Contains('\0')) errors[field] = [$"{label}含有无效字符"];
                 return;
             case IDictionary dictionary:
                 foreach (DictionaryEntry entry in dictionary)

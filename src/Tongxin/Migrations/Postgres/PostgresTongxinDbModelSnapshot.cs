@@ -433,6 +433,25 @@ namespace Tongxin.Migrations.Postgres
                     b.ToTable("Regions");
                 });
 
+            modelBuilder.Entity("Tongxin.Common.Security.KeyCheckValue", b =>
+                {
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Check")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("KeyId");
+
+                    b.ToTable("KeyCheckValue");
+                });
+
             modelBuilder.Entity("Tongxin.Features.Dashboard.FigureTally", b =>
                 {
                     b.Property<string>("Dimension")
@@ -770,14 +789,16 @@ namespace Tongxin.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.Property<string>("Issuer")
-                        .HasColumnType("text");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Level")
                         .HasColumnType("text");
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -832,17 +853,20 @@ namespace Tongxin.Migrations.Postgres
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Address")
-                        .HasColumnType("text");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("BaseOffers")
-                        .HasColumnType("text");
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<string>("CreditCode")
                         .HasMaxLength(18)
                         .HasColumnType("character varying(18)");
 
                     b.Property<string>("Description")
-                        .HasColumnType("text");
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<bool>("IsBase")
                         .HasColumnType("boolean");
@@ -851,7 +875,8 @@ namespace Tongxin.Migrations.Postgres
                         .HasColumnType("boolean");
 
                     b.Property<string>("LiaisonOfficer")
-                        .HasColumnType("text");
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
 
                     b.Property<string>("LiaisonPhone")
                         .HasColumnType("text");
@@ -942,7 +967,8 @@ namespace Tongxin.Migrations.Postgres
                         .HasColumnType("character varying(40)");
 
                     b.Property<string>("Url")
-                        .HasColumnType("text");
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -980,7 +1006,8 @@ namespace Tongxin.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<string>("Organization")
-                        .HasColumnType("text");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("TermEnd")
                         .HasColumnType("text");
@@ -989,7 +1016,8 @@ namespace Tongxin.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<string>("Title")
-                        .HasColumnType("text");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()

@@ -416,6 +416,25 @@ namespace Tongxin.Migrations.Sqlite
                     b.ToTable("Regions");
                 });
 
+            modelBuilder.Entity("Tongxin.Common.Security.KeyCheckValue", b =>
+                {
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Check")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("KeyId");
+
+                    b.ToTable("KeyCheckValue");
+                });
+
             modelBuilder.Entity("Tongxin.Features.Dashboard.FigureTally", b =>
                 {
                     b.Property<string>("Dimension")
@@ -739,6 +758,7 @@ namespace Tongxin.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Issuer")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Level")
@@ -746,6 +766,7 @@ namespace Tongxin.Migrations.Sqlite
 
                     b.Property<string>("Title")
                         .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
@@ -797,9 +818,11 @@ namespace Tongxin.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Address")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("BaseOffers")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CreditCode")
@@ -807,6 +830,7 @@ namespace Tongxin.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Description")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsBase")
@@ -816,6 +840,7 @@ namespace Tongxin.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("LiaisonOfficer")
+                        .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LiaisonPhone")
@@ -904,6 +929,7 @@ namespace Tongxin.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Url")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
@@ -940,6 +966,7 @@ namespace Tongxin.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Organization")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TermEnd")
@@ -949,6 +976,7 @@ namespace Tongxin.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")

@@ -45,6 +45,15 @@ public abstract class TextLimitTests(TestApp app)
     }
 
     [Fact]
+    public async Task A_nul_character_is_a_400_on_both_databases()
+    {
+        var login = await app.Anonymous().PostAsync("/api/auth/login", new { userName = "a\0b", password = "x" });
+        Assert.Equal(HttpStatusCode.BadRequest, login.StatusCode);
+        var client = await app.As("staff_city");
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/figures?q=a%00b")).StatusCode);
+    }
+
+    [Fact]
     public async Task Texts_in_nested_lists_are_checked_too()
     {
         var client = await app.As("admin_city");

@@ -26,7 +26,7 @@ public static class TextLimitFilter
         {
             var p = parameters[i];
             var type = Nullable.GetUnderlyingType(p.ParameterType) ?? p.ParameterType;
-            if (type == typeof(string)) checks.Add((i, p.Name ?? "", true));
+            if (type == typeof(string)) checks.Add((i, p.Name ?? "", p.GetCustomAttribute<FromFormAttribute>() is null));
             else if (IsOwnType(type) && services?.IsService(type) != true && p.GetCustomAttribute<FromServicesAttribute>() is null)
                 checks.Add((i, p.Name ?? "", p.GetCustomAttribute<AsParametersAttribute>() is not null));
         }

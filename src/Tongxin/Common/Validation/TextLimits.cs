@@ -15,14 +15,17 @@ public static class TextLimits
     public const int Handle = 100;
     public const int Label = 100;
     public const int Name = 200;
-    public const int Title = 200;
+    public const int Title = 500;
     public const int Address = 200;
     public const int Url = 500;
     public const int Reason = 500;
     public const int Offers = 1000;
     public const int Text = 2000;
-    public const int Body = 4000;
+    public const int LongText = 4000;
+    public const int Body = 10_000;
     public const int Password = 128;
+    /// <summary>A JSON document sent as one form field (an import's column mappings).</summary>
+    public const int Document = 20_000;
     /// <summary>A search term or any other query parameter without a limit of its own.</summary>
     public const int Query = 100;
 
@@ -37,18 +40,18 @@ public static class TextLimits
         ["currentPassword"] = (Password, "当前密码"),
         ["newPassword"] = (Password, "新密码"),
         ["totpCode"] = (Code, "验证码"),
-        ["code"] = (Code, "代码"),
+        ["code"] = (Label, "代码"),
         ["regionCode"] = (Code, "地区代码"),
         ["parentCode"] = (Code, "上级地区代码"),
         ["importerRegion"] = (Code, "地区代码"),
         ["title"] = (Title, "标题"),
         ["reason"] = (Reason, "原因"),
-        ["summary"] = (Text, "内容摘要"),
+        ["summary"] = (LongText, "内容摘要"),
         ["text"] = (Text, "内容"),
         ["description"] = (Text, "说明"),
         ["body"] = (Body, "正文"),
-        ["problems"] = (Text, "存在问题"),
-        ["plans"] = (Text, "下步打算"),
+        ["problems"] = (LongText, "存在问题"),
+        ["plans"] = (LongText, "下步打算"),
         ["followUp"] = (Text, "后续事项"),
         ["participants"] = (Reason, "参加人员"),
         ["notes"] = (Text, "备注"),
@@ -110,6 +113,8 @@ public static class TextLimits
         ["fromCadreUserId"] = (Label, "原联络干部"),
         ["toCadreUserId"] = (Label, "新联络干部"),
         ["userKey"] = (Label, "用户"),
+        ["mappings"] = (Document, "列映射"),
+        ["token"] = (Label, "文件标识"),
     };
 
     /// <summary>The limit and label of a field; a field not named above gets <see cref="Text"/> (body) or <see cref="Query"/>.</summary>

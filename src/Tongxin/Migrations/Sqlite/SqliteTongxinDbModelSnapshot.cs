@@ -766,7 +766,7 @@ namespace Tongxin.Migrations.Sqlite
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
@@ -976,7 +976,7 @@ namespace Tongxin.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
-                        .HasMaxLength(200)
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")

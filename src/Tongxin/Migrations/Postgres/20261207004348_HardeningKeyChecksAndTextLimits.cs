@@ -11,11 +11,20 @@ namespace Tongxin.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropColumn(
+                name: "LiaisonPhoneCipher",
+                table: "Organizations");
+
+            migrationBuilder.RenameColumn(
+                name: "LiaisonPhoneMasked",
+                table: "Organizations",
+                newName: "LiaisonPhone");
+
             migrationBuilder.AlterColumn<string>(
                 name: "Title",
                 table: "Positions",
-                type: "character varying(200)",
-                maxLength: 200,
+                type: "character varying(500)",
+                maxLength: 500,
                 nullable: true,
                 oldClrType: typeof(string),
                 oldType: "text",
@@ -84,8 +93,8 @@ namespace Tongxin.Migrations.Postgres
             migrationBuilder.AlterColumn<string>(
                 name: "Title",
                 table: "Honours",
-                type: "character varying(200)",
-                maxLength: 200,
+                type: "character varying(500)",
+                maxLength: 500,
                 nullable: false,
                 oldClrType: typeof(string),
                 oldType: "text");
@@ -120,14 +129,19 @@ namespace Tongxin.Migrations.Postgres
             migrationBuilder.DropTable(
                 name: "KeyCheckValue");
 
+            migrationBuilder.RenameColumn(
+                name: "LiaisonPhone",
+                table: "Organizations",
+                newName: "LiaisonPhoneMasked");
+
             migrationBuilder.AlterColumn<string>(
                 name: "Title",
                 table: "Positions",
                 type: "text",
                 nullable: true,
                 oldClrType: typeof(string),
-                oldType: "character varying(200)",
-                oldMaxLength: 200,
+                oldType: "character varying(500)",
+                oldMaxLength: 500,
                 oldNullable: true);
 
             migrationBuilder.AlterColumn<string>(
@@ -190,14 +204,20 @@ namespace Tongxin.Migrations.Postgres
                 oldMaxLength: 200,
                 oldNullable: true);
 
+            migrationBuilder.AddColumn<string>(
+                name: "LiaisonPhoneCipher",
+                table: "Organizations",
+                type: "text",
+                nullable: true);
+
             migrationBuilder.AlterColumn<string>(
                 name: "Title",
                 table: "Honours",
                 type: "text",
                 nullable: false,
                 oldClrType: typeof(string),
-                oldType: "character varying(200)",
-                oldMaxLength: 200);
+                oldType: "character varying(500)",
+                oldMaxLength: 500);
 
             migrationBuilder.AlterColumn<string>(
                 name: "Issuer",

@@ -47,7 +47,7 @@ public static class KeyChecks
             // A database from before check values: its encrypted fields must open with these keys.
             foreach (var sql in SampleQueries)
             {
-                var sample = await db.Database.SqlQueryRaw<string>(sql).FirstOrDefaultAsync(ct);
+                var sample = (await db.Database.SqlQueryRaw<string>(sql).ToListAsync(ct)).FirstOrDefault();
                 if (sample is null) continue;
                 try { protector.Decrypt(sample); }
                 catch (Exception e) when (e is CryptographicException or FormatException or KeyNotFoundException)
@@ -69,9 +69,9 @@ public static class KeyChecks
 
     private static readonly string[] SampleQueries =
     [
-        "SELECT \"IdNumberCipher\" AS \"Value\" FROM \"Figures\" WHERE \"IdNumberCipher\" IS NOT NULL",
-        "SELECT \"PhoneCipher\" AS \"Value\" FROM \"Figures\" WHERE \"PhoneCipher\" IS NOT NULL",
-        "SELECT \"HomeAddressCipher\" AS \"Value\" FROM \"Figures\" WHERE \"HomeAddressCipher\" IS NOT NULL",
+        "SELECT \"IdNumberCipher\" AS \"Value\" FROM \"Figures\" WHERE \"IdNumberCipher\" IS NOT NULL LIMIT 1",
+        "SELECT \"PhoneCipher\" AS \"Value\" FROM \"Figures\" WHERE \"PhoneCipher\" IS NOT NULL LIMIT 1",
+        "SELECT \"HomeAddressCipher\" AS \"Value\" FROM \"Figures\" WHERE \"HomeAddressCipher\" IS NOT NULL LIMIT 1",
     ];
 
     private static void Refuse(FieldProtector protector, string message)

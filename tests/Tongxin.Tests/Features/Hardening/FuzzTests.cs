@@ -167,10 +167,8 @@ public abstract class FuzzTests(TestApp app)
 
         var failures = new List<string>();
         var caller = new Dictionary<string, string>();
-        var timing = new List<(double, string)>();
         foreach (var op in operations)
         {
-            var watch = System.Diagnostics.Stopwatch.StartNew();
             for (var round = 0; round < 2; round++)
             {
                 var url = new StringBuilder();
@@ -226,9 +224,7 @@ public abstract class FuzzTests(TestApp app)
                 if (!allowed)
                     failures.Add($"{(int)status} {op.Method} {Shorten(url.ToString())} body {Shorten(body ?? "")} → {Shorten(answer)}");
             }
-            timing.Add((watch.Elapsed.TotalMilliseconds, op.Method + " " + op.Path));
         }
-        File.WriteAllLines("/tmp/h/fuzz-timing-" + app.Provider + ".txt", timing.OrderByDescending(t => t.Item1).Select(t => $"{t.Item1:F0} {t.Item2}"));
         Assert.True(failures.Count == 0, $"seed {seed} on {app.Provider}: {failures.Count} answers outside 2xx/400/404/409:\n" + string.Join("\n", failures.Take(40)));
     }
 

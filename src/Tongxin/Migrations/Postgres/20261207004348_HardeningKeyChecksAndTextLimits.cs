@@ -11,14 +11,7 @@ namespace Tongxin.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropColumn(
-                name: "LiaisonPhoneCipher",
-                table: "Organizations");
 
-            migrationBuilder.RenameColumn(
-                name: "LiaisonPhoneMasked",
-                table: "Organizations",
-                newName: "LiaisonPhone");
 
             migrationBuilder.AlterColumn<string>(
                 name: "Title",
@@ -129,10 +122,6 @@ namespace Tongxin.Migrations.Postgres
             migrationBuilder.DropTable(
                 name: "KeyCheckValue");
 
-            migrationBuilder.RenameColumn(
-                name: "LiaisonPhone",
-                table: "Organizations",
-                newName: "LiaisonPhoneMasked");
 
             migrationBuilder.AlterColumn<string>(
                 name: "Title",
@@ -204,11 +193,6 @@ namespace Tongxin.Migrations.Postgres
                 oldMaxLength: 200,
                 oldNullable: true);
 
-            migrationBuilder.AddColumn<string>(
-                name: "LiaisonPhoneCipher",
-                table: "Organizations",
-                type: "text",
-                nullable: true);
 
             migrationBuilder.AlterColumn<string>(
                 name: "Title",

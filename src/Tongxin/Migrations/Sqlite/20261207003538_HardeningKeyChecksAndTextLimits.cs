@@ -11,14 +11,7 @@ namespace Tongxin.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropColumn(
-                name: "LiaisonPhoneCipher",
-                table: "Organizations");
 
-            migrationBuilder.RenameColumn(
-                name: "LiaisonPhoneMasked",
-                table: "Organizations",
-                newName: "LiaisonPhone");
 
             migrationBuilder.CreateTable(
                 name: "KeyCheckValue",
@@ -40,16 +33,7 @@ namespace Tongxin.Migrations.Sqlite
             migrationBuilder.DropTable(
                 name: "KeyCheckValue");
 
-            migrationBuilder.RenameColumn(
-                name: "LiaisonPhone",
-                table: "Organizations",
-                newName: "LiaisonPhoneMasked");
 
-            migrationBuilder.AddColumn<string>(
-                name: "LiaisonPhoneCipher",
-                table: "Organizations",
-                type: "TEXT",
-                nullable: true);
         }
     }
 }

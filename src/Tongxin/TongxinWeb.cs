@@ -57,6 +57,7 @@ public static class TongxinWeb
         var dbOptions = DatabaseOptions.From(builder.Configuration);
         services.AddHttpContextAccessor();
         services.AddTongxinData(dbOptions);
+        services.AddHostedService<Cli.DataFolderLock>();
         services.AddHostedService<DatabaseStartup>();
         services.AddSingleton<IFileStore>(new DiskFileStore(dbOptions.FilesDirectory));
         services.AddSingleton<UserFiles>();
@@ -119,7 +120,8 @@ public static class TongxinWeb
         var api = app.MapGroup("/api")
             .AddEndpointFilter<AntiforgeryFilter>()
             .AddEndpointFilter<PasswordChangeGate>()
-            .AddEndpointFilter<MemberGate>();
+            .AddEndpointFilter<MemberGate>()
+            .AddEndpointFilterFactory(Common.Validation.TextLimitFilter.Create);
         AuthEndpoints.Map(api);
         RegionEndpoints.Map(api);
         Features.OrgUnits.OrgUnitEndpoints.Map(api);

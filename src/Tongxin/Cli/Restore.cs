@@ -17,8 +17,10 @@ public static class Restore
         var dataDir = Path.GetFullPath(options.Get("data") ?? Environment.GetEnvironmentVariable("Tongxin__DataDirectory") ?? "data");
         if (!File.Exists(Path.Combine(from, "tongxin.db"))) throw new CliException($"{from} holds no tongxin.db backup");
         if (!File.Exists(Path.Combine(from, "keys", Common.Security.FieldProtector.KeyFileName)))
-            throw new CliException($"{from} holds no keys/: the encrypted fields could not be read back");
+            throw new CliException($"备份 {from} 中没有 keys 文件夹，恢复后加密字段将无法读取：请提供含 keys/ 的完整备份 ({from} holds no keys/: the encrypted fields could not be read back).");
         Directory.CreateDirectory(dataDir);
+        using var folder = DataFolderLock.TryTakeExclusive(dataDir)
+            ?? throw new CliException($"数据文件夹 {dataDir} 正被运行中的服务器使用：请先停止所有服务器再恢复 (a running server uses {dataDir}: stop it before restoring).");
         var aside = Path.Combine(dataDir, "replaced-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss"));
         Directory.CreateDirectory(aside);
         foreach (var name in new[] { "tongxin.db", "tongxin.db-wal", "tongxin.db-shm" })

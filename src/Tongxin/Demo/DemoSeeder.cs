@@ -15,7 +15,7 @@ namespace Tongxin.Demo;
 /// </summary>
 public static class DemoSeeder
 {
-    public const string DemoPassword = "Tongxin-Demo-2026";
+    public const string DemoPassword = Common.Auth.StrengthPasswordValidator.DemoPassword;
     /// <summary>The demo member's registered mobile number (they may sign in with it instead of "member").</summary>
     public const string DemoMemberMobile = "13980000001";
     public static bool WasSeeded { get; private set; }
@@ -239,7 +239,10 @@ public static class DemoSeeder
                 CreatedAt = DateTime.UtcNow,
                 OrgUnitId = units.TryGetValue(userName, out var unit) ? unit.Id : null,
             };
-            var result = await users.CreateAsync(user, DemoPassword);
+            // The published demo password is refused by the password policy (StrengthPasswordValidator): the demo
+            // users get it hashed directly, and lose it with the demo data (RemoveAsync deletes them).
+            user.PasswordHash = users.PasswordHasher.HashPassword(user, DemoPassword);
+            var result = await users.CreateAsync(user);
             if (result.Succeeded) await users.AddToRoleAsync(user, role);
         }
         await Features.TaskPlans.TaskPlanDemo.SeedAsync(db, units["unit"].Id, ct);

@@ -33,6 +33,7 @@ public static class AuthSetup
             .AddEntityFrameworkStores<TongxinDb>()
             .AddErrorDescriber<ChineseIdentityErrors>()
             .AddPasswordValidator<CommonPasswordValidator>()
+            .AddPasswordValidator<StrengthPasswordValidator>()
             .AddClaimsPrincipalFactory<TongxinClaimsFactory>()
             .AddUserManager<TongxinUserManager>()
             .AddDefaultTokenProviders();

@@ -70,6 +70,7 @@ public sealed class DatabaseStartup(IServiceProvider services, IConfiguration co
     {
         if (config.GetValue("Tongxin:AutoMigrate", true)) await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite()) await AssertSqliteDurabilityAsync(db, ct);
+        await Security.KeyChecks.VerifyAsync(db, sp.GetRequiredService<Security.FieldProtector>(), ct);
         foreach (var task in sp.GetServices<IStartupTask>().OrderBy(t => t.Order))
             await task.RunAsync(db, log, ct);
 

@@ -15,8 +15,10 @@ public sealed class FieldProtector
     private readonly string _currentKeyId;
     private readonly byte[] _hashKey;
 
-    private FieldProtector(KeyFile file)
+    private FieldProtector(KeyFile file, string keysDirectory, bool created)
     {
+        KeysDirectory = keysDirectory;
+        Created = created;
         _keys = file.Keys.ToDictionary(k => k.Key, k => Convert.FromBase64String(k.Value));
         _currentKeyId = file.CurrentKeyId;
         _hashKey = Convert.FromBase64String(file.HashKey);
@@ -24,17 +26,46 @@ public sealed class FieldProtector
 
     public const string KeyFileName = "field-keys.json";
 
+    /// <summary>The folder the keys were read from (named when they do not match the database).</summary>
+    public string KeysDirectory { get; }
+
+    /// <summary>True when this start generated the key file (there was none).</summary>
+    public bool Created { get; }
+
+    /// <summary>
+    /// A new key id that no other installation or earlier key shares (time and randomness): a key generated for a
+    /// copied database never takes the id of the key its data was encrypted with.
+    /// </summary>
+    public static string NewKeyId() =>
+        $"k{DateTime.UtcNow:yyyyMMddHHmmss}-{Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant()}";
+
+    /// <summary>
+    /// A check value per key (the encryption keys by id, the hash key as "hash"): a keyed hash of a fixed text, so
+    /// the database can tell whether the keys folder is the one its data was written with without holding the keys.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> CheckValues()
+    {
+        static string Check(byte[] key) => Convert.ToHexString(HMACSHA256.HashData(key, "tongxin key check v1"u8))[..32];
+        var checks = _keys.ToDictionary(k => k.Key, k => Check(k.Value));
+        checks[HashKeyId] = Check(_hashKey);
+        return checks;
+    }
+
+    public const string HashKeyId = "hash";
+
     /// <summary>Loads the key file from the folder, creating it with fresh keys on first start.</summary>
     public static FieldProtector LoadOrCreate(string keysDirectory)
     {
         Directory.CreateDirectory(keysDirectory);
         var path = Path.Combine(keysDirectory, KeyFileName);
+        var created = false;
         if (!File.Exists(path))
         {
+            var id = NewKeyId();
             var file = new KeyFile
             {
-                CurrentKeyId = "k1",
-                Keys = new() { ["k1"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) },
+                CurrentKeyId = id,
+                Keys = new() { [id] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) },
                 HashKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             };
             var tmp = $"{path}.{Environment.ProcessId}.tmp";
@@ -42,11 +73,11 @@ public sealed class FieldProtector
             if (!OperatingSystem.IsWindows())
                 File.SetUnixFileMode(tmp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
             // Another server sharing the folder may have created it first: then theirs wins.
-            try { File.Move(tmp, path); }
+            try { File.Move(tmp, path); created = true; }
             catch (IOException) when (File.Exists(path)) { File.Delete(tmp); }
         }
         return new FieldProtector(JsonSerializer.Deserialize<KeyFile>(File.ReadAllText(path))
-            ?? throw new InvalidOperationException($"Unreadable key file {path}"));
+            ?? throw new InvalidOperationException($"Unreadable key file {path}"), keysDirectory, created);
     }
 
     public string? Encrypt(string? plain)

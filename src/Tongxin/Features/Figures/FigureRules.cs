@@ -89,6 +89,9 @@ public sealed class FigureRules(DictionaryCodes codes)
         if (tags is { Count: > 20 }) Error("tags", "标签最多20个");
         if (tags?.Any(t => t.Length > 20) == true) Error("tags", "每个标签不能超过20个字");
 
+        var homeAddress = input.HomeAddress is null ? null : ChineseText.Normalize(input.HomeAddress);
+        if (homeAddress?.Length > TextLimits.Address) Error("homeAddress", TextLimits.Message("家庭住址", TextLimits.Address));
+
         return input with
         {
             Name = name,
@@ -99,7 +102,7 @@ public sealed class FigureRules(DictionaryCodes codes)
             Education = Code("education", input.Education, "学历", errors),
             IdNumber = idNumber,
             Phone = phone,
-            HomeAddress = input.HomeAddress is null ? null : ChineseText.Normalize(input.HomeAddress),
+            HomeAddress = homeAddress,
             Email = email,
             WeChat = Text(input.WeChat, "weChat", 50, "微信号"),
             RegionCode = input.RegionCode?.Trim(),

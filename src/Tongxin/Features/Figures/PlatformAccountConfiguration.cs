@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Tongxin.Common.Data;
+using Tongxin.Common.Validation;
 
 namespace Tongxin.Features.Figures;
 
@@ -10,6 +11,7 @@ internal sealed class PlatformAccountConfiguration : IEntityTypeConfiguration<Pl
     {
         e.Property(a => a.Platform).HasMaxLength(40);
         e.Property(a => a.Handle).HasMaxLength(100);
+        e.Property(a => a.Url).HasMaxLength(TextLimits.Url);
         e.Property(a => a.HandleKey).HasMaxLength(100);
         e.Property(a => a.Version).IsConcurrencyToken();
         e.HasIndex(a => a.FigureId);

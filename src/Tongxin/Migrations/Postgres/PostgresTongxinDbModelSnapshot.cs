@@ -433,6 +433,7 @@ namespace Tongxin.Migrations.Postgres
                     b.ToTable("Regions");
                 });
 
+<<<<<<< HEAD
             modelBuilder.Entity("Tongxin.Features.Attachments.Attachment", b =>
                 {
                     b.Property<long>("Id")
@@ -492,6 +493,25 @@ namespace Tongxin.Migrations.Postgres
                     b.HasIndex("OwnerKind", "OwnerId", "Id");
 
                     b.ToTable("Attachments", (string)null);
+=======
+            modelBuilder.Entity("Tongxin.Common.Security.KeyCheckValue", b =>
+                {
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Check")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("KeyId");
+
+                    b.ToTable("KeyCheckValue");
+>>>>>>> h/hardening
                 });
 
             modelBuilder.Entity("Tongxin.Features.Dashboard.FigureTally", b =>
@@ -832,14 +852,16 @@ namespace Tongxin.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.Property<string>("Issuer")
-                        .HasColumnType("text");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Level")
                         .HasColumnType("text");
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -894,17 +916,20 @@ namespace Tongxin.Migrations.Postgres
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Address")
-                        .HasColumnType("text");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("BaseOffers")
-                        .HasColumnType("text");
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<string>("CreditCode")
                         .HasMaxLength(18)
                         .HasColumnType("character varying(18)");
 
                     b.Property<string>("Description")
-                        .HasColumnType("text");
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<bool>("IsBase")
                         .HasColumnType("boolean");
@@ -913,7 +938,8 @@ namespace Tongxin.Migrations.Postgres
                         .HasColumnType("boolean");
 
                     b.Property<string>("LiaisonOfficer")
-                        .HasColumnType("text");
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
 
                     b.Property<string>("LiaisonPhoneCipher")
                         .HasColumnType("text");
@@ -1007,7 +1033,8 @@ namespace Tongxin.Migrations.Postgres
                         .HasColumnType("character varying(40)");
 
                     b.Property<string>("Url")
-                        .HasColumnType("text");
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -1045,7 +1072,8 @@ namespace Tongxin.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<string>("Organization")
-                        .HasColumnType("text");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("TermEnd")
                         .HasColumnType("text");
@@ -1054,7 +1082,8 @@ namespace Tongxin.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<string>("Title")
-                        .HasColumnType("text");
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()

@@ -1,5 +1,6 @@
 import type { FormItemRule } from 'element-plus';
 import { t } from '@/i18n';
+import { checkStrength } from '@/utils/passwordStrength';
 
 export const MIN_PASSWORD_LENGTH = 12;
 
@@ -25,6 +26,8 @@ export function passwordRule(): FormItemRule {
     validator: (_rule, value: string, callback) => {
       if (!value) callback(new Error(t('auth.newRequired')));
       else if (value.length < MIN_PASSWORD_LENGTH) callback(new Error(t('auth.passwordMin')));
+      // The meter's estimate, once loaded (the server checks the same in any case).
+      else if (checkStrength(value)?.ok === false) callback(new Error(t('auth.passwordWeak')));
       else callback();
     },
   };

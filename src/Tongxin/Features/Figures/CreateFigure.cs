@@ -59,20 +59,22 @@ public static class CreateFigure
             var given = inputs[i] ?? new AccountInput(null, null, null, null, null, null, null);
             var rowErrors = given.Validate(codes, out var platform);
             foreach (var (field, messages) in rowErrors) errors[$"accounts[{i}].{field}"] = messages;
-            if (rowErrors.Count > 0) continue;
+            // The handle's owner is checked whenever platform and handle are fine, so one answer names every problem.
+            if (platform is null || rowErrors.ContainsKey("handle")) continue;
             var handle = ChineseText.Normalize(given.Handle);
-            if (seen.TryGetValue((platform!, PlatformAccount.KeyOf(handle)), out var first))
+            if (seen.TryGetValue((platform, PlatformAccount.KeyOf(handle)), out var first))
             {
                 errors[$"accounts[{i}].handle"] = [$"与第 {first + 1} 个账号重复"];
                 continue;
             }
-            seen[(platform!, PlatformAccount.KeyOf(handle))] = i;
-            if (await AccountInput.IsTakenAsync(db, platform!, handle))
+            seen[(platform, PlatformAccount.KeyOf(handle))] = i;
+            if (await AccountInput.IsTakenAsync(db, platform, handle))
             {
                 errors[$"accounts[{i}].handle"] = [AccountInput.TakenMessage];
                 continue;
             }
-            accounts.Add((new PlatformAccount { Platform = platform!, Handle = handle, Url = given.Url?.Trim() is { Length: > 0 } url ? url : null }, given));
+            if (rowErrors.Count > 0) continue;
+            accounts.Add((new PlatformAccount { Platform = platform, Handle = handle, Url = given.Url?.Trim() is { Length: > 0 } url ? url : null }, given));
         }
         return accounts;
     }

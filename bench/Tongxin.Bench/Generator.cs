@@ -121,14 +121,17 @@ public static class Generator
         }
         else await sink.ExecuteAsync(FigureTallySql.FoldChanges); // as a server would within seconds
 
+        // Likes and works left blank (unknown) on one account in seven, as real sheets have them.
+        static bool Unknown(long accountId) => accountId % 7 == 3;
         await sink.LoadAsync("PlatformAccounts", ["Id", "FigureId", "Platform", "Handle", "HandleKey", "Url", "Followers", "Likes", "Works", "MetricsDate", "Version"],
-            accounts.Select(a => new object?[] { a.Id, a.FigureId, a.Platform, a.Handle, a.Handle.ToLowerInvariant(), null, a.Followers, a.Followers * 6, 10 + a.Id % 500, today, 0 }));
+            accounts.Select(a => new object?[] { a.Id, a.FigureId, a.Platform, a.Handle, a.Handle.ToLowerInvariant(), null, a.Followers, Unknown(a.Id) ? null : a.Followers * 6, Unknown(a.Id) ? null : 10 + a.Id % 500, today, 0 }));
 
         // ~10 snapshots per figure: about 3.3 per account, dated monthly backwards.
         long snapshotId = 0;
         var snapshots = await sink.LoadAsync("MetricSnapshots", ["Id", "AccountId", "Date", "Followers", "Likes", "Works", "Source"],
             accounts.SelectMany(a => Enumerable.Range(0, a.Id % 3 == 0 ? 4 : 3).Select(m => new object?[]
-                { ++snapshotId, a.Id, today.AddMonths(-m), (long)(a.Followers * (1 - 0.03 * m)), a.Followers * 6, 10 + a.Id % 500, m == 0 ? 1 : 2 })));
+                { ++snapshotId, a.Id, today.AddMonths(-m), (long)(a.Followers * (1 - 0.03 * m)), Unknown(a.Id) ? null : a.Followers * 6,
+                    Unknown(a.Id) ? null : 10 + a.Id % 500, m == 0 ? 1 : 2 })));
 
         var handlesByFigure = accounts.ToLookup(a => a.FigureId, a => a.Handle.ToLowerInvariant());
         // Every generated figure is active (Status 0, as loaded above).

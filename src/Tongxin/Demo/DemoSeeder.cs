@@ -182,10 +182,15 @@ public static class DemoSeeder
                 var account = new PlatformAccount { Platform = platform, Handle = handle, Url = $"https://example.invalid/{platform}/{rng.Next(100000, 999999)}" };
                 // Long-tailed followers: most accounts are small, a few are very large.
                 var followers = (long)(Math.Pow(10, 3 + rng.NextDouble() * 4.2));
+                // Some offices' sheets leave likes and works blank: every fifth figure's accounts show them as unknown
+                // (decided without a draw, so the rest of the demo stays as it was).
+                var countsUnknown = figures.Count % 5 == 4;
                 for (var m = 6; m >= 0; m--)
                 {
                     var value = (long)(followers * (1 - m * 0.04 + rng.NextDouble() * 0.01));
-                    account.Record(today.AddMonths(-m), Math.Max(0, value), value * (5 + rng.Next(20)), 20 + rng.Next(400) - m * 5 < 0 ? 0 : 20 + rng.Next(400), m == 0 ? MetricSource.Staff : MetricSource.Import);
+                    long likes = value * (5 + rng.Next(20)), works = 20 + rng.Next(400) - m * 5 < 0 ? 0 : 20 + rng.Next(400);
+                    account.Record(today.AddMonths(-m), Math.Max(0, value), countsUnknown ? null : likes, countsUnknown ? null : works,
+                        m == 0 ? MetricSource.Staff : MetricSource.Import);
                 }
                 f.Accounts.Add(account);
             }

@@ -1,6 +1,6 @@
 import { http } from './http';
 import type {
-  AccountInput, AccountItem, DuplicateCheckRequest, DuplicateMatch, FigureCreated, FigureDetail, FigureInput,
+  AccountInput, AccountItem, CreateFigureInput, DuplicateCheckRequest, DuplicateMatch, FigureCreated, FigureDetail, FigureInput,
   FigurePage, FigureQuery, HistoryItem, HonourInput, HonourItem, PositionInput, PositionItem, RevealField,
   RestoreFigureRequest, RevealResponse, SnapshotInput, SnapshotItem,
 } from './types';
@@ -8,7 +8,7 @@ import type {
 export const figuresApi = {
   list: (query: FigureQuery) => http.get<FigurePage>('/api/figures', { query }),
   get: (id: number) => http.get<FigureDetail>(`/api/figures/${id}`),
-  create: (body: FigureInput) => http.post<FigureCreated>('/api/figures', body),
+  create: (body: CreateFigureInput) => http.post<FigureCreated>('/api/figures', body),
   /** `body.version` must be the version that was read (409 when stale). */
   update: (id: number, body: FigureInput) => http.put<FigureDetail>(`/api/figures/${id}`, body),
   withdraw: (id: number, status: 'left' | 'transferred', reason: string) =>

@@ -1091,6 +1091,9 @@ export interface paths {
             parameters: {
                 query?: {
                     q?: string;
+                    role?: string;
+                    regionCode?: string;
+                    state?: string;
                     page?: number;
                     pageSize?: number;
                 };
@@ -1107,6 +1110,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["PagedOfUserItem"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                     };
                 };
             };
@@ -1598,7 +1610,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["FigureInput"];
+                    "application/json": components["schemas"]["CreateFigureInput"];
                 };
             };
             responses: {
@@ -6561,9 +6573,9 @@ export interface components {
             /** Format: int64 */
             followers: number;
             /** Format: int64 */
-            likes: number;
+            likes: null | number;
             /** Format: int64 */
-            works: number;
+            works: null | number;
             /** Format: date */
             metricsDate: null | string;
             /** Format: int32 */
@@ -6768,6 +6780,36 @@ export interface components {
         };
         CreatedId: {
             id: string;
+        };
+        CreateFigureInput: {
+            accounts?: null | components["schemas"]["AccountInput"][];
+            name?: null | string;
+            gender?: null | string;
+            birthDate?: null | string;
+            ethnicity?: null | string;
+            politicalAffiliation?: null | string;
+            education?: null | string;
+            idNumber?: null | string;
+            phone?: null | string;
+            homeAddress?: null | string;
+            email?: null | string;
+            weChat?: null | string;
+            regionCode?: null | string;
+            workplace?: null | string;
+            jobTitle?: null | string;
+            category?: null | string;
+            fields?: null | string;
+            tags?: null | string[];
+            keyLevel?: null | string;
+            source?: null | string;
+            recommendedBy?: null | string;
+            enrolledOn?: null | string;
+            consentVersion?: null | string;
+            /** Format: date-time */
+            consentAt?: null | string;
+            notes?: null | string;
+            /** Format: int32 */
+            version?: null | number;
         };
         CreateInvitationsRequest: {
             figureIds: null | number[];
@@ -7470,9 +7512,9 @@ export interface components {
             /** Format: int64 */
             followers: number;
             /** Format: int64 */
-            likes: number;
+            likes: null | number;
             /** Format: int64 */
-            works: number;
+            works: null | number;
             /** Format: date */
             metricsDate: null | string;
             history: components["schemas"]["SnapshotItem"][];
@@ -7951,9 +7993,9 @@ export interface components {
             /** Format: int64 */
             followers: number;
             /** Format: int64 */
-            likes: number;
+            likes: null | number;
             /** Format: int64 */
-            works: number;
+            works: null | number;
             source: string;
         };
         StatCount: {

@@ -1,6 +1,6 @@
 // The only place that names generated schema types (src/api/schema.d.ts, made from the server's
 // OpenAPI document by `npm run gen:api`). Names follow the server's schemas.
-import type { components } from './schema';
+import type { components, paths } from './schema';
 
 type Schemas = components['schemas'];
 
@@ -25,6 +25,8 @@ export type UserItem = Schemas['UserItem'];
 export type PagedOfUserItem = Schemas['PagedOfUserItem'];
 export type CreateUserRequest = Schemas['CreateUserRequest'];
 export type UpdateUserRequest = Schemas['UpdateUserRequest'];
+/** Query of GET /api/users: a name part, a role, a region's subtree and a state (`active` / `disabled`). */
+export type UserQuery = NonNullable<paths['/api/users']['get']['parameters']['query']>;
 export type CreatedId = Schemas['CreatedId'];
 export type OrgUnitItem = Schemas['OrgUnitItem'];
 /** Body of POST /api/org-units and (with `version`) PUT /api/org-units/{id}. */
@@ -42,6 +44,8 @@ export type FigureListItem = Schemas['FigureListItem'];
 export type FigurePage = Schemas['FigurePage'];
 /** Body of POST /api/figures and (with `version`) PUT /api/figures/{id}. */
 export type FigureInput = Schemas['FigureInput'];
+/** Body of POST /api/figures: the figure's fields and, optionally, its platform accounts. */
+export type CreateFigureInput = Schemas['CreateFigureInput'];
 export type FigureCreated = Schemas['FigureCreated'];
 export type FigureDetail = Present<Schemas['FigureDetail']>;
 export type RestoreFigureRequest = Schemas['RestoreFigureRequest'];

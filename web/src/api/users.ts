@@ -1,7 +1,7 @@
 import { http } from './http';
-import type { CreatedId, CreateUserRequest, PagedOfUserItem, UpdateUserRequest } from './types';
+import type { CreatedId, CreateUserRequest, PagedOfUserItem, UpdateUserRequest, UserQuery } from './types';
 
-export interface UserQuery { q?: string; page?: number; pageSize?: number }
+export type { UserQuery };
 
 export const usersApi = {
   list: (query: UserQuery) => http.get<PagedOfUserItem>('/api/users', { query }),

@@ -32,7 +32,7 @@ public static class AddSnapshot
         if (source is null) errors["source"] = ["来源应为 self、staff 或 import"];
         if (errors.Count > 0) return Problems.Validation(errors);
         await db.Entry(account).Collection(a => a.Snapshots).Query().Where(s => s.Date == date).LoadAsync();
-        var snapshot = account.Record(date, input.Followers!.Value, input.Likes ?? 0, input.Works ?? 0, source!.Value)
+        var snapshot = account.Record(date, input.Followers!.Value, input.Likes, input.Works, source!.Value)
             ?? throw new DomainException("该日期已有相同的数据");
         account.Figure!.RecomputeAccountStats();
         await db.SaveChangesAsync();

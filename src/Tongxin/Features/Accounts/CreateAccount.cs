@@ -21,7 +21,7 @@ public static class CreateAccount
         if (await AccountInput.IsTakenAsync(db, platform!, handle)) return Problems.Validation("handle", AccountInput.TakenMessage);
         var account = new PlatformAccount { Platform = platform!, Handle = handle, Url = input.Url?.Trim() };
         figure.Accounts.Add(account);
-        account.Record(MetricSnapshot.Today(), input.Followers ?? 0, input.Likes ?? 0, input.Works ?? 0, MetricSource.Staff);
+        account.Record(MetricSnapshot.Today(), input.Followers ?? 0, input.Likes, input.Works, MetricSource.Staff);
         figure.RecomputeAccountStats();
         if (await AccountInput.SaveAsync(db) is { } taken) return taken;
         return TypedResults.Created($"/api/accounts/{account.Id}", AccountInput.ToItem(account));

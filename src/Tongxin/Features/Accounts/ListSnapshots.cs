@@ -6,7 +6,7 @@ using Tongxin.Features.Figures;
 
 namespace Tongxin.Features.Accounts;
 
-public sealed record SnapshotItem(long Id, DateOnly Date, long Followers, long Likes, long Works, string Source)
+public sealed record SnapshotItem(long Id, DateOnly Date, long Followers, long? Likes, long? Works, string Source)
 {
     public static SnapshotItem From(MetricSnapshot s) => new(s.Id, s.Date, s.Followers, s.Likes, s.Works, SourceName(s.Source));
 

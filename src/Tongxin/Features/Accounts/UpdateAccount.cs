@@ -29,7 +29,7 @@ public static class UpdateAccount
         {
             var today = MetricSnapshot.Today();
             await db.Entry(account).Collection(a => a.Snapshots).Query().Where(s => s.Date == today).LoadAsync();
-            account.Record(today, input.Followers ?? account.Followers, input.Likes ?? account.Likes, input.Works ?? account.Works, MetricSource.Staff);
+            account.Record(today, input.Followers ?? account.Followers, input.Likes, input.Works, MetricSource.Staff);
         }
         account.Figure!.RecomputeAccountStats();
         db.Entry(account).Property(a => a.Version).OriginalValue = input.Version.Value;

@@ -6,7 +6,7 @@ namespace Tongxin.Features.Figures;
 /// writes it onto the entity. Status, ids and audit fields are not here on purpose; the region is checked
 /// against the caller's scope.
 /// </summary>
-public sealed record FigureInput
+public record FigureInput
 {
     public string? Name { get; init; }
     public string? Gender { get; init; }
@@ -44,8 +44,8 @@ public sealed record FigureListItem(
 
 public sealed record FigurePage(IReadOnlyList<FigureListItem> Items, int Total, bool TotalIsCapped);
 
-public sealed record AccountItem(long Id, string Platform, string Handle, string? Url, long Followers, long Likes,
-    long Works, DateOnly? MetricsDate, int Version);
+public sealed record AccountItem(long Id, string Platform, string Handle, string? Url, long Followers, long? Likes,
+    long? Works, DateOnly? MetricsDate, int Version);
 
 public sealed record PositionItem(long Id, string Kind, string? Level, string? Title, string? Organization,
     string? TermStart, string? TermEnd, int Version);
@@ -96,6 +96,15 @@ public sealed record FigureDetail
 }
 
 public sealed record FigureCreated(long Id);
+
+/// <summary>
+/// A new figure's fields and, optionally, its platform accounts, created with it in one transaction: an invalid or
+/// taken account refuses the whole create, its errors named by row (<c>accounts[1].handle</c>).
+/// </summary>
+public sealed record CreateFigureInput : FigureInput
+{
+    public List<AccountInput>? Accounts { get; init; }
+}
 
 public sealed record DuplicateCheckRequest(string? IdNumber, string? Phone, List<AccountKey>? Accounts);
 public sealed record AccountKey(string Platform, string Handle);

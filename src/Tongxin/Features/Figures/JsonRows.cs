@@ -41,6 +41,7 @@ internal ref struct JsonRows
 
     public long Int64() => _reader.GetInt64();
     public int Int32() => _reader.GetInt32();
+    public long? NullableInt64() => _reader.TokenType == JsonTokenType.Null ? null : _reader.GetInt64();
     public string String() => _reader.GetString() ?? throw Unexpected();
     public string? NullableString() => _reader.TokenType == JsonTokenType.Null ? null : _reader.GetString();
 

@@ -14,14 +14,16 @@ public class PlatformAccount : IFigureOwned, IAudited, IVersioned, IStamped
     [NotAudited] public string HandleKey { get; set; } = "";
     public string? Url { get; set; }
     public long Followers { get; set; }
-    public long Likes { get; set; }
-    public long Works { get; set; }
+    /// <summary>Null when unknown (left blank), which is not the same as none.</summary>
+    public long? Likes { get; set; }
+    /// <summary>Null when unknown (left blank), which is not the same as none.</summary>
+    public long? Works { get; set; }
     public DateOnly? MetricsDate { get; set; }
     [NotAudited] public int Version { get; set; }
     public List<MetricSnapshot> Snapshots { get; set; } = [];
 
     /// <summary>Records a dated snapshot; the latest one becomes the account's current metrics.</summary>
-    public MetricSnapshot? Record(DateOnly date, long followers, long likes, long works, MetricSource source)
+    public MetricSnapshot? Record(DateOnly date, long followers, long? likes, long? works, MetricSource source)
     {
         if (followers < 0 || likes < 0 || works < 0) throw new DomainException("数值不能为负数");
         if (Snapshots.Any(s => s.Date == date && s.Followers == followers && s.Likes == likes && s.Works == works))
@@ -60,8 +62,8 @@ public class MetricSnapshot : IAudited
     public PlatformAccount? Account { get; set; }
     public DateOnly Date { get; set; }
     public long Followers { get; set; }
-    public long Likes { get; set; }
-    public long Works { get; set; }
+    public long? Likes { get; set; }
+    public long? Works { get; set; }
     public MetricSource Source { get; set; }
 
     long? IAudited.AuditFigureId => Account?.FigureId;

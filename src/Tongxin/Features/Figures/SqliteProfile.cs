@@ -138,7 +138,8 @@ internal static class SqliteProfile
         var list = new List<AccountItem>();
         while (rows.NextRow())
         {
-            long id = 0, followers = 0, likes = 0, works = 0;
+            long id = 0, followers = 0;
+            long? likes = null, works = null;
             string platform = "", handle = "";
             string? url = null;
             DateOnly? metricsDate = null;
@@ -150,8 +151,8 @@ internal static class SqliteProfile
                 else if (name.SequenceEqual("handle"u8)) handle = rows.String();
                 else if (name.SequenceEqual("url"u8)) url = rows.NullableString();
                 else if (name.SequenceEqual("followers"u8)) followers = rows.Int64();
-                else if (name.SequenceEqual("likes"u8)) likes = rows.Int64();
-                else if (name.SequenceEqual("works"u8)) works = rows.Int64();
+                else if (name.SequenceEqual("likes"u8)) likes = rows.NullableInt64();
+                else if (name.SequenceEqual("works"u8)) works = rows.NullableInt64();
                 else if (name.SequenceEqual("metricsDate"u8)) metricsDate = rows.NullableDate();
                 else if (name.SequenceEqual("version"u8)) version = rows.Int32();
             }

@@ -92,8 +92,8 @@ public static class UndoImportBatch
     private static void Revert(PlatformAccount account, MetricSnapshot? latest)
     {
         account.Followers = latest?.Followers ?? 0;
-        account.Likes = latest?.Likes ?? 0;
-        account.Works = latest?.Works ?? 0;
+        account.Likes = latest?.Likes;
+        account.Works = latest?.Works;
         account.MetricsDate = latest?.Date;
     }
 }

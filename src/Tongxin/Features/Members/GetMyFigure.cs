@@ -10,7 +10,7 @@ using Tongxin.Features.Figures;
 
 namespace Tongxin.Features.Members;
 
-public sealed record MyAccount(long Id, string Platform, string Handle, string? Url, long Followers, long Likes, long Works,
+public sealed record MyAccount(long Id, string Platform, string Handle, string? Url, long Followers, long? Likes, long? Works,
     DateOnly? MetricsDate, IReadOnlyList<SnapshotItem> History);
 
 /// <summary>A member's own record as "我的资料" shows it: sensitive identity fields masked, dictionary codes as labels.</summary>

@@ -44,9 +44,18 @@ public static class UpdateUser
         var changes = new List<string>();
         if (regionChanged) changes.Add($"地区 {user.RegionCode}→{region.Code}");
         if (removed.Count + added.Count > 0) changes.Add($"角色 {string.Join(",", current)}→{string.Join(",", roles)}");
+        var newName = request.DisplayName?.Trim() is { Length: > 0 } n ? n : user.DisplayName;
+        if (newName != user.DisplayName) changes.Add($"姓名 {user.DisplayName}→{newName}");
+        if (request.OrgUnitId != user.OrgUnitId)
+        {
+            var unitIds = new[] { user.OrgUnitId, request.OrgUnitId }.OfType<long>().ToList();
+            var unitNames = await db.OrgUnits.Where(o => unitIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name);
+            string UnitName(long? unit) => unit is { } u ? unitNames.GetValueOrDefault(u, u.ToString()) : "无";
+            changes.Add($"所属单位 {UnitName(user.OrgUnitId)}→{UnitName(request.OrgUnitId)}");
+        }
 
         user.RegionCode = region.Code;
-        if (request.DisplayName?.Trim() is { Length: > 0 } name) user.DisplayName = name;
+        user.DisplayName = newName;
         user.OrgUnitId = request.OrgUnitId;
         if (removed.Count > 0) await users.RemoveFromRolesAsync(user, removed);
         if (added.Count > 0) await users.AddToRolesAsync(user, added);

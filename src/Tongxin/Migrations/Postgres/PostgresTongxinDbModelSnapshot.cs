@@ -891,13 +891,13 @@ namespace Tongxin.Migrations.Postgres
                     b.Property<long>("Followers")
                         .HasColumnType("bigint");
 
-                    b.Property<long>("Likes")
+                    b.Property<long?>("Likes")
                         .HasColumnType("bigint");
 
                     b.Property<int>("Source")
                         .HasColumnType("integer");
 
-                    b.Property<long>("Works")
+                    b.Property<long?>("Works")
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
@@ -1021,7 +1021,7 @@ namespace Tongxin.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<long>("Likes")
+                    b.Property<long?>("Likes")
                         .HasColumnType("bigint");
 
                     b.Property<DateOnly?>("MetricsDate")
@@ -1040,7 +1040,7 @@ namespace Tongxin.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
-                    b.Property<long>("Works")
+                    b.Property<long?>("Works")
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");

@@ -833,13 +833,13 @@ namespace Tongxin.Migrations.Sqlite
                     b.Property<long>("Followers")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("Likes")
+                    b.Property<long?>("Likes")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Source")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("Works")
+                    b.Property<long?>("Works")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -954,7 +954,7 @@ namespace Tongxin.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("Likes")
+                    b.Property<long?>("Likes")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("MetricsDate")
@@ -972,7 +972,7 @@ namespace Tongxin.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("Works")
+                    b.Property<long?>("Works")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");

@@ -59,7 +59,7 @@ public class ModelTests
         {
             ["Features/Figures/Duplicates.cs"] = 2,         // duplicates are global; out-of-scope hits reveal only the fact
             ["Features/Figures/FigureFilterShape.cs"] = 1,  // a province-wide list restates the scope's range as a test no index takes (SQLite)
-            ["Features/Accounts/AccountInput.cs"] = 1,  // an account handle has one owner across regions
+            ["Features/Figures/AccountInput.cs"] = 1,   // an account handle has one owner across regions
             ["Features/Organizations/OrganizationInput.cs"] = 1, // credit codes are unique across regions
             ["Features/Imports/FigureMatcher.cs"] = 2,      // import matching is global; out-of-scope hits become row errors, never updates
             ["Features/Members/MemberContext.cs"] = 1,      // a member's own figure, by the id on their user, to set the scope to its region

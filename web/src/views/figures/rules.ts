@@ -27,7 +27,28 @@ export interface FigureFormModel {
   consentVersion: string;
   consentAt: string | null;
   notes: string;
+  /** Platform accounts given with a new figure (create only). */
+  accounts: AccountRow[];
 }
+
+/** One account row of the new-figure form; likes and works left blank are unknown. */
+export interface AccountRow {
+  platform: string;
+  handle: string;
+  url: string;
+  followers: number | null;
+  likes: number | null;
+  works: number | null;
+}
+
+export const blankAccountRow = (): AccountRow => ({ platform: '', handle: '', url: '', followers: null, likes: null, works: null });
+
+/** Rules of an account row (the server checks the same and more: the handle's owner). */
+export const accountRowRules = {
+  platform: [{ required: true, message: () => t('account.platformRequired'), trigger: 'change' }] as FormItemRule[],
+  handle: [{ required: true, whitespace: true, message: () => t('account.handleRequired'), trigger: 'blur' }] as FormItemRule[],
+  url: [{ pattern: /^https?:\/\/\S+$/i, message: () => t('account.urlInvalid'), trigger: 'blur' }] as FormItemRule[],
+};
 
 const idMessages = {
   length: 'figure.form.idLength',

@@ -3,14 +3,14 @@ import { useRoute, useRouter } from 'vue-router';
 import type { FormInstance } from 'element-plus';
 import { figuresApi } from '@/api/figures';
 import { ApiError } from '@/api/http';
-import type { DuplicateMatch, FigureDetail, FigureInput } from '@/api/types';
+import type { CreateFigureInput, DuplicateMatch, FigureDetail, FigureInput } from '@/api/types';
 import { useServerErrors } from '@/composables/useServerErrors';
 import { useUnsavedGuard } from '@/composables/useUnsavedGuard';
 import { t } from '@/i18n';
 import { useSessionStore } from '@/stores/session';
 import { showError } from '@/utils/errors';
 import { today } from '@/utils/format';
-import { figureRules, type FigureFormModel } from './rules';
+import { blankAccountRow, figureRules, type FigureFormModel } from './rules';
 import { listRoute } from './useFigureList';
 
 const FIELD_SEPARATOR = /[、,，;；]/;
@@ -26,7 +26,7 @@ function blank(): FigureFormModel {
     name: '', gender: null, birthDate: null, ethnicity: null, politicalAffiliation: null, education: null,
     idNumber: '', phone: '', homeAddress: '', email: '', weChat: '', regionCode: '', workplace: '', jobTitle: '',
     category: null, fields: [], tags: [], keyLevel: null, source: null, recommendedBy: '', enrolledOn: today(),
-    consentVersion: '', consentAt: null, notes: '',
+    consentVersion: '', consentAt: null, notes: '', accounts: [],
   };
 }
 
@@ -62,6 +62,17 @@ export function toInput(form: FigureFormModel): FigureInput {
   };
 }
 
+/** Body for POST: the figure and the accounts given with it. */
+export function toCreateInput(form: FigureFormModel): CreateFigureInput {
+  return {
+    ...toInput(form),
+    accounts: form.accounts.map((a) => ({
+      platform: a.platform, handle: a.handle.trim(), url: a.url.trim() || null,
+      followers: a.followers, likes: a.likes, works: a.works, version: null,
+    })),
+  };
+}
+
 function fromDetail(d: FigureDetail): FigureFormModel {
   return {
     ...blank(),
@@ -87,7 +98,21 @@ export function useFigureForm() {
   const saving = ref(false);
   const duplicates = ref<DuplicateMatch[]>([]);
   const duplicateDialog = ref(false);
-  const { serverErrors, clear, handle } = useServerErrors(figureFormProps);
+  const { serverErrors, clear: clearFields, handle } = useServerErrors(figureFormProps);
+  /** Errors of the account rows, by the server's names (`accounts[1].handle`). */
+  const accountErrors = reactive<Record<string, string>>({});
+  function clear() {
+    clearFields();
+    for (const key of Object.keys(accountErrors)) delete accountErrors[key];
+  }
+  const accountError = (index: number, field: string) => accountErrors[`accounts[${index}].${field}`];
+  function addAccount() {
+    form.accounts.push(blankAccountRow());
+  }
+  function removeAccount(index: number) {
+    form.accounts.splice(index, 1);
+    for (const key of Object.keys(accountErrors)) delete accountErrors[key]; // the rows below moved up
+  }
   const guard = useUnsavedGuard(() => form);
 
   async function load() {
@@ -146,7 +171,7 @@ export function useFigureForm() {
         ElMessage.success(t('common.saved'));
         router.push(`/figures/${id.value}`);
       } else {
-        const created = await figuresApi.create(toInput(form));
+        const created = await figuresApi.create(toCreateInput(form));
         guard.markClean();
         ElMessage.success(t('figure.form.created'));
         router.push(`/figures/${created.id}`);
@@ -155,6 +180,10 @@ export function useFigureForm() {
       if (e instanceof ApiError && e.status === 409) {
         ElMessageBox.alert(t('common.conflict'), t('common.confirmTitle'), { type: 'warning' }).catch(() => undefined);
       } else {
+        if (e instanceof ApiError) {
+          for (const [key, messages] of Object.entries(e.fieldErrors))
+            if (key.startsWith('accounts')) accountErrors[key] = messages.join('；');
+        }
         handle(e);
       }
     } finally {
@@ -169,5 +198,8 @@ export function useFigureForm() {
 
   onMounted(load);
 
-  return { id, isEdit, form, rules, detail, loading, saving, serverErrors, duplicates, duplicateDialog, submit, save, cancel };
+  return {
+    id, isEdit, form, rules, detail, loading, saving, serverErrors, accountErrors, accountError, addAccount, removeAccount,
+    duplicates, duplicateDialog, submit, save, cancel,
+  };
 }

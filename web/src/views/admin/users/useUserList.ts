@@ -6,7 +6,7 @@ import { t } from '@/i18n';
 import { showError } from '@/utils/errors';
 
 export function useUserList() {
-  const list = usePagedList((query: UserQuery) => usersApi.list(query), () => ({ q: '' }));
+  const list = usePagedList((query: UserQuery) => usersApi.list(query), () => ({ q: '', role: '', regionCode: '', state: '' }));
 
   /** Asks to confirm, runs the action, reports and reloads. */
   async function confirmed(question: string, action: () => Promise<unknown>, done: string) {

@@ -4,9 +4,8 @@ using Tongxin.Common.Data;
 using Tongxin.Common.Dictionaries;
 using Tongxin.Common.Http;
 using Tongxin.Common.Text;
-using Tongxin.Features.Figures;
 
-namespace Tongxin.Features.Accounts;
+namespace Tongxin.Features.Figures;
 
 /// <summary>The editable fields of an account, shared by create and update.</summary>
 public sealed record AccountInput(string? Platform, string? Handle, string? Url, long? Followers, long? Likes, long? Works, int? Version)
@@ -44,7 +43,7 @@ public sealed record AccountInput(string? Platform, string? Handle, string? Url,
     /// Saves, answering a handle that another writer registered between the check and the write (the unique index
     /// refused it) like the check does: a field error, not a 500.
     /// </summary>
-    public static async Task<ValidationProblem?> SaveAsync(TongxinDb db)
+    public static async Task<ValidationProblem?> SaveAsync(TongxinDb db, string field = "handle")
     {
         try
         {
@@ -53,7 +52,7 @@ public sealed record AccountInput(string? Platform, string? Handle, string? Url,
         }
         catch (DbUpdateException e) when (IsHandleConflict(e))
         {
-            return Problems.Validation("handle", TakenMessage);
+            return Problems.Validation(field, TakenMessage);
         }
     }
 

@@ -1560,6 +1560,9 @@ namespace Tongxin.Migrations.Postgres
                         .HasColumnType("character varying(12)")
                         .UseCollation("C");
 
+                    b.Property<string>("RequestsJson")
+                        .HasColumnType("text");
+
                     b.Property<string>("RowsJson")
                         .HasColumnType("text");
 
@@ -2044,7 +2047,8 @@ namespace Tongxin.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RegionCode", "Year");
+                    b.HasIndex("RegionCode", "Year")
+                        .IsUnique();
 
                     b.ToTable("TaskPlans");
                 });

@@ -47,21 +47,22 @@ public static class ReportTaskProgress
         if (text.Length > 2000) errors["text"] = ["进展情况不能超过2000个字"];
         if (errors.Count > 0) return Problems.Validation(errors);
 
-        TaskReport report;
-        bool added;
-        try
+        // A report carries no version: the last write of a quarter wins. Two writes at once (two first reports meeting
+        // the unique index, or two updates meeting the version check) are retried, so the loser's write becomes an
+        // update of the row the other one wrote instead of a server error.
+        for (var attempt = 1; ; attempt++)
         {
-            (report, added) = await Write(db, id, unitId, quarter!, input.Percent!.Value, text, user);
+            try
+            {
+                var (report, added) = await Write(db, id, unitId, quarter!, input.Percent!.Value, text, user);
+                var saved = new TaskReportSaved(report.Id, report.Version);
+                return added ? TypedResults.Created($"/api/tasks/{id}/reports/{report.Id}", saved) : TypedResults.Ok(saved);
+            }
+            catch (DbUpdateException e) when (attempt < 5 && (e is DbUpdateConcurrencyException || UniqueViolation.Of(e, "TaskReports_TaskId")))
+            {
+                db.ChangeTracker.Clear();
+            }
         }
-        catch (DbUpdateException e) when (UniqueViolation.Of(e, "TaskReports_TaskId"))
-        {
-            // Two first reports of the same task, unit and quarter at once: the other one was written first, so this
-            // one becomes an update of it (the last write wins, as for any later report of the quarter).
-            db.ChangeTracker.Clear();
-            (report, added) = await Write(db, id, unitId, quarter!, input.Percent!.Value, text, user);
-        }
-        var saved = new TaskReportSaved(report.Id, report.Version);
-        return added ? TypedResults.Created($"/api/tasks/{id}/reports/{report.Id}", saved) : TypedResults.Ok(saved);
     }
 
     private static async Task<(TaskReport Report, bool Added)> Write(TongxinDb db, long taskId, long unitId, string quarter, int percent, string text,

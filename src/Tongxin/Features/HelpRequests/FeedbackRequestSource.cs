@@ -23,7 +23,14 @@ public sealed class FeedbackRequestSource : IFeedbackRequestSource
             .OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).Take(Limit)
             .Select(r => new
             {
-                r.Id, r.FigureId, r.OrganizationId, r.Title, r.Status, r.Summary, r.Satisfaction, r.VisitText,
+                r.Id,
+                r.FigureId,
+                r.OrganizationId,
+                r.Title,
+                r.Status,
+                r.Summary,
+                r.Satisfaction,
+                r.VisitText,
                 Replies = r.Parts.Where(p => p.Reply != null).OrderBy(p => p.RepliedAt).Select(p => p.UnitName + "：" + p.Reply).ToList(),
             }).ToListAsync();
         var figureIdsOfRows = requests.Where(r => r.FigureId != null).Select(r => r.FigureId!.Value).Distinct().ToList();

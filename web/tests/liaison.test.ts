@@ -30,6 +30,6 @@ describe('liaison menu', () => {
   });
   it('gives staff the assignments and the due list', () => {
     const visible = visibleFor('figures.read', 'liaison.read', 'liaison.manage', 'liaison.contacts.read');
-    expect(visible.find((i) => i.key === 'liaison')!.children!.map((c) => c.key)).toEqual(['contact-logs', 'assignments', 'due']);
+    expect(visible.find((i) => i.key === 'liaison')!.children!.map((c) => c.key)).toEqual(['contact-logs', 'assignments', 'due', 'feedback-summary']);
   });
 });

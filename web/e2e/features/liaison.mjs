@@ -1,4 +1,4 @@
-import { api, assert, DEMO_PASSWORD, shot, test, TIMEOUT, withPage } from '../lib.mjs';
+import { api, assert, CHART_DRAWN, DEMO_PASSWORD, shot, test, TIMEOUT, withPage } from '../lib.mjs';
 
 const demoOnly = { skip: !DEMO_PASSWORD ? 'DEMO_PASSWORD not set' : undefined };
 
@@ -63,4 +63,69 @@ test('a cadre downloads the annual feedback form as a Word file', () => withPage
   const bytes = await readFile(await download.path());
   assert(bytes[0] === 0x50 && bytes[1] === 0x4b, 'the .docx is not a zip package');
   assert(bytes.includes(Buffer.from('word/document.xml')), 'the .docx has no document part');
+}), demoOnly);
+
+test('a cadre on a phone opens the masked, read-only profile of an assigned figure from their home', () => withPage({ user: 'cadre', viewport: { width: 390, height: 844 } }, async (page) => {
+  await page.goto('/liaison/mine');
+  await page.locator('[data-test=my-figure]').first().waitFor({ timeout: TIMEOUT });
+  const name = (await page.locator('[data-test=my-figure-name]').first().innerText()).trim();
+  await page.locator('[data-test=my-figure-profile]').first().click();
+  await page.waitForURL((url) => /^\/liaison\/figures\/\d+$/.test(url.pathname), { timeout: TIMEOUT });
+  await page.locator('[data-test=liaison-figure-basic]').waitFor({ timeout: TIMEOUT });
+  assert((await page.locator('[data-test=liaison-figure-name]').innerText()).trim() === name, 'the profile shows another figure');
+  for (const field of ['idNumber', 'phone', 'address']) {
+    const value = (await page.locator(`[data-test=liaison-figure-${field}]`).innerText()).trim();
+    assert(value === '—' || value.includes('*'), `the ${field} is not masked: ${value}`);
+  }
+  assert(await page.locator('text=查看完整').count() === 0, 'the cadre is offered a reveal');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert(overflow <= 0, `the profile scrolls sideways by ${overflow}px`);
+  await shot(page, '26-cadre-figure-profile-phone');
+  // A figure that is not the cadre's: 404 from the API, and the page says so.
+  const other = await api(page, 'GET', '/api/liaison/figures/987654321');
+  assert(other.status === 404, `an unassigned figure answered ${other.status}`);
+  await page.goto('/liaison/figures/987654321');
+  await page.locator('[data-test=liaison-figure-missing]').waitFor({ timeout: TIMEOUT });
+}), demoOnly);
+
+test('staff see who submitted the year\'s feedback forms, download one and export the summary', async () => {
+  await withPage({ user: 'staff', viewport: { width: 1440, height: 900 } }, async (page) => {
+    await page.goto('/liaison/feedback-summary');
+    await page.locator('[data-test=summary-table] .el-table__row').first().waitFor({ timeout: TIMEOUT });
+    const states = await page.locator('[data-test=summary-state]').evaluateAll((els) => els.map((e) => e.getAttribute('data-state')));
+    assert(states.length > 0 && states.every((s) => ['submitted', 'draft', 'none'].includes(s)), `summary states: ${states}`);
+    await shot(page, '27-staff-feedback-summary');
+    const [form] = await Promise.all([page.waitForEvent('download', { timeout: TIMEOUT }), page.locator('[data-test=summary-word]').first().click()]);
+    assert(form.suggestedFilename().endsWith('.docx'), `the cadre's form is ${form.suggestedFilename()}`);
+    const [summary] = await Promise.all([page.waitForEvent('download', { timeout: TIMEOUT }), page.click('[data-test=summary-export]')]);
+    assert(summary.suggestedFilename().endsWith('.xlsx'), `the summary export is ${summary.suggestedFilename()}`);
+    // A year before any cadre worked: every cadre is listed as not filled in.
+    const old = await api(page, 'GET', `/api/liaison/feedback-summary?year=${new Date().getFullYear() - 4}`);
+    assert(old.status === 200 && old.body.cadres.every((c) => c.status === null), 'an old year shows forms');
+  });
+  await withPage({ user: 'staff', viewport: { width: 390, height: 844 } }, async (page) => {
+    await page.goto('/liaison/feedback-summary');
+    await page.locator('[data-test=summary-table] .el-table__row').first().waitFor({ timeout: TIMEOUT });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert(overflow <= 0, `the summary scrolls sideways by ${overflow}px`);
+    await shot(page, '28-staff-feedback-summary-phone');
+  });
+}, demoOnly);
+
+test('the leader dashboard draws the help-request and contact-coverage charts', () => withPage({ user: 'leader', viewport: { width: 1440, height: 900 } }, async (page) => {
+  await page.goto('/dashboard');
+  const ours = ['requests-status', 'requests-category', 'requests-trend', 'coverage-level', 'coverage-region'];
+  for (const key of ours) await page.locator(`[data-test=dashboard-${key}] [data-test=echart] canvas`).waitFor({ timeout: TIMEOUT });
+  await page.waitForTimeout(1500); // ECharts animates the first draw
+  for (const key of ours) {
+    const share = await page.$eval(`[data-test=dashboard-${key}] [data-test=echart] canvas`, (canvas) => {
+      const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+      let painted = 0;
+      for (let i = 3; i < pixels.length; i += 4) if (pixels[i] !== 0) painted++;
+      return painted / (canvas.width * canvas.height);
+    });
+    assert(share >= CHART_DRAWN, `the ${key} chart painted ${(share * 100).toFixed(2)}% of its canvas`);
+  }
+  await page.locator('[data-test=dashboard-coverage-level]').scrollIntoViewIfNeeded();
+  await shot(page, '29-leader-dashboard-requests-coverage');
 }), demoOnly);

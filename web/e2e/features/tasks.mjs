@@ -50,7 +50,8 @@ test('a member unit reports a quarter on 我的任务 and staff see it in the pl
 test('staff import a plan table: dry run, then commit', async () => {
   await withPage({ user: 'staff' }, async (page) => {
     await page.goto('/task-plans');
-    const created = await api(page, 'POST', '/api/task-plans', { year: 2026, title: `E2E导入方案${Date.now() % 100000}`, regionCode: '510500' });
+    // One plan per year and region: the demo already has the city's plan of this year, so this one is a district's.
+    const created = await api(page, 'POST', '/api/task-plans', { year: 2026, title: `E2E导入方案${Date.now() % 100000}`, regionCode: '510502' });
     assert(created.status === 201, `plan not created: ${created.status}`);
     await page.goto(`/task-plans/${created.body.id}`);
     await page.click('[data-test=task-import]');

@@ -1,7 +1,7 @@
 import { http, toQuery } from './http';
 import type {
   AssignFigureRequest, AssignmentCreated, CadreItem, ContactLogCreated, ContactLogInput, ContactLogItem, DueSort, DueState,
-  EndAssignmentRequest, FeedbackFormView, FeedbackSummaryView, MyFigureItem, SaveFeedbackFormRequest, PagedOfAssignmentItem, PagedOfContactLogItem, PagedOfDueItem, ReassignFiguresRequest, ReassignResult,
+  ContactCoverageView, EndAssignmentRequest, FeedbackFormView, FigureDetail, FeedbackSummaryView, MyFigureItem, SaveFeedbackFormRequest, PagedOfAssignmentItem, PagedOfContactLogItem, PagedOfDueItem, ReassignFiguresRequest, ReassignResult,
 } from './types';
 
 export interface AssignmentQuery { cadreUserId?: string; figureId?: number; active?: boolean | ''; page?: number; pageSize?: number }
@@ -23,6 +23,14 @@ export const liaisonApi = {
   submitFeedback: (year: number, version: number) => http.post<FeedbackFormView>(`/api/liaison/feedback/${year}/submit`, { version }),
   feedbackFileUrl: (year: number, format: 'docx' | 'xlsx') => `/api/liaison/feedback/${year}/file?format=${format}`,
   feedbackSummary: (year: number, regionCode?: string) => http.get<FeedbackSummaryView>('/api/liaison/feedback-summary', { query: { year, regionCode } }),
+  /** The summary as .xlsx (cadres, and figures nobody contacted). */
+  feedbackSummaryFileUrl: (year: number, regionCode?: string) => `/api/liaison/feedback-summary/file${toQuery({ year, regionCode: regionCode || undefined })}`,
+  /** One cadre's form, for staff. */
+  cadreFeedbackFileUrl: (cadreUserId: string, year: number, format: 'docx' | 'xlsx') =>
+    `/api/liaison/feedback-summary/cadres/${encodeURIComponent(cadreUserId)}/file?year=${year}&format=${format}`,
+  /** The masked profile of a figure assigned to the signed-in cadre (404 for any other). */
+  figure: (id: number) => http.get<FigureDetail>(`/api/liaison/figures/${id}`),
+  coverage: (regionCode?: string) => http.get<ContactCoverageView>('/api/liaison/coverage', { query: { regionCode: regionCode || undefined } }),
 };
 
 export const contactLogsApi = {

@@ -241,6 +241,11 @@ export type FeedbackFormView = Schemas['FeedbackFormView'];
 export type FeedbackRow = Schemas['FeedbackRow'];
 export type SaveFeedbackFormRequest = Schemas['SaveFeedbackFormRequest'];
 export type FeedbackSummaryView = Schemas['FeedbackSummaryView'];
+export type FeedbackRequestRow = Schemas['FeedbackRequestRow'];
+export type FeedbackCadreItem = Schemas['FeedbackCadreItem'];
+export type NeverContactedItem = Schemas['NeverContactedItem'];
+export type ContactCoverageView = Schemas['ContactCoverageView'];
+export type CoverageGroup = Schemas['CoverageGroup'];
 
 // Attachments
 export type AttachmentItem = Schemas['AttachmentItem'];

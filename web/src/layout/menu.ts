@@ -40,6 +40,7 @@ export const menu: MenuItem[] = [
       { key: 'feedback', title: 'menu.feedback', path: '/liaison/feedback', permission: 'liaison.own' },
       { key: 'assignments', title: 'menu.assignments', path: '/liaison/assignments', permission: 'liaison.read' },
       { key: 'due', title: 'menu.due', path: '/liaison/due', permission: 'liaison.read' },
+      { key: 'feedback-summary', title: 'menu.feedbackSummary', path: '/liaison/feedback-summary', permission: 'liaison.read' },
     ],
   },
   {

@@ -23,25 +23,24 @@ public static class FeedbackDocument
         using (var doc = WordprocessingDocument.Open(stream, true))
         {
             var body = doc.MainDocumentPart!.Document!.Body!;
-            var rowTemplate = body.Descendants<TableRow>().FirstOrDefault(r => r.InnerText.Contains("{{人士}}"));
-            if (rowTemplate is not null)
+            Repeat(body, "{{人士}}", form.Rows.Select(row => new Dictionary<string, string>
             {
-                foreach (var row in form.Rows)
-                {
-                    var copy = (TableRow)rowTemplate.CloneNode(true);
-                    Fill(copy, new Dictionary<string, string>
-                    {
-                        ["人士"] = row.FigureName,
-                        ["级别"] = row.KeyLevelLabel,
-                        ["次数"] = row.Contacts.ToString(),
-                        ["日期"] = string.Join("、", row.Dates),
-                        ["方式"] = string.Join("、", row.Ways),
-                        ["情况"] = row.Highlights,
-                    });
-                    rowTemplate.Parent!.InsertBefore(copy, rowTemplate);
-                }
-                rowTemplate.Remove();
-            }
+                ["人士"] = row.FigureName,
+                ["级别"] = row.KeyLevelLabel,
+                ["次数"] = row.Contacts.ToString(),
+                ["日期"] = string.Join("、", row.Dates),
+                ["方式"] = string.Join("、", row.Ways),
+                ["情况"] = row.Highlights,
+            }));
+            var requests = form.Requests.Count > 0 ? form.Requests
+                : [new FeedbackRequestRow(0, "—", "本年度无经手的诉求", "", "")];
+            Repeat(body, "{{诉求人士}}", requests.Select(r => new Dictionary<string, string>
+            {
+                ["诉求人士"] = r.FigureName,
+                ["诉求标题"] = r.Title,
+                ["诉求状态"] = r.Status,
+                ["办理结果"] = r.Outcome,
+            }));
             Fill(body, new Dictionary<string, string>
             {
                 ["年度"] = form.Year.ToString(),
@@ -51,6 +50,7 @@ public static class FeedbackDocument
                 ["状态"] = form.Status == FeedbackStatus.Submitted ? "已提交" : "草稿",
                 ["人数"] = form.Rows.Count(r => r.Contacts > 0).ToString(),
                 ["总次数"] = form.TotalContacts.ToString(),
+                ["诉求数"] = form.Requests.Count.ToString(),
                 ["工作总结"] = form.Summary ?? "",
                 ["问题诉求"] = form.Problems ?? "",
                 ["下一步打算"] = form.Plans ?? "",
@@ -58,6 +58,20 @@ public static class FeedbackDocument
             doc.MainDocumentPart.Document.Save();
         }
         return stream.ToArray();
+    }
+
+    /// <summary>Repeats the table row holding <paramref name="marker"/> once per item (filled with its values), then removes it.</summary>
+    private static void Repeat(OpenXmlElement body, string marker, IEnumerable<Dictionary<string, string>> items)
+    {
+        var rowTemplate = body.Descendants<TableRow>().FirstOrDefault(r => r.InnerText.Contains(marker));
+        if (rowTemplate is null) return;
+        foreach (var values in items)
+        {
+            var copy = (TableRow)rowTemplate.CloneNode(true);
+            Fill(copy, values);
+            rowTemplate.Parent!.InsertBefore(copy, rowTemplate);
+        }
+        rowTemplate.Remove();
     }
 
     /// <summary>Replaces the placeholders of every paragraph under <paramref name="root"/>; a value's line breaks become breaks.</summary>
@@ -104,8 +118,16 @@ public static class FeedbackDocument
             new() { ["项目"] = "问题和诉求", ["内容"] = SpreadsheetText.Neutralize(form.Problems ?? "") },
             new() { ["项目"] = "下一步打算", ["内容"] = SpreadsheetText.Neutralize(form.Plans ?? "") },
         };
+        var requests = form.Requests.Select(r => new Dictionary<string, object?>
+        {
+            ["网络人士"] = SpreadsheetText.Neutralize(r.FigureName),
+            ["诉求事项"] = SpreadsheetText.Neutralize(r.Title),
+            ["办理状态"] = r.Status,
+            ["办理结果"] = SpreadsheetText.Neutralize(r.Outcome),
+        }).ToList();
+        if (requests.Count == 0) requests.Add(new() { ["网络人士"] = "", ["诉求事项"] = "本年度无经手的诉求", ["办理状态"] = "", ["办理结果"] = "" });
         using var stream = new MemoryStream();
-        stream.SaveAs(new Dictionary<string, object> { ["联系情况"] = rows, ["总结"] = texts });
+        stream.SaveAs(new Dictionary<string, object> { ["联系情况"] = rows, ["诉求办理"] = requests, ["总结"] = texts });
         return stream.ToArray();
     }
 }

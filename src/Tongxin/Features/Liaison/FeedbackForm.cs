@@ -27,6 +27,8 @@ public class FeedbackForm : IRegionOwned, IAudited, IVersioned, IStamped
     public DateTime? SubmittedAt { get; set; }
     /// <summary>The per-figure table as submitted (JSON); null while a draft, whose table is generated afresh.</summary>
     [NotAudited] public string? RowsJson { get; set; }
+    /// <summary>The help requests as submitted (JSON); null while a draft, or for a form submitted before they were on it.</summary>
+    [NotAudited] public string? RequestsJson { get; set; }
     [NotAudited] public DateTime CreatedAt { get; set; }
     [NotAudited] public DateTime UpdatedAt { get; set; }
     [NotAudited] public int Version { get; set; }
@@ -49,12 +51,13 @@ public class FeedbackForm : IRegionOwned, IAudited, IVersioned, IStamped
     }
 
     /// <summary>Submits once, keeping the table as it stands.</summary>
-    public void Submit(string rowsJson, DateTime now)
+    public void Submit(string rowsJson, string requestsJson, DateTime now)
     {
         if (Status == FeedbackStatus.Submitted) throw new DomainException(SubmittedMessage);
         Status = FeedbackStatus.Submitted;
         SubmittedAt = now;
         RowsJson = rowsJson;
+        RequestsJson = requestsJson;
     }
 
     public string SubmittedMessage => $"反馈表当前状态为“已提交”（{SubmittedAt?.AddHours(8):yyyy-MM-dd}），不能再修改或提交";

@@ -44,5 +44,8 @@ public static class FeedbackRows
 
     public static string ToJson(List<FeedbackRow> rows) => JsonSerializer.Serialize(rows, JsonSerializerOptions.Web);
 
+    public static List<FeedbackRequestRow> RequestsFromJson(string json) =>
+        JsonSerializer.Deserialize<List<FeedbackRequestRow>>(json, JsonSerializerOptions.Web) ?? [];
+
     public static List<FeedbackRow> FromJson(string json) => JsonSerializer.Deserialize<List<FeedbackRow>>(json, JsonSerializerOptions.Web) ?? [];
 }

@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
 using Tongxin.Common.Data;
+using Tongxin.Common.Files;
 using Tongxin.Common.Http;
 using Tongxin.Common.Scope;
+using Tongxin.Common.Text;
 
 namespace Tongxin.Features.Liaison;
 
@@ -21,12 +24,55 @@ public static class FeedbackSummary
     /// </summary>
     public static async Task<Results<Ok<FeedbackSummaryView>, ValidationProblem>> Handle(int year, string? regionCode, TongxinDb db)
     {
-        if (!GetFeedbackForm.ValidYear(year)) return Problems.Validation("year", "年度无效");
+        var (view, problem) = await Build(year, regionCode, db);
+        return view is null ? problem! : TypedResults.Ok(view);
+    }
+
+    /// <summary>The summary as an Excel workbook: one sheet of cadres, one of the figures nobody contacted.</summary>
+    public static async Task<Results<FileContentHttpResult, ValidationProblem>> Export(int year, string? regionCode, TongxinDb db)
+    {
+        var (view, problem) = await Build(year, regionCode, db);
+        if (view is null) return problem!;
+        var regions = await RegionNames(db, view.Cadres.Select(c => c.RegionCode).Concat(view.NeverContacted.Select(n => n.RegionCode)));
+        var keyLevels = await db.DictionaryItems.AsNoTracking().Where(d => d.Type == "keyLevel").ToDictionaryAsync(d => d.Code, d => d.Label);
+        var cadres = view.Cadres.Select(c => new Dictionary<string, object?>
+        {
+            ["联系干部"] = SpreadsheetText.Neutralize(c.CadreName),
+            ["所属地区"] = regions.GetValueOrDefault(c.RegionCode, c.RegionCode),
+            ["联系人士数"] = c.ActiveFigures,
+            ["已联系人数"] = c.ContactedFigures,
+            ["联系次数"] = c.Contacts,
+            ["反馈表"] = c.Status switch { FeedbackStatus.Submitted => "已提交", FeedbackStatus.Draft => "草稿", _ => "未填写" },
+            ["提交时间"] = c.SubmittedAt?.AddHours(8).ToString("yyyy-MM-dd HH:mm") ?? "",
+        }).ToList();
+        var never = view.NeverContacted.Select(n => new Dictionary<string, object?>
+        {
+            ["网络人士"] = SpreadsheetText.Neutralize(n.Name),
+            ["重点级别"] = n.KeyLevel is null ? "" : keyLevels.GetValueOrDefault(n.KeyLevel, n.KeyLevel),
+            ["所属地区"] = regions.GetValueOrDefault(n.RegionCode, n.RegionCode),
+            ["联系干部"] = SpreadsheetText.Neutralize(n.CadreName),
+        }).ToList();
+        if (cadres.Count == 0) cadres.Add(new() { ["联系干部"] = "无联系干部" });
+        if (never.Count == 0) never.Add(new() { ["网络人士"] = "无" });
+        using var stream = new MemoryStream();
+        await stream.SaveAsAsync(new Dictionary<string, object> { ["反馈表汇总"] = cadres, ["本年度未联系人士"] = never });
+        return TypedResults.File(stream.ToArray(), FileNames.XlsxType, FileNames.Utf8($"{year}年度联系情况反馈汇总", DateTime.UtcNow));
+    }
+
+    private static async Task<Dictionary<string, string>> RegionNames(TongxinDb db, IEnumerable<string> codes)
+    {
+        var list = codes.Distinct().ToList();
+        return await db.Regions.AsNoTracking().Where(r => list.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.FullName);
+    }
+
+    private static async Task<(FeedbackSummaryView? View, ValidationProblem? Problem)> Build(int year, string? regionCode, TongxinDb db)
+    {
+        if (!GetFeedbackForm.ValidYear(year)) return (null, Problems.Validation("year", "年度无效"));
         RegionRange? range = null;
         if (!string.IsNullOrWhiteSpace(regionCode))
         {
             range = await ScopedRegions.SubtreeInScope(db, regionCode);
-            if (range is null) return Problems.Validation("regionCode", ScopedRegions.UnknownRegionMessage);
+            if (range is null) return (null, Problems.Validation("regionCode", ScopedRegions.UnknownRegionMessage));
         }
         var first = new DateOnly(year, 1, 1);
         var last = new DateOnly(year, 12, 31);
@@ -53,6 +99,6 @@ public static class FeedbackSummary
         var names = await Cadres.Names(db, never.Select(n => n.CadreUserId));
         var neverItems = never.GroupBy(n => n.FigureId).Select(g => new NeverContactedItem(g.Key, g.First().Name, g.First().KeyLevel, g.First().RegionCode,
             string.Join("、", g.Select(n => names.GetValueOrDefault(n.CadreUserId, ""))))).ToList();
-        return TypedResults.Ok(new FeedbackSummaryView(year, items, neverItems));
+        return (new FeedbackSummaryView(year, items, neverItems), null);
     }
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Tongxin.Common.Auth;
@@ -8,7 +9,7 @@ using Tongxin.Common.Http;
 namespace Tongxin.Features.Liaison;
 
 public sealed record FeedbackFormView(int Year, string CadreName, string RegionName, FeedbackStatus Status, string? Summary, string? Problems,
-    string? Plans, DateTime? SubmittedAt, List<FeedbackRow> Rows, int TotalContacts, int Version);
+    string? Plans, DateTime? SubmittedAt, List<FeedbackRow> Rows, int TotalContacts, int Version, List<FeedbackRequestRow> Requests);
 
 public static class GetFeedbackForm
 {
@@ -27,16 +28,21 @@ public static class GetFeedbackForm
         return db.LiaisonFeedbackForms.FirstOrDefaultAsync(f => f.CadreUserId == self && f.Year == year);
     }
 
-    internal static async Task<FeedbackFormView> View(TongxinDb db, ClaimsPrincipal user, FeedbackForm? form, int year)
+    internal static Task<FeedbackFormView> View(TongxinDb db, ClaimsPrincipal user, FeedbackForm? form, int year) =>
+        View(db, user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "", form, year);
+
+    /// <summary>The form of the cadre <paramref name="self"/>: as submitted, or generated afresh while a draft.</summary>
+    internal static async Task<FeedbackFormView> View(TongxinDb db, string self, FeedbackForm? form, int year)
     {
-        var self = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
         var rows = form?.RowsJson is { } json ? FeedbackRows.FromJson(json) : await FeedbackRows.Generate(db, self, year);
+        var requests = form?.RequestsJson is { } requestsJson ? FeedbackRows.RequestsFromJson(requestsJson)
+            : await FeedbackRequests.Generate(db, self, rows.Select(r => r.FigureId).ToList(), year);
         var me = await db.Users.AsNoTracking().Where(u => u.Id == self).Select(u => new { u.DisplayName, u.UserName, u.RegionCode }).FirstAsync();
         var region = form?.RegionCode ?? me.RegionCode;
         var regionName = await db.Regions.AsNoTracking().Where(r => r.Code == region).Select(r => r.FullName).FirstOrDefaultAsync() ?? region;
         return new FeedbackFormView(year, string.IsNullOrEmpty(me.DisplayName) ? me.UserName! : me.DisplayName, regionName,
             form?.Status ?? FeedbackStatus.Draft, form?.Summary, form?.Problems, form?.Plans, form?.SubmittedAt, rows, rows.Sum(r => r.Contacts),
-            form?.Version ?? 0);
+            form?.Version ?? 0, requests);
     }
 }
 
@@ -90,7 +96,9 @@ public static class SubmitFeedbackForm
             db.LiaisonFeedbackForms.Add(form);
         }
         else db.Entry(form).Property(f => f.Version).OriginalValue = request.Version.Value;
-        form.Submit(FeedbackRows.ToJson(await FeedbackRows.Generate(db, self, year)), DateTime.UtcNow);
+        var rows = await FeedbackRows.Generate(db, self, year);
+        var requests = await FeedbackRequests.Generate(db, self, rows.Select(r => r.FigureId).ToList(), year);
+        form.Submit(FeedbackRows.ToJson(rows), JsonSerializer.Serialize(requests, JsonSerializerOptions.Web), DateTime.UtcNow);
         await db.SaveChangesAsync();
         return TypedResults.Ok(await GetFeedbackForm.View(db, user, form, year));
     }

@@ -21,5 +21,9 @@ public static class LiaisonEndpoints
         g.MapPost("/feedback/{year:int}/submit", SubmitFeedbackForm.Handle).RequireAuthorization(Permissions.LiaisonOwn);
         g.MapGet("/feedback/{year:int}/file", DownloadFeedbackForm.Handle).RequireAuthorization(Permissions.LiaisonOwn);
         g.MapGet("/feedback-summary", FeedbackSummary.Handle).RequireAuthorization(Permissions.LiaisonRead);
+        g.MapGet("/feedback-summary/file", FeedbackSummary.Export).RequireAuthorization(Permissions.LiaisonRead);
+        g.MapGet("/feedback-summary/cadres/{cadreUserId}/file", DownloadFeedbackForm.ForCadre).RequireAuthorization(Permissions.LiaisonRead);
+        g.MapGet("/figures/{id:long}", GetAssignedFigure.Handle).RequireAuthorization(Permissions.ContactLogsRead);
+        g.MapGet("/coverage", ContactCoverage.Handle).RequireAuthorization(Permissions.LiaisonRead);
     }
 }

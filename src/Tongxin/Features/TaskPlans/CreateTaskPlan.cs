@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using Tongxin.Common.Data;
 using Tongxin.Common.Http;
 using Tongxin.Common.Scope;
@@ -14,7 +15,11 @@ public static class CreateTaskPlan
     public const int MinYear = 2000;
     public const int MaxYear = 2100;
 
-    public static async Task<Results<Created<TaskPlanCreated>, ValidationProblem>> Handle(CreateTaskPlanRequest input, TongxinDb db)
+    /// <summary>One plan per year and region: a second answers 409 naming the plan that exists.</summary>
+    public static string DuplicateMessage(string regionName, int year, string? title) =>
+        $"{regionName}{year}年度已有任务分工方案{(title is null ? "" : $"“{title}”")}，每个地区每年只能有一个方案，请在已有方案中添加任务";
+
+    public static async Task<Results<Created<TaskPlanCreated>, ValidationProblem, ConflictProblem>> Handle(CreateTaskPlanRequest input, TongxinDb db)
     {
         var errors = new Dictionary<string, string[]>();
         var title = ChineseText.Normalize(input.Title);
@@ -26,9 +31,18 @@ public static class CreateTaskPlan
             errors["regionCode"] = [string.IsNullOrWhiteSpace(input.RegionCode) ? "请选择所属地区" : ScopedRegions.UnknownRegionMessage];
         if (errors.Count > 0) return Problems.Validation(errors);
 
+        if (await db.TaskPlans.AsNoTracking().Where(p => p.Year == input.Year && p.RegionCode == region!.Code).Select(p => p.Title).FirstOrDefaultAsync() is { } existing)
+            return Problems.Conflict(DuplicateMessage(region!.Name, input.Year!.Value, existing));
         var plan = new TaskPlan { Title = title, Year = input.Year!.Value, RegionCode = region!.Code, CreatedAt = DateTime.UtcNow };
         db.TaskPlans.Add(plan);
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException e) when (UniqueViolation.Of(e, "TaskPlans_RegionCode"))
+        {
+            return Problems.Conflict(DuplicateMessage(region.Name, input.Year.Value, null));
+        }
         return TypedResults.Created($"/api/task-plans/{plan.Id}", new TaskPlanCreated(plan.Id));
     }
 }

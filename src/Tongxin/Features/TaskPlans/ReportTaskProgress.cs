@@ -47,15 +47,35 @@ public static class ReportTaskProgress
         if (text.Length > 2000) errors["text"] = ["进展情况不能超过2000个字"];
         if (errors.Count > 0) return Problems.Validation(errors);
 
-        var report = await db.TaskReports.FirstOrDefaultAsync(r => r.TaskId == id && r.OrgUnitId == unitId && r.Quarter == quarter);
+        // A report carries no version: the last write of a quarter wins. Two writes at once (two first reports meeting
+        // the unique index, or two updates meeting the version check) are retried, so the loser's write becomes an
+        // update of the row the other one wrote instead of a server error.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var (report, added) = await Write(db, id, unitId, quarter!, input.Percent!.Value, text, user);
+                var saved = new TaskReportSaved(report.Id, report.Version);
+                return added ? TypedResults.Created($"/api/tasks/{id}/reports/{report.Id}", saved) : TypedResults.Ok(saved);
+            }
+            catch (DbUpdateException e) when (attempt < 5 && (e is DbUpdateConcurrencyException || UniqueViolation.Of(e, "TaskReports_TaskId")))
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private static async Task<(TaskReport Report, bool Added)> Write(TongxinDb db, long taskId, long unitId, string quarter, int percent, string text,
+        ClaimsPrincipal user)
+    {
+        var report = await db.TaskReports.FirstOrDefaultAsync(r => r.TaskId == taskId && r.OrgUnitId == unitId && r.Quarter == quarter);
         var added = report is null;
-        report ??= db.TaskReports.Add(new TaskReport { TaskId = id, OrgUnitId = unitId, Quarter = quarter! }).Entity;
-        report.Percent = input.Percent!.Value;
+        report ??= db.TaskReports.Add(new TaskReport { TaskId = taskId, OrgUnitId = unitId, Quarter = quarter }).Entity;
+        report.Percent = percent;
         report.Text = text.Length > 0 ? text : null;
         report.ReportedAt = DateTime.UtcNow;
         report.ReportedBy = user.Identity?.Name;
         await db.SaveChangesAsync();
-        var saved = new TaskReportSaved(report.Id, report.Version);
-        return added ? TypedResults.Created($"/api/tasks/{id}/reports/{report.Id}", saved) : TypedResults.Ok(saved);
+        return (report, added);
     }
 }

@@ -13,7 +13,7 @@ internal sealed class TaskPlanConfiguration : IEntityTypeConfiguration<TaskPlan>
         e.Property(p => p.RegionCode).HasMaxLength(12);
         e.Property(p => p.Version).IsConcurrencyToken();
         e.Ignore(p => p.EarliestDeadline);
-        e.HasIndex(p => new { p.RegionCode, p.Year });
+        e.HasIndex(p => new { p.RegionCode, p.Year }).IsUnique();
         e.HasRegionScope(p => p.RegionCode);
     }
 }

@@ -1660,6 +1660,9 @@ namespace Tongxin.Migrations.Postgres
                         .HasColumnType("character varying(12)")
                         .UseCollation("C");
 
+                    b.Property<string>("RequestsJson")
+                        .HasColumnType("text");
+
                     b.Property<string>("RowsJson")
                         .HasColumnType("text");
 
@@ -2144,7 +2147,8 @@ namespace Tongxin.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RegionCode", "Year");
+                    b.HasIndex("RegionCode", "Year")
+                        .IsUnique();
 
                     b.ToTable("TaskPlans");
                 });

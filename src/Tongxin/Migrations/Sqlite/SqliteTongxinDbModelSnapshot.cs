@@ -1563,6 +1563,9 @@ namespace Tongxin.Migrations.Sqlite
                         .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RequestsJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RowsJson")
                         .HasColumnType("TEXT");
 
@@ -2029,7 +2032,8 @@ namespace Tongxin.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RegionCode", "Year");
+                    b.HasIndex("RegionCode", "Year")
+                        .IsUnique();
 
                     b.ToTable("TaskPlans");
                 });

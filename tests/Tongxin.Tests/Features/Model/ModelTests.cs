@@ -69,6 +69,8 @@ public class ModelTests
             ["Features/AuditLog/AuditEndpoints.cs"] = 1,    // whether the reader's region is a root (reads every line)
             ["Features/Auth/Login.cs"] = 1,                 // the root region, for a failed sign-in of an unknown name
             ["Features/Organizations/DeleteOrganization.cs"] = 1, // links outside the caller's scope refuse the delete (counted, not shown)
+            ["Features/HelpRequests/HelpRequestUnitReferences.cs"] = 1, // parts outside the caller's scope refuse a unit's delete (counted)
+            ["Features/TaskPlans/TaskUnitReferences.cs"] = 3,  // tasks and reports outside the caller's scope refuse a unit's delete (counted)
             // A notice's recipients are outside its publisher's region: reads go through their own inbox row first.
             ["Features/Notifications/ReadNotification.cs"] = 1, // read receipt counter on the notice
             ["Features/Notifications/ListNotices.cs"] = 2,      // a recipient's notices, joined through their own rows

@@ -38,8 +38,12 @@ public sealed class TaskPlanKit(TestApp app)
         return await app.SignInFresh(name, TestApp.Password);
     }
 
-    public async Task<long> Plan(string asUser = "staff_city", string region = "510500", int year = 2026, string? title = null)
+    private static int _lastYear = 2020;
+
+    /// <summary>A plan; without a year, one no other plan of the test run has (plans are unique per year and region).</summary>
+    public async Task<long> Plan(string asUser = "staff_city", string region = "510500", int? year = null, string? title = null)
     {
+        year ??= Interlocked.Decrement(ref _lastYear);
         var client = await app.As(asUser);
         var json = await ApiClient.ReadJson(await client.PostAsync("/api/task-plans", new { year, title = title ?? "工作要点" + Tag(), regionCode = region }), HttpStatusCode.Created);
         return json["id"]!.GetValue<long>();

@@ -107,11 +107,11 @@ public abstract class TaskPlanTests(TestApp app)
         var tag = TaskPlanKit.Tag();
         var mine = await _kit.Unit("网信办" + tag);
         var other = await _kit.Unit("教育局" + tag);
-        var planId = await _kit.Plan(year: 2026);
+        var planId = await _kit.Plan(year: 2024);
         var leadTask = await _kit.Task(planId, mine, title: "牵头任务" + tag);
         var coTask = await _kit.Task(planId, other, [mine], title: "配合任务" + tag);
         var notMine = await _kit.Task(planId, other, title: "他人任务" + tag);
-        var otherPlan = await _kit.Plan(year: 2026);
+        var otherPlan = await _kit.Plan();
         await _kit.Task(otherPlan, other);
         var unit = await _kit.UnitUser(mine);
 
@@ -195,7 +195,7 @@ public abstract class TaskPlanTests(TestApp app)
         await _kit.Unit("泸州市委网信办" + tag);
         await _kit.Unit("市教育局" + tag);
         await _kit.Unit("市财政局" + tag);
-        var planId = await _kit.Plan(year: 2026);
+        var planId = await _kit.Plan(year: 2023);
         var staff = await app.As("staff_city");
         var file = new WorkbookBuilder()
             .Row("2026年网络人士统战工作重点任务分工方案")
@@ -255,7 +255,7 @@ public abstract class TaskPlanTests(TestApp app)
     {
         var tag = TaskPlanKit.Tag();
         await _kit.Unit("市文旅局" + tag);
-        var planId = await _kit.Plan(year: 2026);
+        var planId = await _kit.Plan(year: 2027);
         var staff = await app.As("staff_city");
         var noHeader = new WorkbookBuilder().Row("随便", "什么").Row("a", "b").Build();
         Assert.Equal(HttpStatusCode.BadRequest, (await TaskPlanKit.Upload(staff, planId, noHeader, "dryRun")).StatusCode);
@@ -271,7 +271,7 @@ public abstract class TaskPlanTests(TestApp app)
         var report = await ApiClient.ReadJson(await TaskPlanKit.Upload(staff, planId, file, "commit"));
         var errors = ImportKit.Errors(report);
         Assert.Contains(errors, e => e.Row == 2 && e.Column == "工作任务");
-        Assert.Contains(errors, e => e.Row == 3 && e.Column == "完成时限" && e.Message.Contains("不能早于2026年"));
+        Assert.Contains(errors, e => e.Row == 3 && e.Column == "完成时限" && e.Message.Contains("不能早于2027年"));
         Assert.Contains(errors, e => e.Row == 4 && e.Column == "完成时限");
         Assert.Equal(0, await _kit.TaskCount(planId));
         Assert.Equal(HttpStatusCode.NotFound, (await TaskPlanKit.Upload(await app.As("staff_nx"), planId, file, "dryRun")).StatusCode);

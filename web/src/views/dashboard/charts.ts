@@ -1,5 +1,5 @@
 import type { ChartOption } from '@/charts/echarts';
-import type { CountItem, MonthCount } from '@/api/types';
+import type { CountItem, CoverageGroup, MonthCount } from '@/api/types';
 
 export function barOption(items: CountItem[], seriesName: string, horizontal = false): ChartOption {
   const labels = items.map((i) => i.label);
@@ -34,5 +34,23 @@ export function lineOption(items: MonthCount[], seriesName: string): ChartOption
     xAxis: { type: 'category', data: items.map((i) => i.month), boundaryGap: false },
     yAxis: { type: 'value', minInterval: 1 },
     series: [{ name: seriesName, type: 'line', smooth: true, data: items.map((i) => i.count), areaStyle: { opacity: 0.12 } }],
+  } as ChartOption;
+}
+
+/** Key figures contacted in time and not, stacked per group, each bar labelled with its share. */
+export function coverageOption(groups: CoverageGroup[], names: { contacted: string; missed: string }, horizontal = false): ChartOption {
+  const labels = groups.map((g) => `${g.label}（${Math.round(g.share * 100)}%）`);
+  const category = { type: 'category' as const, data: labels, axisLabel: { interval: 0 } };
+  const value = { type: 'value' as const, minInterval: 1 };
+  return {
+    tooltip: { trigger: 'axis' },
+    legend: { bottom: 0 },
+    grid: { left: horizontal ? 130 : 40, right: 20, top: 20, bottom: 50 },
+    xAxis: horizontal ? value : category,
+    yAxis: horizontal ? { ...category, inverse: true } : value,
+    series: [
+      { name: names.contacted, type: 'bar', stack: 'all', data: groups.map((g) => g.contacted), barMaxWidth: 32, itemStyle: { color: '#67c23a' } },
+      { name: names.missed, type: 'bar', stack: 'all', data: groups.map((g) => g.figures - g.contacted), barMaxWidth: 32, itemStyle: { color: '#f56c6c' } },
+    ],
   } as ChartOption;
 }

@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using Tongxin.Common.Data;
+using Tongxin.Features.Liaison;
+
+namespace Tongxin.Features.HelpRequests;
+
+/// <summary>
+/// The help requests on a cadre's annual feedback form: those made in the year (China time) or completed in it that the
+/// cadre raised or that belong to a figure assigned to them during the year; oldest first, at most 500.
+/// </summary>
+public sealed class FeedbackRequestSource : IFeedbackRequestSource
+{
+    public const int Limit = 500;
+
+    public async Task<List<FeedbackRequestRow>> Rows(TongxinDb db, string cadreUserId, IReadOnlyCollection<long> figureIds, int year)
+    {
+        var from = new DateTime(year, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddHours(-8);
+        var to = from.AddYears(1);
+        var ids = figureIds.ToList();
+        var requests = await db.HelpRequests.AsNoTracking()
+            .Where(r => r.CreatedByUserId == cadreUserId || (r.FigureId != null && ids.Contains(r.FigureId.Value)))
+            .Where(r => (r.CreatedAt >= from && r.CreatedAt < to) || (r.CompletedAt >= from && r.CompletedAt < to))
+            .OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).Take(Limit)
+            .Select(r => new
+            {
+                r.Id,
+                r.FigureId,
+                r.OrganizationId,
+                r.Title,
+                r.Status,
+                r.Summary,
+                r.Satisfaction,
+                r.VisitText,
+                Replies = r.Parts.Where(p => p.Reply != null).OrderBy(p => p.RepliedAt).Select(p => p.UnitName + "：" + p.Reply).ToList(),
+            }).ToListAsync();
+        var figureIdsOfRows = requests.Where(r => r.FigureId != null).Select(r => r.FigureId!.Value).Distinct().ToList();
+        var orgIds = requests.Where(r => r.OrganizationId != null).Select(r => r.OrganizationId!.Value).Distinct().ToList();
+        var figures = await db.Figures.AsNoTracking().Where(f => figureIdsOfRows.Contains(f.Id)).ToDictionaryAsync(f => f.Id, f => f.Name);
+        var orgs = await db.Organizations.AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name);
+        return requests.Select(r => new FeedbackRequestRow(r.Id,
+            r.FigureId is { } f ? figures.GetValueOrDefault(f, "") : r.OrganizationId is { } o ? orgs.GetValueOrDefault(o, "") : "",
+            r.Title, HelpRequestNames.Status(r.Status), Outcome(r.Status, r.Summary, r.Satisfaction, r.VisitText, r.Replies))).ToList();
+    }
+
+    private static string Outcome(HelpRequestStatus status, string? summary, Satisfaction? satisfaction, string? visitText, List<string> replies)
+    {
+        var parts = new List<string>();
+        if (!string.IsNullOrWhiteSpace(summary)) parts.Add(summary);
+        else if (replies.Count > 0) parts.Add(string.Join("；", replies));
+        if (satisfaction is { } s) parts.Add($"回访：{HelpRequestNames.Satisfaction(s)}{(string.IsNullOrWhiteSpace(visitText) ? "" : "，" + visitText)}");
+        if (parts.Count == 0) parts.Add(status == HelpRequestStatus.Submitted ? "待受理" : "办理中");
+        var text = string.Join("。", parts);
+        return text.Length > 300 ? text[..300] + "…" : text;
+    }
+}

@@ -13,6 +13,7 @@ const zhCN = {
     emptyValue: '（空）',
   },
   common: {
+    rangeTo: ' 至 ',
     unsavedLeave: '有尚未保存的修改，离开后将丢失。确定离开吗？',
     leave: '离开',
     stay: '继续编辑',

@@ -433,7 +433,25 @@ namespace Tongxin.Migrations.Postgres
                     b.ToTable("Regions");
                 });
 
-<<<<<<< HEAD
+            modelBuilder.Entity("Tongxin.Common.Security.KeyCheckValue", b =>
+                {
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Check")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("KeyId");
+
+                    b.ToTable("KeyCheckValue");
+                });
+
             modelBuilder.Entity("Tongxin.Features.Attachments.Attachment", b =>
                 {
                     b.Property<long>("Id")
@@ -493,25 +511,6 @@ namespace Tongxin.Migrations.Postgres
                     b.HasIndex("OwnerKind", "OwnerId", "Id");
 
                     b.ToTable("Attachments", (string)null);
-=======
-            modelBuilder.Entity("Tongxin.Common.Security.KeyCheckValue", b =>
-                {
-                    b.Property<string>("KeyId")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("Check")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("KeyId");
-
-                    b.ToTable("KeyCheckValue");
->>>>>>> h/hardening
                 });
 
             modelBuilder.Entity("Tongxin.Features.Dashboard.FigureTally", b =>
@@ -1094,37 +1093,6 @@ namespace Tongxin.Migrations.Postgres
                     b.HasIndex("FigureId");
 
                     b.ToTable("Positions");
-                });
-
-            modelBuilder.Entity("Tongxin.Features.Figures.WideSearchKey", b =>
-                {
-                    b.Property<string>("Category")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<long>("FigureId")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .UseCollation("C");
-
-                    b.Property<string>("RegionCode")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .UseCollation("C");
-
-                    b.Property<string>("SortKey")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("integer");
-
-                    b.ToTable((string)null);
-
-                    b.ToSqlQuery("SELECT * FROM \"FigureSearchKeys\"");
                 });
 
             modelBuilder.Entity("Tongxin.Features.HelpRequests.HelpRequest", b =>

@@ -416,6 +416,25 @@ namespace Tongxin.Migrations.Sqlite
                     b.ToTable("Regions");
                 });
 
+            modelBuilder.Entity("Tongxin.Common.Security.KeyCheckValue", b =>
+                {
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Check")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("KeyId");
+
+                    b.ToTable("KeyCheckValue");
+                });
+
             modelBuilder.Entity("Tongxin.Features.Attachments.Attachment", b =>
                 {
                     b.Property<long>("Id")
@@ -798,6 +817,7 @@ namespace Tongxin.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Issuer")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Level")
@@ -805,6 +825,7 @@ namespace Tongxin.Migrations.Sqlite
 
                     b.Property<string>("Title")
                         .IsRequired()
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
@@ -856,9 +877,11 @@ namespace Tongxin.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Address")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("BaseOffers")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CreditCode")
@@ -866,6 +889,7 @@ namespace Tongxin.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Description")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsBase")
@@ -875,6 +899,7 @@ namespace Tongxin.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("LiaisonOfficer")
+                        .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LiaisonPhoneCipher")
@@ -966,6 +991,7 @@ namespace Tongxin.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Url")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
@@ -1002,6 +1028,7 @@ namespace Tongxin.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Organization")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TermEnd")
@@ -1011,6 +1038,7 @@ namespace Tongxin.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
@@ -1022,35 +1050,6 @@ namespace Tongxin.Migrations.Sqlite
                     b.HasIndex("FigureId");
 
                     b.ToTable("Positions");
-                });
-
-            modelBuilder.Entity("Tongxin.Features.Figures.WideSearchKey", b =>
-                {
-                    b.Property<string>("Category")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("FigureId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RegionCode")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SortKey")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
-
-                    b.ToTable((string)null);
-
-                    b.ToSqlQuery("SELECT * FROM \"FigureSearchKeys\"");
                 });
 
             modelBuilder.Entity("Tongxin.Features.HelpRequests.HelpRequest", b =>

@@ -85,9 +85,10 @@ public static class ImportFloor
         var table = type.GetTableName()!;
         var store = StoreObjectIdentifier.Table(table, type.GetSchema());
         var columns = type.GetProperties().Select(p => p.GetColumnName(store)!).Where(c => c is not null).Distinct().ToList();
-        // A handle has one owner per platform (a unique index): the copies' handle keys get a mark; same length of work.
+        // A handle has one owner per platform and an ID number one figure (unique indexes): the copies' keys get a mark;
+        // same length of work.
         var select = columns.Select(c => shifted.Contains(c) ? $"\"{c}\" + {Shift}"
-            : c == "HandleKey" ? $"\"{c}\" || '#copy'" : $"\"{c}\"");
+            : c is "HandleKey" or "IdNumberHash" ? $"\"{c}\" || '#copy'" : $"\"{c}\"");
         return $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) SELECT {string.Join(", ", select)} " +
                $"FROM \"{table}\" WHERE {where}" + (orderBy is null ? "" : $" ORDER BY {orderBy}");
     }

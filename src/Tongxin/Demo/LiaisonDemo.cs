@@ -24,7 +24,7 @@ public static class LiaisonDemo
         var district = figures.Where(f => f.KeyLevel == "district").Take(4).ToList();
         // (figure, days since the assignment began, days since each contact): city figures every 90 days, district every 180.
         var plan = new List<(Figure Figure, int Started, int[] Contacts)>();
-        int[][] cityContacts = [[120, 260], [80, 170], [20, 110, 200], [45]];
+        int[][] cityContacts = [[120, 260], [100, 170], [20, 110, 200], [45]];
         int[][] districtContacts = [[], [60, 240], [], [150]];
         int[] districtStarted = [200, 300, 175, 300];
         for (var i = 0; i < city.Count; i++) plan.Add((city[i], 300, cityContacts[i]));

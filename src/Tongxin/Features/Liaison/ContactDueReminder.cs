@@ -26,9 +26,8 @@ public sealed class ContactDueReminder : IReminderRule
         var reminders = new List<Reminder>();
         foreach (var state in new[] { DueState.Overdue, DueState.DueSoon })
         {
-            // Only figures still in the registry: one who left (退出) or was transferred is no one's contact any more.
-            var assignments = db.LiaisonAssignments.Where(a => a.Figure!.Status == Figures.FigureStatus.Active);
-            var rows = await DueRow.Active(db, assignments).Where(rules.InState(state, today)).AsNoTracking().ToListAsync(ct);
+            // DueRow.Active keeps only figures still in the registry (one who left is no one's contact any more).
+            var rows = await DueRow.Active(db).Where(rules.InState(state, today)).AsNoTracking().ToListAsync(ct);
             foreach (var r in rows)
             {
                 if (rules.NextDue(r.KeyLevel, r.StartOn, r.LastContactOn) is not { } due) continue;

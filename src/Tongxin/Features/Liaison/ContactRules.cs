@@ -100,7 +100,8 @@ public sealed class DueRow
 
     /// <summary>The active assignments (already region-scoped by the filter on the figure), with their last contact by that cadre.</summary>
     public static IQueryable<DueRow> Active(TongxinDb db, IQueryable<Assignment>? assignments = null) =>
-        (assignments ?? db.LiaisonAssignments).Where(a => a.EndOn == null).Select(a => new DueRow
+        // A figure who has left the registry is no one's contact to keep, though the assignment may not be ended yet.
+        (assignments ?? db.LiaisonAssignments).Where(a => a.EndOn == null && a.Figure!.Status == Figures.FigureStatus.Active).Select(a => new DueRow
         {
             AssignmentId = a.Id,
             FigureId = a.FigureId,

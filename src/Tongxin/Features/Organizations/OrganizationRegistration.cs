@@ -24,7 +24,8 @@ internal sealed class EncryptLiaisonPhones(FieldProtector protector) : IStartupT
 
     public async Task RunAsync(TongxinDb db, ILogger log, CancellationToken ct)
     {
-        var plain = await db.Organizations.IgnoreQueryFilters()
+        var plain = await db.Organizations
+            // Start-up tasks run unrestricted: every region's organizations are read.
             .Where(o => o.LiaisonPhoneCipher != null && !o.LiaisonPhoneCipher.StartsWith("v1:")).ToListAsync(ct);
         if (plain.Count == 0) return;
         foreach (var o in plain)

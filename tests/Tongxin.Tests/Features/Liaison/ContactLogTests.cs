@@ -57,6 +57,11 @@ public abstract class ContactLogTests(TestApp app)
         var jyDue = await (await app.As("staff_jy")).GetJson($"/api/liaison/due?cadreUserId={cadreId}");
         Assert.Equal(new[] { "超期人士" }, ApiClient.ItemNames(jyDue));
 
+        // A figure who leaves the registry drops out of the due list and the cadre's figures.
+        Assert.Equal(HttpStatusCode.NoContent, (await staff.DeleteAsync($"/api/figures/{fine}?status=left&reason=本人申请退出")).StatusCode);
+        Assert.Equal(new[] { "将到期人士", "超期人士" }, ApiClient.ItemNames(await staff.GetJson($"/api/liaison/due?cadreUserId={cadreId}")));
+        Assert.DoesNotContain((await cadre.GetJson("/api/liaison/my-figures")).AsArray(), m => m!["figureId"]!.GetValue<long>() == fine);
+
         var file = await staff.GetAsync($"/api/liaison/due/file?cadreUserId={cadreId}");
         Assert.Equal(HttpStatusCode.OK, file.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file.Content.Headers.ContentType!.MediaType);

@@ -52,6 +52,7 @@ public static class HttpScenarios
             var profile = await Wrk.RunAsync(server.BaseUrl, profilePaths, cookie, 16, measure);
             Add(report, config, "HTTP profile page, 16 clients", profile, "3,000 req/s", profile.PerSecond >= 3000);
         }
+        if (Runs(NoticeFanOutScenario.Label)) await NoticeFanOutScenario.RunAsync(config, report, client, smoke);
         if (only is not null)
         {
             // "import" alone runs the two imports without the export (repeated import experiments).

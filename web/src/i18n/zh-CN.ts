@@ -514,7 +514,7 @@ const zhCN = {
     inboxEmpty: '暂无转办给本单位的诉求',
     inboxOpen: '待办理',
     inboxAll: '全部',
-    export: '导出Excel',
+    export: '导出 Excel',
     sort: '排序',
     sortNewest: '最新提交',
     sortOldest: '最早提交',

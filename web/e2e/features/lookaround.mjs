@@ -124,6 +124,16 @@ for (const user of ['staff', 'staff_jy', 'leader', 'cadre', 'unit', 'association
         await check(page, seen, user, problems);
       }
     }
+    // A dialog that opens on a bare search box says what to do in it.
+    if (paths.includes('/invitations')) {
+      await go(page, '/invitations');
+      await seen.quiet();
+      await page.locator('button', { hasText: '邀请激活' }).first().click();
+      const hint = page.locator('[data-test=invite-hint]');
+      await hint.waitFor({ state: 'visible', timeout: TIMEOUT });
+      assert((await hint.innerText()).includes('搜索'), 'the invite dialog does not say how to pick figures');
+      await page.keyboard.press('Escape');
+    }
     assert(problems.length === 0, `${user} on a phone:\n  ${problems.join('\n  ')}`);
   }), demoOnly);
 }

@@ -1137,6 +1137,7 @@ const zhCN = {
     title: '邀请激活',
     invite: '邀请激活',
     inviteSelected: '邀请所选人士',
+    pickHint: '输入姓名、拼音或单位搜索并选择人士，可多选；也可在人士名录中勾选后点“邀请开通”。',
     inviteSelection: '邀请开通',
     inviteSelectionConfirm: '将为所选的 {count} 位人士生成邀请链接（有效期14天）；已开通账号或未登记手机号的人士将跳过。确定继续吗？',
     selectionTitle: '邀请开通结果',

@@ -124,6 +124,13 @@ for (const user of ['staff', 'staff_jy', 'leader', 'cadre', 'unit', 'association
         await check(page, seen, user, problems);
       }
     }
+    // A toggle says what it will do next: the figure list's extra filters open, then close.
+    if (paths.includes('/figures')) {
+      await go(page, '/figures');
+      await seen.quiet();
+      await page.getByRole('button', { name: '更多筛选' }).click();
+      await page.getByRole('button', { name: '收起筛选' }).waitFor({ state: 'visible', timeout: TIMEOUT });
+    }
     // A dialog that opens on a bare search box says what to do in it.
     if (paths.includes('/invitations')) {
       await go(page, '/invitations');

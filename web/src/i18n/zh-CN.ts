@@ -206,6 +206,7 @@ const zhCN = {
       empty: '暂无符合条件的人士',
       emptyHint: '可调整筛选条件，或新增、导入人士资料',
       moreFilters: '更多筛选',
+      fewerFilters: '收起筛选',
     },
     form: {
       titleNew: '新增网络人士',

@@ -27,9 +27,9 @@ function watch(page) {
     take: () => { const p = problems; problems = []; return p; },
     quiet: async () => {
       const until = Date.now() + TIMEOUT;
-      await page.waitForTimeout(50);
-      while (Date.now() < until && (inFlight > 0 || Date.now() - last < 100)) await page.waitForTimeout(25);
-      await page.waitForTimeout(100); // tables and charts draw after their data arrives
+      await page.waitForTimeout(30);
+      // Quiet for 100 ms: the data has arrived and Vue has drawn it (it renders on the next tick).
+      while (Date.now() < until && (inFlight > 0 || Date.now() - last < 100)) await page.waitForTimeout(20);
     },
   };
 }
@@ -125,14 +125,14 @@ for (const user of ['staff', 'staff_jy', 'leader', 'cadre', 'unit', 'association
       }
     }
     // A toggle says what it will do next: the figure list's extra filters open, then close.
-    if (paths.includes('/figures')) {
+    if (user === 'staff' && paths.includes('/figures')) {
       await go(page, '/figures');
       await seen.quiet();
       await page.getByRole('button', { name: '更多筛选' }).click();
       await page.getByRole('button', { name: '收起筛选' }).waitFor({ state: 'visible', timeout: TIMEOUT });
     }
     // A dialog that opens on a bare search box says what to do in it.
-    if (paths.includes('/invitations')) {
+    if (user === 'staff' && paths.includes('/invitations')) {
       await go(page, '/invitations');
       await seen.quiet();
       await page.locator('button', { hasText: '邀请激活' }).first().click();

@@ -56,6 +56,22 @@ function memberFirstScreenBudget(limitBytes: number, entryPath = 'm/index.html')
 }
 
 
+/**
+ * Vant's icon font is embedded (woff2 as a data URL) with a fallback on a public CDN. The server's CSP allows
+ * fonts only from itself, and Chromium still asks for the fallback: every member page logged a CSP error and a
+ * failed request to at.alicdn.com. The embedded font is enough, so the fallback is dropped from Vant's CSS.
+ */
+function dropVantRemoteFont(): Plugin {
+  return {
+    name: 'tongxin-drop-vant-remote-font',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]vant[\\/].*\.css$/.test(id.split('?')[0]) || !code.includes('at.alicdn.com')) return null;
+      return { code: code.replace(/,\s*url\((["']?)\/\/at\.alicdn\.com[^)]*\)\s*format\((["'])woff\2\)/g, ''), map: null };
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
     vue(),
@@ -66,6 +82,7 @@ export default defineConfig({
     Components({ resolvers: [ElementPlusResolver(), VantResolver()], dts: 'src/components.d.ts', dirs: [] }),
     // The member app's first screen must stay under 150 KB of JavaScript (gzip): the build fails above it.
     memberFirstScreenBudget(150 * 1024),
+    dropVantRemoteFont(),
   ],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   server: {

@@ -33,8 +33,10 @@ public static class AttachmentEndpoints
         var readers = read.SelectMany(Permissions.RolesWith).Distinct().ToArray();
         var writers = write.SelectMany(Permissions.RolesWith).Distinct().ToArray();
         var name = kind.ToString();
-        // Kestrel stops a body far beyond the limit early; one just over it still gets the Chinese 400 from the handler.
-        var bodyCap = ((IEndpointRouteBuilder)api).ServiceProvider.GetRequiredService<AttachmentLimits>().MaxBytes + (1 << 20);
+        // A body over the cap is answered before it is read (Imports/UploadLengthCheck, with the handler's message); one
+        // just over the file limit gets the Chinese 400 from the handler. The form reader's own part limit (the imports'
+        // 20 MB) follows the configured size, which may be larger.
+        var bodyCap = ((IEndpointRouteBuilder)api).ServiceProvider.GetRequiredService<AttachmentLimits>().MaxBodyBytes;
         g.MapGet("/", (long ownerId, TongxinDb db, ClaimsPrincipal user, AttachmentLimits limits, CancellationToken ct) =>
                 ListAttachments.Handle(kind, ownerId, db, user, limits, ct))
             .WithName($"List{name}Attachments").RequireAuthorization(p => p.RequireAuthenticatedUser().RequireRole(readers));
@@ -42,6 +44,7 @@ public static class AttachmentEndpoints
         g.MapPost("/", (long ownerId, IFormFile? file, TongxinDb db, ClaimsPrincipal user, AttachmentLimits limits, IFileStore store, CancellationToken ct) =>
                 UploadAttachment.Handle(kind, ownerId, file, db, user, limits, store, ct))
             .WithName($"Upload{name}Attachment").DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(bodyCap))
+            .WithFormOptions(multipartBodyLengthLimit: bodyCap)
             .RequireAuthorization(p => p.RequireAuthenticatedUser().RequireRole(writers));
         g.MapGet("/{id:long}/file", (long ownerId, long id, TongxinDb db, ClaimsPrincipal user, IFileStore store, HttpContext http, CancellationToken ct) =>
                 DownloadAttachment.Handle(kind, ownerId, id, db, user, store, http, ct))

@@ -22,4 +22,10 @@ public sealed record AttachmentLimits(long MaxBytes, int MaxPerOwner)
     }
 
     public string SizeText => $"{MaxBytes / 1024 / 1024}MB";
+
+    /// <summary>The message for a file over the limit, and for a request body over <see cref="MaxBodyBytes"/>.</summary>
+    public string TooLargeMessage => $"文件不能超过{SizeText}";
+
+    /// <summary>The largest upload body: the file plus room for the multipart framing.</summary>
+    public long MaxBodyBytes => MaxBytes + (1 << 20);
 }

@@ -23,7 +23,7 @@ public static class UploadAttachment
         if (owner is null) return Problems.NotFound(AttachmentOwners.NameOf(kind));
         if (!owner.CanWrite) return TypedResults.Forbid();
         if (file is null || file.Length == 0) return Problems.Validation("file", "请选择要上传的文件");
-        if (file.Length > limits.MaxBytes) return Problems.Validation("file", $"文件不能超过{limits.SizeText}");
+        if (file.Length > limits.MaxBytes) return Problems.Validation("file", limits.TooLargeMessage);
         var type = AttachmentTypes.ByExtension(file.FileName);
         if (type is null) return Problems.Validation("file", $"只能上传{AttachmentTypes.AllowedText}");
         if (await ListAttachments.Of(db, owner).CountAsync(ct) >= limits.MaxPerOwner)

@@ -31,28 +31,3 @@ public sealed class ImportConcurrency(IConfiguration configuration) : IRateLimit
         return new ValueTask(Problems.Write(ctx.HttpContext, StatusCodes.Status429TooManyRequests, BusyMessage));
     };
 }
-
-/// <summary>
-/// An upload whose declared length is over the form limit is answered like one just over the file limit (a field
-/// error on <c>file</c> in Chinese) instead of the bare "Bad Request" the form reader's failure gives. Only the
-/// Content-Length header is read, so it runs first in the pipeline at no cost.
-/// </summary>
-internal sealed class UploadLengthCheck : IStartupFilter
-{
-    public static readonly string TooLargeMessage = $"文件不能超过{ImportLimits.MaxUploadBytes / 1024 / 1024}MB";
-
-    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-    {
-        app.Use(async (ctx, nextMiddleware) =>
-        {
-            if (HttpMethods.IsPost(ctx.Request.Method) && ctx.Request.ContentLength > ImportRegistration.MaxFormBytes
-                && ctx.Request.Path.Equals("/api/figures/import", StringComparison.OrdinalIgnoreCase))
-            {
-                await Problems.Validation("file", TooLargeMessage).ExecuteAsync(ctx);
-                return;
-            }
-            await nextMiddleware(ctx);
-        });
-        next(app);
-    };
-}

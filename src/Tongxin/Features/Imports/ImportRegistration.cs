@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.Features;
 using Tongxin.Common.Data;
 
@@ -19,6 +20,9 @@ public static class ImportRegistration
         // The multipart body holds the file plus a little framing.
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = MaxFormBytes);
         services.AddTransient<IStartupFilter, UploadLengthCheck>();
+        services.AddSingleton(new UploadRoute(new Regex(@"^/api/figures/import/?$", RegexOptions.IgnoreCase), MaxFormBytes, UploadLengthCheck.TooLargeMessage));
+        // The plan-table import (TaskPlans/ImportPlanTasks) takes the same file size and says so in the same words.
+        services.AddSingleton(new UploadRoute(new Regex(@"^/api/task-plans/\d+/import/?$", RegexOptions.IgnoreCase), MaxFormBytes, UploadLengthCheck.TooLargeMessage));
         services.AddRateLimiter(o => o.AddPolicy<string, ImportConcurrency>(ImportConcurrency.Name));
         return services;
     }

@@ -85,6 +85,14 @@ public static class DailyWorkScenarios
                 async db => await ListHelpRequests.Handle(db, staff, new HelpRequestFilter { Category = "policy", Overdue = true }, 1, 20)),
             new("help requests: board filtered: q=场地, page 2 (city staff)", city, ListBudget, 50,
                 async db => await ListHelpRequests.Handle(db, staff, new HelpRequestFilter { Q = "场地" }, 2, 20)),
+            new("help requests: board, overdue, page 1 (city staff)", city, ListBudget, 50,
+                async db => await ListHelpRequests.Handle(db, staff, new HelpRequestFilter { Overdue = true }, 1, 20)),
+            new("help requests: board filtered: q=场地, 已办结 tab, page 1 (city staff)", city, ListBudget, 50,
+                async db => await ListHelpRequests.Handle(db, staff, new HelpRequestFilter { Q = "场地", Status = "completed" }, 1, 20)),
+            new("province help requests: board filtered: q=场地, page 1 (province staff)", "510000", ListBudget, 50,
+                async db => await ListHelpRequests.Handle(db, province, new HelpRequestFilter { Q = "场地" }, 1, 20)),
+            new("province help requests: board, overdue, page 1 (province staff)", "510000", ListBudget, 50,
+                async db => await ListHelpRequests.Handle(db, province, new HelpRequestFilter { Overdue = true }, 1, 20)),
             new("province help requests: board, 已转办 tab, page 1 (province staff)", "510000", ListBudget, 50,
                 async db => await ListHelpRequests.Handle(db, province, new HelpRequestFilter { Status = "routed" }, 1, 20)),
             new("help requests: unit inbox, page 1 (member unit)", city, ListBudget, 50,
@@ -141,6 +149,10 @@ public static class DailyWorkScenarios
         var first = await s.Run(db);
         var firstMs = firstCall.Elapsed.TotalMilliseconds;
         var commands = capture.Stop();
+        // TONGXIN_BENCH_SQL=1 prints each scenario's SQL with its parameters (to EXPLAIN it by hand).
+        if (Environment.GetEnvironmentVariable("TONGXIN_BENCH_SQL") == "1")
+            foreach (var c in commands)
+                Console.WriteLine($"-- {s.Name}\n{string.Join("\n", c.Parameters.Cast<DbParameter>().Select(p => $"--   {p.ParameterName} = {p.Value}"))}\n{c.CommandText};\n");
         foreach (var c in commands) c.CommandTimeout = db.Database.GetCommandTimeout() ?? 0;
         if (first is not IStatusCodeHttpResult { StatusCode: 200 } ok)
             return new Measurement(s.Name, config.Provider, 0, 0, 0, null, null, s.Budget, false,

@@ -255,6 +255,7 @@ public static class DemoSeeder
         await Features.Notifications.NotificationDemo.SeedAsync(db, demoIds, ct);
         if (await LiaisonDemo.CadreId(db, ct) is { } cadreId) await LiaisonDemo.SeedAsync(db, figures, cadreId, ct);
         await Features.HelpRequests.HelpRequestDemoData.SeedAsync(db, figures, organizations, units["unit"], ct);
+        await AttachmentDemo.SeedAsync(db, sp.GetRequiredService<Common.Files.IFileStore>(), ct);
         WasSeeded = true;
         log.LogInformation("Demo data seeded: {Regions} regions, {Figures} figures, {Orgs} organizations", regions.Count, figures.Count, organizations.Count);
     }
@@ -264,7 +265,7 @@ public static class DemoSeeder
     {
         var db = sp.GetRequiredService<TongxinDb>();
         var users = sp.GetRequiredService<UserManager<AppUser>>();
-        var n = 0;
+        var n = await AttachmentDemo.RemoveAsync(db, ct);
         n += await Features.HelpRequests.HelpRequestDemoData.RemoveAsync(db, ct);
         n += await db.FigureSearchKeys.Where(k => db.Figures.Any(f => f.Id == k.FigureId && f.IsDemo)).ExecuteDeleteAsync(ct);
         n += await db.Figures.Where(f => f.IsDemo).ExecuteDeleteAsync(ct);

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { api, assert, DEMO_PASSWORD, shot, test, TIMEOUT, withPage } from '../lib.mjs';
 
 const demoOnly = { skip: !DEMO_PASSWORD ? 'DEMO_PASSWORD not set' : undefined };
@@ -80,3 +81,19 @@ test('a help request goes through the whole workflow across staff, the member un
     await shot(page, '32-request-visited');
   });
 }, demoOnly);
+
+test('a demo request shows its seeded attachments on the detail page and they download as a PDF and a JPEG', () => withPage({ user: 'staff' }, async (page) => {
+  const list = await api(page, 'GET', `/api/help-requests?q=${encodeURIComponent('直播团队需要过渡办公场所')}&pageSize=1`);
+  assert(list.status === 200 && list.body.items.length === 1, `the demo request is missing: ${list.status}`);
+  await page.goto(`/requests/${list.body.items[0].id}`);
+  const panel = page.locator('[data-test=request-attachments] [data-test=attachment-panel]');
+  for (const [name, magic] of [['诉求材料.pdf', '%PDF-'], ['现场照片.jpg', '\xff\xd8\xff']]) {
+    const item = panel.locator('[data-test=attachment-item]').filter({ hasText: name });
+    await item.waitFor({ timeout: TIMEOUT });
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: TIMEOUT }), item.locator('[data-test=attachment-download]').click()]);
+    assert(download.suggestedFilename() === name, `downloaded as ${download.suggestedFilename()}`);
+    const bytes = await readFile(await download.path());
+    assert(bytes.subarray(0, magic.length).equals(Buffer.from(magic, 'latin1')), `${name} does not start with its magic bytes`);
+  }
+  await shot(page, '63-request-demo-attachments-desktop');
+}), demoOnly);

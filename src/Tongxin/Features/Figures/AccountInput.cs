@@ -50,20 +50,10 @@ public sealed record AccountInput(string? Platform, string? Handle, string? Url,
             await db.SaveChangesAsync();
             return null;
         }
-        catch (DbUpdateException e) when (IsHandleConflict(e))
+        catch (DbUpdateException e) when (Duplicates.IsUniqueViolation(e, nameof(PlatformAccount.HandleKey)))
         {
             return Problems.Validation(field, TakenMessage);
         }
-    }
-
-    private static bool IsHandleConflict(Exception? e)
-    {
-        for (; e is not null; e = e.InnerException)
-        {
-            if (e is Npgsql.PostgresException { SqlState: "23505" } pg && pg.ConstraintName?.Contains(nameof(PlatformAccount.HandleKey)) == true) return true;
-            if (e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 } lite && lite.Message.Contains(nameof(PlatformAccount.HandleKey))) return true;
-        }
-        return false;
     }
 
     public static AccountItem ToItem(PlatformAccount a) =>

@@ -43,10 +43,12 @@ public sealed record HelpRequestFilter
         }
         if (!string.IsNullOrWhiteSpace(Q))
         {
+            // The names are matched once, as uncorrelated id sets (a hashed subplan on PostgreSQL, an ephemeral table on
+            // SQLite), not probed again for every request of the scope: a province-wide count stays one pass.
             var term = ChineseText.Normalize(Q);
-            query = query.Where(r => r.Title.Contains(term)
-                                     || db.Figures.Any(f => f.Id == r.FigureId && f.Name.Contains(term))
-                                     || db.Organizations.Any(o => o.Id == r.OrganizationId && o.Name.Contains(term)));
+            var figures = db.Figures.Where(f => f.Name.Contains(term)).Select(f => (long?)f.Id);
+            var organizations = db.Organizations.Where(o => o.Name.Contains(term)).Select(o => (long?)o.Id);
+            query = query.Where(r => r.Title.Contains(term) || figures.Contains(r.FigureId) || organizations.Contains(r.OrganizationId));
         }
         return Sort switch
         {

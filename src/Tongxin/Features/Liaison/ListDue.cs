@@ -101,15 +101,19 @@ public static class ListDue
         if (!string.IsNullOrWhiteSpace(filter.KeyLevel))
             assignments = filter.KeyLevel == ContactRules.NoLevel ? assignments.Where(a => a.Figure!.KeyLevel == null) : assignments.Where(a => a.Figure!.KeyLevel == filter.KeyLevel);
         var query = DueRow.Active(db, assignments);
-        if (state is { } st) query = query.Where(rules.InState(st, today));
-        var next = rules.NextDueExpression();
+        if (state is { } st) query = query.Where(ContactRules.InState(st, today));
+        // Never due (no rule: NextDueOn null) sorts after every date, as the latest; overdue and dueSoon rows all have a
+        // date, so their order is the index's (EndOn, NextDueOn, Id) alone.
+        var dated = state is DueState.Overdue or DueState.DueSoon;
         query = filter.Sort switch
         {
-            "-nextDueOn" => query.OrderByDescending(next).ThenBy(x => x.AssignmentId),
+            "-nextDueOn" when dated => query.OrderByDescending(x => x.NextDueOn).ThenBy(x => x.AssignmentId),
+            "-nextDueOn" => query.OrderByDescending(x => x.NextDueOn == null).ThenByDescending(x => x.NextDueOn).ThenBy(x => x.AssignmentId),
             "name" => query.OrderBy(x => x.SortKey).ThenBy(x => x.AssignmentId),
             "lastContactOn" => query.OrderBy(x => x.LastContactOn).ThenBy(x => x.AssignmentId),
             "-lastContactOn" => query.OrderByDescending(x => x.LastContactOn).ThenBy(x => x.AssignmentId),
-            _ => query.OrderBy(next).ThenBy(x => x.AssignmentId),
+            _ when dated => query.OrderBy(x => x.NextDueOn).ThenBy(x => x.AssignmentId),
+            _ => query.OrderBy(x => x.NextDueOn == null).ThenBy(x => x.NextDueOn).ThenBy(x => x.AssignmentId),
         };
         return (query, rules, errors);
     }
@@ -122,9 +126,8 @@ public static class ListDue
         var regions = await db.Regions.AsNoTracking().Where(x => codes.Contains(x.Code)).ToDictionaryAsync(x => x.Code, x => x.FullName);
         return rows.Select(r =>
         {
-            var next = rules.NextDue(r.KeyLevel, r.StartOn, r.LastContactOn);
             return new DueItem(r.AssignmentId, r.FigureId, r.Name, r.KeyLevel, r.RegionCode, regions.GetValueOrDefault(r.RegionCode, r.RegionCode),
-                r.CadreUserId, names.GetValueOrDefault(r.CadreUserId, ""), r.StartOn, r.LastContactOn, next, ContactRules.StateOf(next, today));
+                r.CadreUserId, names.GetValueOrDefault(r.CadreUserId, ""), r.StartOn, r.LastContactOn, r.NextDueOn, ContactRules.StateOf(r.NextDueOn, today));
         }).ToList();
     }
 }

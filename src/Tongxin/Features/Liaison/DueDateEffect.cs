@@ -1,0 +1,105 @@
+using Microsoft.EntityFrameworkCore;
+using Tongxin.Common.Data;
+using Tongxin.Common.Dictionaries;
+using Tongxin.Features.Figures;
+
+namespace Tongxin.Features.Liaison;
+
+/// <summary>
+/// Keeps each assignment's <see cref="Assignment.LastContactOn"/> and <see cref="Assignment.NextDueOn"/> in step with
+/// every write: a contact log added, deleted or moved (date, figure, cadre), an assignment added or changed (start, end,
+/// cadre), a figure's key level changed (edit, import, import undo), or the <c>contactRule</c> dictionary changed (then
+/// every active assignment, in one set-based UPDATE). The figures touched are recomputed after the write, in the same
+/// transaction, from the contact logs and the rules (<see cref="DueDates.RecomputeAsync"/>).
+/// </summary>
+internal sealed class DueDateEffect : IWriteEffect
+{
+    // After the search keys (100), before the audit (which runs last).
+    public int Order => 150;
+
+    public Task<AfterWrite?> BeforeTrackedAsync(TongxinDb db, bool bulk, CancellationToken ct)
+    {
+        var touched = new List<Func<long>>();
+        var rulesChanged = false;
+        foreach (var entry in db.ChangeTracker.Entries())
+        {
+            if (entry.State is EntityState.Unchanged or EntityState.Detached) continue;
+            switch (entry.Entity)
+            {
+                case ContactLog l when entry.State is EntityState.Added:
+                    touched.Add(() => l.FigureId);
+                    break;
+                case ContactLog l when entry.State is EntityState.Deleted
+                        || entry.Property(nameof(ContactLog.Date)).IsModified || entry.Property(nameof(ContactLog.FigureId)).IsModified
+                        || entry.Property(nameof(ContactLog.CadreUserId)).IsModified:
+                    {
+                        var before = (long)entry.Property(nameof(ContactLog.FigureId)).OriginalValue!;
+                        touched.Add(() => before);
+                        touched.Add(() => l.FigureId);
+                        break;
+                    }
+                case Assignment a when entry.State is EntityState.Added:
+                    touched.Add(() => a.FigureId);
+                    break;
+                case Assignment a when entry.State is EntityState.Modified
+                        && (entry.Property(nameof(Assignment.StartOn)).IsModified || entry.Property(nameof(Assignment.EndOn)).IsModified
+                            || entry.Property(nameof(Assignment.CadreUserId)).IsModified || entry.Property(nameof(Assignment.FigureId)).IsModified):
+                    {
+                        var before = (long)entry.Property(nameof(Assignment.FigureId)).OriginalValue!;
+                        touched.Add(() => before);
+                        touched.Add(() => a.FigureId);
+                        break;
+                    }
+                case Figure f when entry.State is EntityState.Modified && entry.Property(nameof(Figure.KeyLevel)).IsModified:
+                    touched.Add(() => f.Id);
+                    break;
+                case DictionaryItem d when d.Type == ContactRules.DictionaryType
+                        || (entry.State is EntityState.Modified && (string?)entry.Property(nameof(DictionaryItem.Type)).OriginalValue == ContactRules.DictionaryType):
+                    rulesChanged = true;
+                    break;
+            }
+        }
+        if (rulesChanged) return Task.FromResult<AfterWrite?>(ct2 => DueDates.RecomputeAllAsync(db, ct2));
+        return Task.FromResult<AfterWrite?>(touched.Count == 0 ? null : ct2 =>
+        {
+            // Ids are read after the write: new rows have theirs then.
+            var ids = touched.Select(t => t()).Where(id => id > 0).ToHashSet();
+            return ids.Count == 0 ? Task.CompletedTask : DueDates.RecomputeAsync(db, ids, ct2);
+        });
+    }
+
+    public Task<AfterWrite?> BeforeInsertAsync(TongxinDb db, IReadOnlyList<object> rows, CancellationToken ct)
+    {
+        // The bulk writers insert figures (no assignments or logs yet); should they ever insert these, the same holds.
+        var ids = rows.OfType<ContactLog>().Select(l => l.FigureId).Concat(rows.OfType<Assignment>().Select(a => a.FigureId)).ToHashSet();
+        return Task.FromResult<AfterWrite?>(ids.Count == 0 ? null : ct2 => DueDates.RecomputeAsync(db, ids, ct2));
+    }
+}
+
+/// <summary>The set-based recomputation of the stored due dates (both providers, through EF's ExecuteUpdate).</summary>
+public static class DueDates
+{
+    private const int Chunk = 1000;
+
+    /// <summary>The assignments (active and ended) of these figures: last contact by their cadre, then the next-due date.</summary>
+    public static async Task RecomputeAsync(TongxinDb db, IReadOnlyCollection<long> figureIds, CancellationToken ct = default)
+    {
+        var rules = await ContactRules.Load(db);
+        var next = rules.NextDueOfAssignment();
+        foreach (var chunk in figureIds.Chunk(Chunk))
+        {
+            var rows = db.LiaisonAssignments.IgnoreQueryFilters().Where(a => chunk.Contains(a.FigureId));
+            await rows.ExecuteUpdateAsync(s => s.SetProperty(a => a.LastContactOn, a => db.ContactLogs.IgnoreQueryFilters()
+                .Where(l => l.FigureId == a.FigureId && l.CadreUserId == a.CadreUserId).Max(l => (DateOnly?)l.Date)), ct);
+            await rows.ExecuteUpdateAsync(s => s.SetProperty(a => a.NextDueOn, next), ct);
+        }
+    }
+
+    /// <summary>After a change of the rules: every active assignment's next-due date, in one UPDATE (the last contacts stand).</summary>
+    public static async Task RecomputeAllAsync(TongxinDb db, CancellationToken ct = default)
+    {
+        var rules = await ContactRules.Load(db);
+        await db.LiaisonAssignments.IgnoreQueryFilters().Where(a => a.EndOn == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.NextDueOn, rules.NextDueOfAssignment()), ct);
+    }
+}

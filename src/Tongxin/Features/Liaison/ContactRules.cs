@@ -1,7 +1,6 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Tongxin.Common.Data;
-using Tongxin.Features.Figures;
 
 namespace Tongxin.Features.Liaison;
 
@@ -50,24 +49,6 @@ public sealed class ContactRules
         : due < today ? DueState.Overdue
         : due <= today.AddDays(DueSoonDays) ? DueState.DueSoon
         : DueState.Ok;
-
-    /// <summary>
-    /// The next-due date as SQL, for the set-based recomputation of <see cref="Assignment.NextDueOn"/>:
-    /// <c>CASE figure.KeyLevel WHEN 'city' THEN anchor + 90 … ELSE anchor + none END</c>, where the anchor is the last
-    /// contact or else the start; null when no rule applies (no rule for the level and none for <c>none</c>).
-    /// </summary>
-    public Expression<Func<Assignment, DateOnly?>> NextDueOfAssignment()
-    {
-        var a = Expression.Parameter(typeof(Assignment), "a");
-        var anchor = Expression.Coalesce(Expression.Property(a, nameof(Assignment.LastContactOn)), Expression.Property(a, nameof(Assignment.StartOn)));
-        var addDays = typeof(DateOnly).GetMethod(nameof(DateOnly.AddDays), [typeof(int)])!;
-        Expression After(int days) => Expression.Convert(Expression.Call(anchor, addDays, Expression.Constant(days)), typeof(DateOnly?));
-        var level = Expression.Property(Expression.Property(a, nameof(Assignment.Figure)), nameof(Figure.KeyLevel));
-        Expression body = Days.TryGetValue(NoLevel, out var none) ? After(none) : Expression.Constant(null, typeof(DateOnly?));
-        foreach (var (code, days) in Days.Where(d => d.Key != NoLevel).OrderBy(d => d.Key))
-            body = Expression.Condition(Expression.Equal(level, Expression.Constant(code, typeof(string))), After(days), body);
-        return Expression.Lambda<Func<Assignment, DateOnly?>>(body, a);
-    }
 
     /// <summary>Rows of the given state, tested in the database on the stored next-due date (null: never due, so ok).</summary>
     public static Expression<Func<DueRow, bool>> InState(DueState state, DateOnly today)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Tongxin.Common.Data;
 using Tongxin.Common.Dictionaries;
@@ -76,7 +77,11 @@ internal sealed class DueDateEffect : IWriteEffect
     }
 }
 
-/// <summary>The set-based recomputation of the stored due dates (both providers, through EF's ExecuteUpdate).</summary>
+/// <summary>
+/// The set-based recomputation of the stored due dates, as hand SQL per provider (EF cannot translate a navigation
+/// in an ExecuteUpdate setter): the last contact from the logs' (FigureId, CadreUserId, Date) index, then the
+/// next-due date as <c>anchor + CASE level WHEN 'city' THEN 90 … ELSE none END</c> (<see cref="ContactRules.NextDue"/>).
+/// </summary>
 public static class DueDates
 {
     private const int Chunk = 1000;
@@ -85,13 +90,17 @@ public static class DueDates
     public static async Task RecomputeAsync(TongxinDb db, IReadOnlyCollection<long> figureIds, CancellationToken ct = default)
     {
         var rules = await ContactRules.Load(db);
-        var next = rules.NextDueOfAssignment();
         foreach (var chunk in figureIds.Chunk(Chunk))
         {
-            var rows = db.LiaisonAssignments.IgnoreQueryFilters().Where(a => chunk.Contains(a.FigureId));
-            await rows.ExecuteUpdateAsync(s => s.SetProperty(a => a.LastContactOn, a => db.ContactLogs.IgnoreQueryFilters()
-                .Where(l => l.FigureId == a.FigureId && l.CadreUserId == a.CadreUserId).Max(l => (DateOnly?)l.Date)), ct);
-            await rows.ExecuteUpdateAsync(s => s.SetProperty(a => a.NextDueOn, next), ct);
+            // Ids are numbers from the database, written as literals (one statement shape per chunk size is not worth a cache).
+            var ids = string.Join(",", chunk.Select(id => id.ToString(CultureInfo.InvariantCulture)));
+            var lastContact = $"""
+                UPDATE "LiaisonAssignments" SET "LastContactOn" = (SELECT MAX(l."Date") FROM "ContactLogs" AS l
+                    WHERE l."FigureId" = "LiaisonAssignments"."FigureId" AND l."CadreUserId" = "LiaisonAssignments"."CadreUserId")
+                WHERE "FigureId" IN ({ids})
+                """;
+            await db.Database.ExecuteSqlRawAsync(lastContact, ct);
+            await db.Database.ExecuteSqlRawAsync(NextDueSql(db, rules, $"\"FigureId\" IN ({ids})"), ct);
         }
     }
 
@@ -99,7 +108,27 @@ public static class DueDates
     public static async Task RecomputeAllAsync(TongxinDb db, CancellationToken ct = default)
     {
         var rules = await ContactRules.Load(db);
-        await db.LiaisonAssignments.IgnoreQueryFilters().Where(a => a.EndOn == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.NextDueOn, rules.NextDueOfAssignment()), ct);
+        await db.Database.ExecuteSqlRawAsync(NextDueSql(db, rules, "\"EndOn\" IS NULL"), ct);
+    }
+
+    /// <summary>The UPDATE that sets NextDueOn from LastContactOn (or StartOn) and the figure's key level, for the rows <paramref name="where"/> picks.</summary>
+    public static string NextDueSql(TongxinDb db, ContactRules rules, string where)
+    {
+        static string Text(string s) => "'" + s.Replace("'", "''", StringComparison.Ordinal) + "'";
+        var whens = string.Concat(rules.Days.Where(d => d.Key != ContactRules.NoLevel).OrderBy(d => d.Key, StringComparer.Ordinal)
+            .Select(d => $" WHEN {Text(d.Key)} THEN {d.Value.ToString(CultureInfo.InvariantCulture)}"));
+        var fallback = rules.Days.TryGetValue(ContactRules.NoLevel, out var none) ? none.ToString(CultureInfo.InvariantCulture) : "NULL";
+        if (db.Database.IsNpgsql())
+            return $"""
+                UPDATE "LiaisonAssignments" AS a
+                SET "NextDueOn" = COALESCE(a."LastContactOn", a."StartOn") + (CASE f."KeyLevel"{whens} ELSE {fallback} END)
+                FROM "Figures" AS f
+                WHERE f."Id" = a."FigureId" AND a.{where}
+                """;
+        return $"""
+            UPDATE "LiaisonAssignments"
+            SET "NextDueOn" = date(COALESCE("LastContactOn", "StartOn"), '+' || (CASE (SELECT f."KeyLevel" FROM "Figures" AS f WHERE f."Id" = "LiaisonAssignments"."FigureId"){whens} ELSE {fallback} END) || ' days')
+            WHERE {where}
+            """;
     }
 }

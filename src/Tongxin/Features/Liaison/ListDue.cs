@@ -33,19 +33,19 @@ public static class ListDue
         int page = 1, int pageSize = 20)
     {
         (page, pageSize) = Paging.Clamp(page, pageSize);
-        var (query, rules, errors) = await Query(db, filter);
+        var (query, errors) = await Query(db, filter);
         if (errors.Count > 0) return Problems.Validation(errors);
         var total = await query!.CountAsync();
         var rows = await query!.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync();
-        return TypedResults.Ok(new Paged<DueItem>(await Items(db, rules!, rows), total));
+        return TypedResults.Ok(new Paged<DueItem>(await Items(db, rows), total));
     }
 
     /// <summary>The same list as an Excel workbook (at most <see cref="ExportLimit"/> rows).</summary>
     public static async Task<Results<FileContentHttpResult, ValidationProblem>> Export(TongxinDb db, [AsParameters] DueFilter filter)
     {
-        var (query, rules, errors) = await Query(db, filter);
+        var (query, errors) = await Query(db, filter);
         if (errors.Count > 0) return Problems.Validation(errors);
-        var items = await Items(db, rules!, await query!.Take(ExportLimit).ToListAsync());
+        var items = await Items(db, await query!.Take(ExportLimit).ToListAsync());
         var keyLevels = await db.DictionaryItems.AsNoTracking().Where(d => d.Type == "keyLevel").ToDictionaryAsync(d => d.Code, d => d.Label);
         var rows = items.Select(i => new Dictionary<string, object?>
         {
@@ -72,7 +72,7 @@ public static class ListDue
         _ => "正常",
     };
 
-    private static async Task<(IQueryable<DueRow>? Query, ContactRules? Rules, Dictionary<string, string[]> Errors)> Query(TongxinDb db, DueFilter filter)
+    private static async Task<(IQueryable<DueRow>? Query, Dictionary<string, string[]> Errors)> Query(TongxinDb db, DueFilter filter)
     {
         var errors = new Dictionary<string, string[]>();
         DueState? state = filter.State switch
@@ -91,9 +91,8 @@ public static class ListDue
             range = await ScopedRegions.SubtreeInScope(db, filter.RegionCode);
             if (range is null) errors["regionCode"] = [ScopedRegions.UnknownRegionMessage];
         }
-        if (errors.Count > 0) return (null, null, errors);
+        if (errors.Count > 0) return (null, errors);
 
-        var rules = await ContactRules.Load(db);
         var today = Cadres.Today();
         var assignments = db.LiaisonAssignments.AsNoTracking();
         if (range is { } r) assignments = assignments.Where(a => string.Compare(a.Figure!.RegionCode, r.Low) >= 0 && string.Compare(a.Figure.RegionCode, r.High) < 0);
@@ -115,10 +114,10 @@ public static class ListDue
             _ when dated => query.OrderBy(x => x.NextDueOn).ThenBy(x => x.AssignmentId),
             _ => query.OrderBy(x => x.NextDueOn == null).ThenBy(x => x.NextDueOn).ThenBy(x => x.AssignmentId),
         };
-        return (query, rules, errors);
+        return (query, errors);
     }
 
-    private static async Task<List<DueItem>> Items(TongxinDb db, ContactRules rules, List<DueRow> rows)
+    private static async Task<List<DueItem>> Items(TongxinDb db, List<DueRow> rows)
     {
         var today = Cadres.Today();
         var names = await Cadres.Names(db, rows.Select(r => r.CadreUserId));

@@ -137,7 +137,9 @@ public static class DailyWorkData
                 {
                     var other = cadreOf[(i + FiguresPerCadre) % figures.Count];
                     var otherStart = start.AddDays(-400);
-                    yield return [++assignmentId, f.Id, other, otherStart, start.AddDays(-1), "工作调整", false, now, 0, null, rules.NextDue(level, otherStart, null)];
+                    // In a small city the "colleague" may be the same cadre, whose logs then count for this row too.
+                    var otherLast = other == cadreOf[i] ? lastContact[i] : null;
+                    yield return [++assignmentId, f.Id, other, otherStart, start.AddDays(-1), "工作调整", false, now, 0, otherLast, rules.NextDue(level, otherStart, otherLast)];
                 }
                 yield return [++assignmentId, f.Id, cadreOf[i], start, null, null, false, now, 0, lastContact[i], rules.NextDue(level, start, lastContact[i])];
             }

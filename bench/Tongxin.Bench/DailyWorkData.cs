@@ -56,6 +56,7 @@ public static class DailyWorkData
     {
         string benchCadreId, benchUnitId, cadreRoleId;
         long firstUnitId;
+        Tongxin.Features.Liaison.ContactRules rules;
         var app = config.BuildApp();
         await using (app)
         {
@@ -65,6 +66,7 @@ public static class DailyWorkData
             benchUnitId = await db.Users.Where(u => u.UserName == BenchUnit).Select(u => u.Id).FirstAsync();
             cadreRoleId = await db.Roles.Where(r => r.Name == Roles.Cadre).Select(r => r.Id).FirstAsync();
             firstUnitId = (await db.OrgUnits.IgnoreQueryFilters().MaxAsync(u => (long?)u.Id) ?? 0) + 1;
+            rules = await Tongxin.Features.Liaison.ContactRules.Load(db);
         }
         var today = DateOnly.FromDateTime(now.AddHours(8));
         var rng = new Random(20261206);
@@ -106,24 +108,44 @@ public static class DailyWorkData
         await sink.LoadAsync("AspNetUserRoles", ["UserId", "RoleId"], cadres.Select(c => new object?[] { c.Id, cadreRoleId }));
 
         // Assignments: one active per figure, started 300–1,500 days ago; one figure in ten also has an ended one of a colleague.
+        // Each carries its last contact and next-due date as the app's DueDateEffect would have written them: the logs below
+        // are drawn from one seeded sequence, so a first pass over the same sequence finds each figure's last contact date.
         long assignmentId = 0;
         var starts = new DateOnly[figures.Count];
+        for (var i = 0; i < figures.Count; i++) starts[i] = today.AddDays(-(300 + (int)(figures[i].Id * 7919 % 1200)));
+        var lastContact = new DateOnly?[figures.Count];
+        var replay = new Random(20261206);
+        for (var i = 0; i < figures.Count; i++)
+        {
+            var span = today.DayNumber - starts[i].DayNumber;
+            var count = (int)Math.Min(200, -Math.Log(1 - replay.NextDouble()) * ContactLogsPerAssignment);
+            for (var k = 0; k < count; k++)
+            {
+                var date = starts[i].AddDays(replay.Next(span + 1));
+                replay.Next(Ways.Length);
+                if (lastContact[i] is not { } last || date > last) lastContact[i] = date;
+            }
+        }
         IEnumerable<object?[]> Assignments()
         {
             for (var i = 0; i < figures.Count; i++)
             {
                 var f = figures[i];
-                var start = starts[i] = today.AddDays(-(300 + (int)(f.Id * 7919 % 1200)));
+                var start = starts[i];
+                var level = Generator.KeyLevelOf(f.Id);
                 if (f.Id % 10 == 3)
                 {
                     var other = cadreOf[(i + FiguresPerCadre) % figures.Count];
-                    yield return [++assignmentId, f.Id, other, start.AddDays(-400), start.AddDays(-1), "工作调整", false, now, 0];
+                    var otherStart = start.AddDays(-400);
+                    // In a small city the "colleague" may be the same cadre, whose logs then count for this row too.
+                    var otherLast = other == cadreOf[i] ? lastContact[i] : null;
+                    yield return [++assignmentId, f.Id, other, otherStart, start.AddDays(-1), "工作调整", false, now, 0, otherLast, rules.NextDue(level, otherStart, otherLast)];
                 }
-                yield return [++assignmentId, f.Id, cadreOf[i], start, null, null, false, now, 0];
+                yield return [++assignmentId, f.Id, cadreOf[i], start, null, null, false, now, 0, lastContact[i], rules.NextDue(level, start, lastContact[i])];
             }
         }
         var assignments = await sink.LoadAsync("LiaisonAssignments",
-            ["Id", "FigureId", "CadreUserId", "StartOn", "EndOn", "EndReason", "IsDemo", "CreatedAt", "Version"], Assignments());
+            ["Id", "FigureId", "CadreUserId", "StartOn", "EndOn", "EndReason", "IsDemo", "CreatedAt", "Version", "LastContactOn", "NextDueOn"], Assignments());
 
         // Contact logs: long-tailed (exponential, mean 10) per active assignment, dated between its start and today.
         long logId = 0;

@@ -30,6 +30,9 @@ public static class Generator
 
     public sealed record Result(int Figures, long Accounts, long Snapshots, long SearchKeys, TimeSpan Elapsed);
 
+    /// <summary>A generated figure's key level: one in forty city, then one in fifteen district (DailyWorkData derives due dates from it).</summary>
+    public static string? KeyLevelOf(long id) => id % 40 == 0 ? "city" : id % 15 == 0 ? "district" : null;
+
     public static async Task<Result> RunAsync(BenchConfig config, int figures)
     {
         var total = Stopwatch.StartNew();
@@ -107,7 +110,7 @@ public static class Generator
                     protector.Encrypt(idNumber), protector.Hash(idNumber), IdCardNumber.Mask(idNumber),
                     protector.Encrypt(phone), protector.Hash(phone), PhoneNumber.Mask(phone),
                     f.Region, "网络科技有限公司", Categories[f.Id % Categories.Length], f.Id % 5 == 0 ? new List<string> { "乡村振兴" } : new List<string>(),
-                    f.Id % 40 == 0 ? "city" : f.Id % 15 == 0 ? "district" : null, 0, today.AddDays(-(int)(f.Id % 1500)),
+                    KeyLevelOf(f.Id), 0, today.AddDays(-(int)(f.Id % 1500)),
                     maxFollowers[f.Id], accountCounts[f.Id], false, now, now, 0,
                 };
             }));

@@ -17,6 +17,13 @@ public class Assignment : IFigureOwned, IAudited, IVersioned, IStamped
     public DateOnly StartOn { get; set; }
     public DateOnly? EndOn { get; set; }
     public string? EndReason { get; set; }
+    /// <summary>
+    /// The last contact logged by this cadre with this figure, kept by <see cref="DueDateEffect"/> on every write
+    /// (the due list reads it instead of a correlated MAX over the contact logs per row).
+    /// </summary>
+    [NotAudited] public DateOnly? LastContactOn { get; set; }
+    /// <summary>When the next contact is due (<see cref="ContactRules.NextDue"/>); null when no rule applies (never due). Kept by <see cref="DueDateEffect"/>.</summary>
+    [NotAudited] public DateOnly? NextDueOn { get; set; }
     [NotAudited] public bool IsDemo { get; set; }
     [NotAudited] public DateTime CreatedAt { get; set; }
     [NotAudited] public int Version { get; set; }

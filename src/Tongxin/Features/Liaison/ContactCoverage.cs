@@ -28,9 +28,10 @@ public static class ContactCoverage
             if (await ScopedRegions.SubtreeInScope(db, regionCode) is not { } r) return Problems.Validation("regionCode", ScopedRegions.UnknownRegionMessage);
             assignments = assignments.Where(a => string.Compare(a.Figure!.RegionCode, r.Low) >= 0 && string.Compare(a.Figure.RegionCode, r.High) < 0);
         }
-        var rules = await ContactRules.Load(db);
         var rows = DueRow.Active(db, assignments);
-        var covered = rows.Where(x => x.LastContactOn != null).Where(NotOverdue(rules));
+        // Contacted within the interval: a last contact, and the next-due date is today or later (or never).
+        var today = Cadres.Today();
+        var covered = rows.Where(x => x.LastContactOn != null && (x.NextDueOn == null || x.NextDueOn >= today));
 
         var all = await Count(rows);
         var done = await Count(covered);
@@ -59,12 +60,5 @@ public static class ContactCoverage
         var groups = await rows.Select(x => new { x.FigureId, x.KeyLevel, County = x.RegionCode.Substring(0, 6) }).Distinct()
             .GroupBy(x => new { x.KeyLevel, x.County }).Select(g => new { g.Key.KeyLevel, g.Key.County, Count = g.Count() }).ToListAsync();
         return groups.Select(g => (g.KeyLevel ?? "", g.County, g.Count)).ToList();
-    }
-
-    /// <summary>The next-due date is today or later: contacted within the interval (rows have a last contact).</summary>
-    private static Expression<Func<DueRow, bool>> NotOverdue(ContactRules rules)
-    {
-        var next = rules.NextDueExpression();
-        return Expression.Lambda<Func<DueRow, bool>>(Expression.GreaterThanOrEqual(next.Body, Expression.Constant(Cadres.Today())), next.Parameters);
     }
 }

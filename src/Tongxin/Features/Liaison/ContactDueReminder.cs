@@ -21,16 +21,15 @@ public sealed class ContactDueReminder : IReminderRule
 
     public async Task<IReadOnlyList<Reminder>> FindAsync(TongxinDb db, DateTime nowUtc, CancellationToken ct)
     {
-        var rules = await ContactRules.Load(db);
         var today = DateOnly.FromDateTime(nowUtc.AddHours(8));
         var reminders = new List<Reminder>();
         foreach (var state in new[] { DueState.Overdue, DueState.DueSoon })
         {
             // DueRow.Active keeps only figures still in the registry (one who left is no one's contact any more).
-            var rows = await DueRow.Active(db).Where(rules.InState(state, today)).AsNoTracking().ToListAsync(ct);
+            var rows = await DueRow.Active(db).Where(ContactRules.InState(state, today)).AsNoTracking().ToListAsync(ct);
             foreach (var r in rows)
             {
-                if (rules.NextDue(r.KeyLevel, r.StartOn, r.LastContactOn) is not { } due) continue;
+                if (r.NextDueOn is not { } due) continue;
                 var title = state == DueState.Overdue ? $"{r.Name}已超期未联系（应于{due:yyyy-MM-dd}前联系）" : $"请于{due:yyyy-MM-dd}前联系{r.Name}";
                 var body = r.LastContactOn is { } last ? $"上次联系：{last:yyyy-MM-dd}" : "尚未联系过";
                 reminders.Add(new Reminder($"{r.AssignmentId}:{state}", [r.CadreUserId], title, body, "/liaison/mine", Period: due.ToString("yyyy-MM-dd")));

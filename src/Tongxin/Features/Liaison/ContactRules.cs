@@ -22,8 +22,6 @@ public sealed class ContactRules
     public const string NoLevel = "none";
     /// <summary>"Due soon" is the last two weeks before the due date.</summary>
     public const int DueSoonDays = 14;
-    /// <summary>A level with no rule at all (not even <c>none</c>) is never due: its interval is a century.</summary>
-    private const int Never = 36500;
 
     public IReadOnlyDictionary<string, int> Days { get; }
 
@@ -52,36 +50,16 @@ public sealed class ContactRules
         : due <= today.AddDays(DueSoonDays) ? DueState.DueSoon
         : DueState.Ok;
 
-    /// <summary>
-    /// The next-due date as SQL: <c>CASE level WHEN 'city' THEN anchor + 90 … ELSE anchor + none END</c>, where the anchor is
-    /// the last contact or else the start. Used to filter and order the due list in the database.
-    /// </summary>
-    public Expression<Func<DueRow, DateOnly>> NextDueExpression()
+    /// <summary>Rows of the given state, tested in the database on the stored next-due date (null: never due, so ok).</summary>
+    public static Expression<Func<DueRow, bool>> InState(DueState state, DateOnly today)
     {
-        var r = Expression.Parameter(typeof(DueRow), "r");
-        var anchor = Expression.Coalesce(Expression.Property(r, nameof(DueRow.LastContactOn)), Expression.Property(r, nameof(DueRow.StartOn)));
-        var addDays = typeof(DateOnly).GetMethod(nameof(DateOnly.AddDays), [typeof(int)])!;
-        Expression After(int days) => Expression.Call(anchor, addDays, Expression.Constant(days));
-        var level = Expression.Property(r, nameof(DueRow.KeyLevel));
-        Expression body = After(Days.TryGetValue(NoLevel, out var none) ? none : Never);
-        foreach (var (code, days) in Days.Where(d => d.Key != NoLevel).OrderBy(d => d.Key))
-            body = Expression.Condition(Expression.Equal(level, Expression.Constant(code, typeof(string))), After(days), body);
-        return Expression.Lambda<Func<DueRow, DateOnly>>(body, r);
-    }
-
-    /// <summary>Rows of the given state, tested in the database.</summary>
-    public Expression<Func<DueRow, bool>> InState(DueState state, DateOnly today)
-    {
-        var next = NextDueExpression();
-        Expression Const(DateOnly d) => Expression.Constant(d);
-        Expression body = state switch
+        var soon = today.AddDays(DueSoonDays);
+        return state switch
         {
-            DueState.Overdue => Expression.LessThan(next.Body, Const(today)),
-            DueState.DueSoon => Expression.AndAlso(Expression.GreaterThanOrEqual(next.Body, Const(today)),
-                Expression.LessThanOrEqual(next.Body, Const(today.AddDays(DueSoonDays)))),
-            _ => Expression.GreaterThan(next.Body, Const(today.AddDays(DueSoonDays))),
+            DueState.Overdue => r => r.NextDueOn < today,
+            DueState.DueSoon => r => r.NextDueOn >= today && r.NextDueOn <= soon,
+            _ => r => r.NextDueOn == null || r.NextDueOn > soon,
         };
-        return Expression.Lambda<Func<DueRow, bool>>(body, next.Parameters);
     }
 }
 
@@ -97,8 +75,12 @@ public sealed class DueRow
     public string CadreUserId { get; set; } = "";
     public DateOnly StartOn { get; set; }
     public DateOnly? LastContactOn { get; set; }
+    public DateOnly? NextDueOn { get; set; }
 
-    /// <summary>The active assignments (already region-scoped by the filter on the figure), with their last contact by that cadre.</summary>
+    /// <summary>
+    /// The active assignments (already region-scoped by the filter on the figure), with their stored last contact by
+    /// that cadre and next-due date (<see cref="DueDateEffect"/> keeps both).
+    /// </summary>
     public static IQueryable<DueRow> Active(TongxinDb db, IQueryable<Assignment>? assignments = null) =>
         // A figure who has left the registry is no one's contact to keep, though the assignment may not be ended yet.
         (assignments ?? db.LiaisonAssignments).Where(a => a.EndOn == null && a.Figure!.Status == Figures.FigureStatus.Active).Select(a => new DueRow
@@ -111,6 +93,7 @@ public sealed class DueRow
             KeyLevel = a.Figure.KeyLevel,
             CadreUserId = a.CadreUserId,
             StartOn = a.StartOn,
-            LastContactOn = db.ContactLogs.Where(l => l.FigureId == a.FigureId && l.CadreUserId == a.CadreUserId).Max(l => (DateOnly?)l.Date),
+            LastContactOn = a.LastContactOn,
+            NextDueOn = a.NextDueOn,
         });
 }

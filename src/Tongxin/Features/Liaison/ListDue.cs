@@ -33,19 +33,19 @@ public static class ListDue
         int page = 1, int pageSize = 20)
     {
         (page, pageSize) = Paging.Clamp(page, pageSize);
-        var (query, rules, errors) = await Query(db, filter);
+        var (query, errors) = await Query(db, filter);
         if (errors.Count > 0) return Problems.Validation(errors);
         var total = await query!.CountAsync();
         var rows = await query!.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync();
-        return TypedResults.Ok(new Paged<DueItem>(await Items(db, rules!, rows), total));
+        return TypedResults.Ok(new Paged<DueItem>(await Items(db, rows), total));
     }
 
     /// <summary>The same list as an Excel workbook (at most <see cref="ExportLimit"/> rows).</summary>
     public static async Task<Results<FileContentHttpResult, ValidationProblem>> Export(TongxinDb db, [AsParameters] DueFilter filter)
     {
-        var (query, rules, errors) = await Query(db, filter);
+        var (query, errors) = await Query(db, filter);
         if (errors.Count > 0) return Problems.Validation(errors);
-        var items = await Items(db, rules!, await query!.Take(ExportLimit).ToListAsync());
+        var items = await Items(db, await query!.Take(ExportLimit).ToListAsync());
         var keyLevels = await db.DictionaryItems.AsNoTracking().Where(d => d.Type == "keyLevel").ToDictionaryAsync(d => d.Code, d => d.Label);
         var rows = items.Select(i => new Dictionary<string, object?>
         {
@@ -72,7 +72,7 @@ public static class ListDue
         _ => "正常",
     };
 
-    private static async Task<(IQueryable<DueRow>? Query, ContactRules? Rules, Dictionary<string, string[]> Errors)> Query(TongxinDb db, DueFilter filter)
+    private static async Task<(IQueryable<DueRow>? Query, Dictionary<string, string[]> Errors)> Query(TongxinDb db, DueFilter filter)
     {
         var errors = new Dictionary<string, string[]>();
         DueState? state = filter.State switch
@@ -91,9 +91,8 @@ public static class ListDue
             range = await ScopedRegions.SubtreeInScope(db, filter.RegionCode);
             if (range is null) errors["regionCode"] = [ScopedRegions.UnknownRegionMessage];
         }
-        if (errors.Count > 0) return (null, null, errors);
+        if (errors.Count > 0) return (null, errors);
 
-        var rules = await ContactRules.Load(db);
         var today = Cadres.Today();
         var assignments = db.LiaisonAssignments.AsNoTracking();
         if (range is { } r) assignments = assignments.Where(a => string.Compare(a.Figure!.RegionCode, r.Low) >= 0 && string.Compare(a.Figure.RegionCode, r.High) < 0);
@@ -101,20 +100,24 @@ public static class ListDue
         if (!string.IsNullOrWhiteSpace(filter.KeyLevel))
             assignments = filter.KeyLevel == ContactRules.NoLevel ? assignments.Where(a => a.Figure!.KeyLevel == null) : assignments.Where(a => a.Figure!.KeyLevel == filter.KeyLevel);
         var query = DueRow.Active(db, assignments);
-        if (state is { } st) query = query.Where(rules.InState(st, today));
-        var next = rules.NextDueExpression();
+        if (state is { } st) query = query.Where(ContactRules.InState(st, today));
+        // Never due (no rule: NextDueOn null) sorts after every date, as the latest; overdue and dueSoon rows all have a
+        // date, so their order is the index's (EndOn, NextDueOn, Id) alone.
+        var dated = state is DueState.Overdue or DueState.DueSoon;
         query = filter.Sort switch
         {
-            "-nextDueOn" => query.OrderByDescending(next).ThenBy(x => x.AssignmentId),
+            "-nextDueOn" when dated => query.OrderByDescending(x => x.NextDueOn).ThenBy(x => x.AssignmentId),
+            "-nextDueOn" => query.OrderByDescending(x => x.NextDueOn == null).ThenByDescending(x => x.NextDueOn).ThenBy(x => x.AssignmentId),
             "name" => query.OrderBy(x => x.SortKey).ThenBy(x => x.AssignmentId),
             "lastContactOn" => query.OrderBy(x => x.LastContactOn).ThenBy(x => x.AssignmentId),
             "-lastContactOn" => query.OrderByDescending(x => x.LastContactOn).ThenBy(x => x.AssignmentId),
-            _ => query.OrderBy(next).ThenBy(x => x.AssignmentId),
+            _ when dated => query.OrderBy(x => x.NextDueOn).ThenBy(x => x.AssignmentId),
+            _ => query.OrderBy(x => x.NextDueOn == null).ThenBy(x => x.NextDueOn).ThenBy(x => x.AssignmentId),
         };
-        return (query, rules, errors);
+        return (query, errors);
     }
 
-    private static async Task<List<DueItem>> Items(TongxinDb db, ContactRules rules, List<DueRow> rows)
+    private static async Task<List<DueItem>> Items(TongxinDb db, List<DueRow> rows)
     {
         var today = Cadres.Today();
         var names = await Cadres.Names(db, rows.Select(r => r.CadreUserId));
@@ -122,9 +125,8 @@ public static class ListDue
         var regions = await db.Regions.AsNoTracking().Where(x => codes.Contains(x.Code)).ToDictionaryAsync(x => x.Code, x => x.FullName);
         return rows.Select(r =>
         {
-            var next = rules.NextDue(r.KeyLevel, r.StartOn, r.LastContactOn);
             return new DueItem(r.AssignmentId, r.FigureId, r.Name, r.KeyLevel, r.RegionCode, regions.GetValueOrDefault(r.RegionCode, r.RegionCode),
-                r.CadreUserId, names.GetValueOrDefault(r.CadreUserId, ""), r.StartOn, r.LastContactOn, next, ContactRules.StateOf(next, today));
+                r.CadreUserId, names.GetValueOrDefault(r.CadreUserId, ""), r.StartOn, r.LastContactOn, r.NextDueOn, ContactRules.StateOf(r.NextDueOn, today));
         }).ToList();
     }
 }

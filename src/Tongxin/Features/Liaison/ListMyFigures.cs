@@ -14,14 +14,10 @@ public static class ListMyFigures
     public static async Task<Ok<List<MyFigureItem>>> Handle(TongxinDb db, ClaimsPrincipal user)
     {
         var self = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
-        var rules = await ContactRules.Load(db);
         var today = Cadres.Today();
         var rows = await DueRow.Active(db, db.LiaisonAssignments.Where(a => a.CadreUserId == self)).AsNoTracking().Take(5000).ToListAsync();
-        var items = rows.Select(r =>
-        {
-            var next = rules.NextDue(r.KeyLevel, r.StartOn, r.LastContactOn);
-            return new MyFigureItem(r.AssignmentId, r.FigureId, r.Name, r.KeyLevel, r.RegionCode, r.StartOn, r.LastContactOn, next, ContactRules.StateOf(next, today));
-        });
+        var items = rows.Select(r => new MyFigureItem(r.AssignmentId, r.FigureId, r.Name, r.KeyLevel, r.RegionCode, r.StartOn, r.LastContactOn,
+            r.NextDueOn, ContactRules.StateOf(r.NextDueOn, today)));
         return TypedResults.Ok(items.OrderByDescending(i => i.State).ThenBy(i => i.NextDueOn ?? DateOnly.MaxValue).ThenBy(i => i.Name, StringComparer.Ordinal).ToList());
     }
 }

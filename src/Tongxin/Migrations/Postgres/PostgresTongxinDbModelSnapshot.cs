@@ -1517,6 +1517,12 @@ namespace Tongxin.Migrations.Postgres
                     b.Property<bool>("IsDemo")
                         .HasColumnType("boolean");
 
+                    b.Property<DateOnly?>("LastContactOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("NextDueOn")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly>("StartOn")
                         .HasColumnType("date");
 
@@ -1529,6 +1535,8 @@ namespace Tongxin.Migrations.Postgres
                     b.HasIndex("FigureId", "EndOn");
 
                     b.HasIndex("CadreUserId", "EndOn", "FigureId");
+
+                    b.HasIndex("EndOn", "NextDueOn", "Id");
 
                     b.ToTable("LiaisonAssignments", (string)null);
                 });

@@ -1456,6 +1456,12 @@ namespace Tongxin.Migrations.Sqlite
                     b.Property<bool>("IsDemo")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("LastContactOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("NextDueOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("StartOn")
                         .HasColumnType("TEXT");
 
@@ -1468,6 +1474,8 @@ namespace Tongxin.Migrations.Sqlite
                     b.HasIndex("FigureId", "EndOn");
 
                     b.HasIndex("CadreUserId", "EndOn", "FigureId");
+
+                    b.HasIndex("EndOn", "NextDueOn", "Id");
 
                     b.ToTable("LiaisonAssignments", (string)null);
                 });

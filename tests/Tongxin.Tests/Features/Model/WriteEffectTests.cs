@@ -8,6 +8,6 @@ public class WriteEffectTests
     [Fact]
     public void The_write_effects_run_stamps_first_and_audit_last()
     {
-        Assert.Equal(["StampEffect", "SearchKeyEffect", "BulkTallyEffect", "AttachmentCleanup", "AuditEffect"], WriteEffects.All.Select(e => e.GetType().Name));
+        Assert.Equal(["StampEffect", "SearchKeyEffect", "DueDateEffect", "BulkTallyEffect", "AttachmentCleanup", "AuditEffect"], WriteEffects.All.Select(e => e.GetType().Name));
     }
 }

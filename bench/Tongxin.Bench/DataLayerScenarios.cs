@@ -61,7 +61,7 @@ public static partial class DataLayerScenarios
                 using var pageCommand = queries.Page.CreateDbCommand();
                 using var countCommand = queries.Count.CreateDbCommand();
                 countCommand.CommandText = $"SELECT COUNT(*) FROM ({countCommand.CommandText}) AS c";
-                if (Environment.GetEnvironmentVariable("BENCH_SHOW_SQL") == "1") Console.WriteLine(pageCommand.CommandText + "\n" + countCommand.CommandText);
+                if (Environment.GetEnvironmentVariable("BENCH_SHOW_SQL") == "1") Console.WriteLine((queries.Walk is { } walk ? "-- tried first:\n" + walk.ToQueryString() + "\n-- else:\n" : "") + pageCommand.CommandText + "\n" + countCommand.CommandText);
                 var warm = Math.Min(3, iterations); // warm-up (plan caches, page cache); one at smoke, which checks only that a shape runs
                 for (var i = 0; i < iterations + warm; i++)
                 {

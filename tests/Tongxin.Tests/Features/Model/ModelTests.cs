@@ -58,7 +58,7 @@ public class ModelTests
         var allowed = new Dictionary<string, int>
         {
             ["Features/Figures/Duplicates.cs"] = 2,         // duplicates are global; out-of-scope hits reveal only the fact
-            ["Features/Figures/FigureFilterShape.cs"] = 1,  // a province-wide list restates the scope's range as a test no index takes (SQLite)
+            ["Features/Figures/FigureFilterShape.cs"] = 1,  // a walk of an order's index restates the scope's range as a test no index takes, or reads an order key's bound (SQLite)
             ["Features/Figures/AccountInput.cs"] = 1,   // an account handle has one owner across regions
             ["Features/Organizations/OrganizationInput.cs"] = 1, // credit codes are unique across regions
             ["Features/Imports/FigureMatcher.cs"] = 2,      // import matching is global; out-of-scope hits become row errors, never updates

@@ -28,6 +28,29 @@ namespace Tongxin.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Attachments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OwnerKind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    OwnerId = table.Column<long>(type: "bigint", nullable: false),
+                    RegionCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false, collation: "C"),
+                    FigureId = table.Column<long>(type: "bigint", nullable: true),
+                    FileName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    StoredKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    UploadedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    UploadedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    UploadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Attachments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AuditEntries",
                 columns: table => new
                 {
@@ -74,7 +97,8 @@ namespace Tongxin.Migrations.Postgres
                     Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     Label = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     SortOrder = table.Column<int>(type: "integer", nullable: false),
-                    IsEnabled = table.Column<bool>(type: "boolean", nullable: false)
+                    IsEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    Aliases = table.Column<List<string>>(type: "text[]", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -218,7 +242,8 @@ namespace Tongxin.Migrations.Postgres
                     Created = table.Column<int>(type: "integer", nullable: false),
                     Updated = table.Column<int>(type: "integer", nullable: false),
                     UndoneAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    UndoneBy = table.Column<string>(type: "text", nullable: true)
+                    UndoneBy = table.Column<string>(type: "text", nullable: true),
+                    JobId = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -240,6 +265,7 @@ namespace Tongxin.Migrations.Postgres
                     ProcessedRows = table.Column<int>(type: "integer", nullable: false),
                     TotalRows = table.Column<int>(type: "integer", nullable: false),
                     Report = table.Column<string>(type: "text", nullable: true),
+                    Mappings = table.Column<string>(type: "text", nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     FinishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     LockedBy = table.Column<string>(type: "text", nullable: true),
@@ -248,6 +274,25 @@ namespace Tongxin.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ImportJobs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportMappings",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RegionCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false, collation: "C"),
+                    Type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Value = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ValueKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportMappings", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -267,6 +312,82 @@ namespace Tongxin.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "KeyCheckValue",
+                columns: table => new
+                {
+                    KeyId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Check = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KeyCheckValue", x => x.KeyId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Notices",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RegionCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false, collation: "C"),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
+                    AudienceKind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    AudienceValue = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    AudienceRegionPrefix = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
+                    AudienceRegionCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    AudienceLabel = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecipientCount = table.Column<int>(type: "integer", nullable: false),
+                    ReadCount = table.Column<int>(type: "integer", nullable: false),
+                    DeliveredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    FanOutCursor = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    LockedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    LockedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notices", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Notifications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Link = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    NoticeId = table.Column<long>(type: "bigint", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ReadAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notifications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NotificationSettings",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Enabled = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NotificationSettings", x => new { x.UserId, x.Kind });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Organizations",
                 columns: table => new
                 {
@@ -277,12 +398,13 @@ namespace Tongxin.Migrations.Postgres
                     Type = table.Column<string>(type: "text", nullable: true),
                     RegionCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false, collation: "C"),
                     CreditCode = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: true),
-                    LiaisonOfficer = table.Column<string>(type: "text", nullable: true),
-                    LiaisonPhone = table.Column<string>(type: "text", nullable: true),
-                    Address = table.Column<string>(type: "text", nullable: true),
-                    Description = table.Column<string>(type: "text", nullable: true),
+                    LiaisonOfficer = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    LiaisonPhoneCipher = table.Column<string>(type: "text", nullable: true),
+                    LiaisonPhoneMasked = table.Column<string>(type: "text", nullable: true),
+                    Address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     IsBase = table.Column<bool>(type: "boolean", nullable: false),
-                    BaseOffers = table.Column<string>(type: "text", nullable: true),
+                    BaseOffers = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     IsDemo = table.Column<bool>(type: "boolean", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
@@ -334,6 +456,39 @@ namespace Tongxin.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "RemindersSent",
+                columns: table => new
+                {
+                    Rule = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Period = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Recipients = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RemindersSent", x => new { x.Rule, x.Subject, x.Period });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TaskPlans",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    RegionCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false, collation: "C"),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TaskPlans", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -355,16 +510,47 @@ namespace Tongxin.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Corrections",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FigureId = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    ChangesJson = table.Column<string>(type: "text", nullable: false),
+                    AccountsJson = table.Column<string>(type: "text", nullable: false),
+                    FigureVersion = table.Column<int>(type: "integer", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SubmittedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DecidedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    RejectReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Corrections", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Corrections_Figures_FigureId",
+                        column: x => x.FigureId,
+                        principalTable: "Figures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Honours",
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     FigureId = table.Column<long>(type: "bigint", nullable: false),
-                    Title = table.Column<string>(type: "text", nullable: false),
+                    Title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
                     Level = table.Column<string>(type: "text", nullable: true),
                     AwardedOn = table.Column<string>(type: "text", nullable: true),
-                    Issuer = table.Column<string>(type: "text", nullable: true),
+                    Issuer = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
@@ -372,6 +558,32 @@ namespace Tongxin.Migrations.Postgres
                     table.PrimaryKey("PK_Honours", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Honours_Figures_FigureId",
+                        column: x => x.FigureId,
+                        principalTable: "Figures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Invitations",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FigureId = table.Column<long>(type: "bigint", nullable: false),
+                    CodeHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ActivatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ActivatedUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Invitations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Invitations_Figures_FigureId",
                         column: x => x.FigureId,
                         principalTable: "Figures",
                         principalColumn: "Id",
@@ -388,10 +600,10 @@ namespace Tongxin.Migrations.Postgres
                     Platform = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     Handle = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     HandleKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Url = table.Column<string>(type: "text", nullable: true),
+                    Url = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     Followers = table.Column<long>(type: "bigint", nullable: false),
-                    Likes = table.Column<long>(type: "bigint", nullable: false),
-                    Works = table.Column<long>(type: "bigint", nullable: false),
+                    Likes = table.Column<long>(type: "bigint", nullable: true),
+                    Works = table.Column<long>(type: "bigint", nullable: true),
                     MetricsDate = table.Column<DateOnly>(type: "date", nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
@@ -415,8 +627,8 @@ namespace Tongxin.Migrations.Postgres
                     FigureId = table.Column<long>(type: "bigint", nullable: false),
                     Kind = table.Column<string>(type: "text", nullable: false),
                     Level = table.Column<string>(type: "text", nullable: true),
-                    Title = table.Column<string>(type: "text", nullable: true),
-                    Organization = table.Column<string>(type: "text", nullable: true),
+                    Title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Organization = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     TermStart = table.Column<string>(type: "text", nullable: true),
                     TermEnd = table.Column<string>(type: "text", nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false)
@@ -458,6 +670,50 @@ namespace Tongxin.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "HelpRequests",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FigureId = table.Column<long>(type: "bigint", nullable: true),
+                    OrganizationId = table.Column<long>(type: "bigint", nullable: true),
+                    RegionCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false, collation: "C"),
+                    Category = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Urgency = table.Column<int>(type: "integer", nullable: false),
+                    ReceivedVia = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Summary = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Satisfaction = table.Column<int>(type: "integer", nullable: true),
+                    VisitText = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    CompletedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DaysToSolve = table.Column<double>(type: "double precision", nullable: true),
+                    CreatedByUserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LastAction = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    LastActionAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HelpRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_HelpRequests_Figures_FigureId",
+                        column: x => x.FigureId,
+                        principalTable: "Figures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_HelpRequests_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OrganizationMembers",
                 columns: table => new
                 {
@@ -494,6 +750,7 @@ namespace Tongxin.Migrations.Postgres
                     IsDemo = table.Column<bool>(type: "boolean", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     LastTotpTimeStep = table.Column<long>(type: "bigint", nullable: true),
+                    FigureId = table.Column<long>(type: "bigint", nullable: true),
                     UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -521,6 +778,38 @@ namespace Tongxin.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "PlanTasks",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PlanId = table.Column<long>(type: "bigint", nullable: false),
+                    Seq = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    LeadUnitId = table.Column<long>(type: "bigint", nullable: false),
+                    Deadline = table.Column<DateOnly>(type: "date", nullable: true),
+                    DeadlineText = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Target = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanTasks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlanTasks_OrgUnits_LeadUnitId",
+                        column: x => x.LeadUnitId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PlanTasks_TaskPlans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "TaskPlans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "MetricSnapshots",
                 columns: table => new
                 {
@@ -529,8 +818,8 @@ namespace Tongxin.Migrations.Postgres
                     AccountId = table.Column<long>(type: "bigint", nullable: false),
                     Date = table.Column<DateOnly>(type: "date", nullable: false),
                     Followers = table.Column<long>(type: "bigint", nullable: false),
-                    Likes = table.Column<long>(type: "bigint", nullable: false),
-                    Works = table.Column<long>(type: "bigint", nullable: false),
+                    Likes = table.Column<long>(type: "bigint", nullable: true),
+                    Works = table.Column<long>(type: "bigint", nullable: true),
                     Source = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
@@ -542,6 +831,65 @@ namespace Tongxin.Migrations.Postgres
                         principalTable: "PlatformAccounts",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "HelpRequestEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    HelpRequestId = table.Column<long>(type: "bigint", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    UserName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Action = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    FromStatus = table.Column<int>(type: "integer", nullable: true),
+                    ToStatus = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HelpRequestEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_HelpRequestEvents_HelpRequests_HelpRequestId",
+                        column: x => x.HelpRequestId,
+                        principalTable: "HelpRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "HelpRequestParts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    HelpRequestId = table.Column<long>(type: "bigint", nullable: false),
+                    OrgUnitId = table.Column<long>(type: "bigint", nullable: false),
+                    UnitName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Deadline = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Reply = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ReturnedReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    RoutedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RepliedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HelpRequestParts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_HelpRequestParts_HelpRequests_HelpRequestId",
+                        column: x => x.HelpRequestId,
+                        principalTable: "HelpRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_HelpRequestParts_OrgUnits_OrgUnitId",
+                        column: x => x.OrgUnitId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -629,6 +977,163 @@ namespace Tongxin.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ContactLogs",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FigureId = table.Column<long>(type: "bigint", nullable: false),
+                    CadreUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Way = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Participants = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Summary = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    FollowUp = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    CreatedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContactLogs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ContactLogs_AspNetUsers_CadreUserId",
+                        column: x => x.CadreUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ContactLogs_Figures_FigureId",
+                        column: x => x.FigureId,
+                        principalTable: "Figures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LiaisonAssignments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FigureId = table.Column<long>(type: "bigint", nullable: false),
+                    CadreUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    StartOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    EndReason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    LastContactOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    NextDueOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LiaisonAssignments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LiaisonAssignments_AspNetUsers_CadreUserId",
+                        column: x => x.CadreUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_LiaisonAssignments_Figures_FigureId",
+                        column: x => x.FigureId,
+                        principalTable: "Figures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LiaisonFeedbackForms",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CadreUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    RegionCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false, collation: "C"),
+                    Summary = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Problems = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Plans = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RowsJson = table.Column<string>(type: "text", nullable: true),
+                    RequestsJson = table.Column<string>(type: "text", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LiaisonFeedbackForms", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LiaisonFeedbackForms_AspNetUsers_CadreUserId",
+                        column: x => x.CadreUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlanTaskCoUnits",
+                columns: table => new
+                {
+                    TaskId = table.Column<long>(type: "bigint", nullable: false),
+                    OrgUnitId = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanTaskCoUnits", x => new { x.TaskId, x.OrgUnitId });
+                    table.ForeignKey(
+                        name: "FK_PlanTaskCoUnits_OrgUnits_OrgUnitId",
+                        column: x => x.OrgUnitId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PlanTaskCoUnits_PlanTasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "PlanTasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TaskReports",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TaskId = table.Column<long>(type: "bigint", nullable: false),
+                    OrgUnitId = table.Column<long>(type: "bigint", nullable: false),
+                    Quarter = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false, collation: "C"),
+                    Percent = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ReportedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ReportedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TaskReports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TaskReports_OrgUnits_OrgUnitId",
+                        column: x => x.OrgUnitId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_TaskReports_PlanTasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "PlanTasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -661,6 +1166,12 @@ namespace Tongxin.Migrations.Postgres
                 column: "NormalizedEmail");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AspNetUsers_FigureId",
+                table: "AspNetUsers",
+                column: "FigureId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AspNetUsers_OrgUnitId",
                 table: "AspNetUsers",
                 column: "OrgUnitId");
@@ -670,6 +1181,11 @@ namespace Tongxin.Migrations.Postgres
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Attachments_OwnerKind_OwnerId_Id",
+                table: "Attachments",
+                columns: new[] { "OwnerKind", "OwnerId", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_At",
@@ -685,6 +1201,31 @@ namespace Tongxin.Migrations.Postgres
                 name: "IX_AuditEntries_FigureId",
                 table: "AuditEntries",
                 column: "FigureId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContactLogs_CadreUserId_Date",
+                table: "ContactLogs",
+                columns: new[] { "CadreUserId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContactLogs_Date",
+                table: "ContactLogs",
+                column: "Date");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContactLogs_FigureId_CadreUserId_Date",
+                table: "ContactLogs",
+                columns: new[] { "FigureId", "CadreUserId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Corrections_FigureId_SubmittedAt",
+                table: "Corrections",
+                columns: new[] { "FigureId", "SubmittedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Corrections_State_SubmittedAt",
+                table: "Corrections",
+                columns: new[] { "State", "SubmittedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_DictionaryItems_Type_Code",
@@ -710,7 +1251,8 @@ namespace Tongxin.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "IX_Figures_IdNumberHash",
                 table: "Figures",
-                column: "IdNumberHash");
+                column: "IdNumberHash",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Figures_ImportBatchId",
@@ -765,6 +1307,46 @@ namespace Tongxin.Migrations.Postgres
                 columns: new[] { "RegionCode", "Dimension" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_HelpRequestEvents_HelpRequestId_At",
+                table: "HelpRequestEvents",
+                columns: new[] { "HelpRequestId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HelpRequestParts_HelpRequestId",
+                table: "HelpRequestParts",
+                column: "HelpRequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HelpRequestParts_OrgUnitId_HelpRequestId",
+                table: "HelpRequestParts",
+                columns: new[] { "OrgUnitId", "HelpRequestId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HelpRequestParts_Status_Deadline",
+                table: "HelpRequestParts",
+                columns: new[] { "Status", "Deadline" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HelpRequests_FigureId",
+                table: "HelpRequests",
+                column: "FigureId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HelpRequests_OrganizationId",
+                table: "HelpRequests",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HelpRequests_RegionCode_CreatedAt",
+                table: "HelpRequests",
+                columns: new[] { "RegionCode", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HelpRequests_Status_RegionCode_CreatedAt",
+                table: "HelpRequests",
+                columns: new[] { "Status", "RegionCode", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Honours_FigureId",
                 table: "Honours",
                 column: "FigureId");
@@ -775,14 +1357,101 @@ namespace Tongxin.Migrations.Postgres
                 column: "CreatedAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ImportBatches_JobId",
+                table: "ImportBatches",
+                column: "JobId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ImportBatchRows_BatchId",
                 table: "ImportBatchRows",
                 column: "BatchId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ImportMappings_RegionCode_Type_ValueKey",
+                table: "ImportMappings",
+                columns: new[] { "RegionCode", "Type", "ValueKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Invitations_CodeHash",
+                table: "Invitations",
+                column: "CodeHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Invitations_CreatedAt",
+                table: "Invitations",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Invitations_FigureId_CreatedAt",
+                table: "Invitations",
+                columns: new[] { "FigureId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LiaisonAssignments_CadreUserId_EndOn_FigureId",
+                table: "LiaisonAssignments",
+                columns: new[] { "CadreUserId", "EndOn", "FigureId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LiaisonAssignments_EndOn_NextDueOn_Id",
+                table: "LiaisonAssignments",
+                columns: new[] { "EndOn", "NextDueOn", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LiaisonAssignments_FigureId_EndOn",
+                table: "LiaisonAssignments",
+                columns: new[] { "FigureId", "EndOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LiaisonFeedbackForms_CadreUserId_Year",
+                table: "LiaisonFeedbackForms",
+                columns: new[] { "CadreUserId", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LiaisonFeedbackForms_Year_RegionCode",
+                table: "LiaisonFeedbackForms",
+                columns: new[] { "Year", "RegionCode" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_MetricSnapshots_AccountId_Date",
                 table: "MetricSnapshots",
                 columns: new[] { "AccountId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notices_RegionCode_Id",
+                table: "Notices",
+                columns: new[] { "RegionCode", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notices_State_CreatedAt",
+                table: "Notices",
+                columns: new[] { "State", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_NoticeId_UserId",
+                table: "Notifications",
+                columns: new[] { "NoticeId", "UserId" },
+                unique: true,
+                filter: "\"NoticeId\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_Unread",
+                table: "Notifications",
+                columns: new[] { "UserId", "Id" },
+                filter: "\"ReadAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_UserId_Id",
+                table: "Notifications",
+                columns: new[] { "UserId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NotificationSettings_Kind_Enabled",
+                table: "NotificationSettings",
+                columns: new[] { "Kind", "Enabled" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_OrganizationMembers_FigureId",
@@ -810,6 +1479,21 @@ namespace Tongxin.Migrations.Postgres
                 column: "RegionCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PlanTaskCoUnits_OrgUnitId",
+                table: "PlanTaskCoUnits",
+                column: "OrgUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanTasks_LeadUnitId",
+                table: "PlanTasks",
+                column: "LeadUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanTasks_PlanId_Seq",
+                table: "PlanTasks",
+                columns: new[] { "PlanId", "Seq" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PlatformAccounts_FigureId",
                 table: "PlatformAccounts",
                 column: "FigureId");
@@ -817,7 +1501,8 @@ namespace Tongxin.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "IX_PlatformAccounts_Platform_HandleKey",
                 table: "PlatformAccounts",
-                columns: new[] { "Platform", "HandleKey" });
+                columns: new[] { "Platform", "HandleKey" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Positions_FigureId",
@@ -833,6 +1518,28 @@ namespace Tongxin.Migrations.Postgres
                 name: "IX_Regions_ParentCode",
                 table: "Regions",
                 column: "ParentCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RemindersSent_SentAt",
+                table: "RemindersSent",
+                column: "SentAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TaskPlans_RegionCode_Year",
+                table: "TaskPlans",
+                columns: new[] { "RegionCode", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TaskReports_OrgUnitId_Quarter",
+                table: "TaskReports",
+                columns: new[] { "OrgUnitId", "Quarter" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TaskReports_TaskId_OrgUnitId_Quarter",
+                table: "TaskReports",
+                columns: new[] { "TaskId", "OrgUnitId", "Quarter" },
+                unique: true);
 
             migrationBuilder.Sql(AuditTriggers);
             migrationBuilder.Sql(FigureTallyTriggers);
@@ -857,7 +1564,16 @@ namespace Tongxin.Migrations.Postgres
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "Attachments");
+
+            migrationBuilder.DropTable(
                 name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "ContactLogs");
+
+            migrationBuilder.DropTable(
+                name: "Corrections");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
@@ -878,6 +1594,12 @@ namespace Tongxin.Migrations.Postgres
                 name: "FigureTallyChanges");
 
             migrationBuilder.DropTable(
+                name: "HelpRequestEvents");
+
+            migrationBuilder.DropTable(
+                name: "HelpRequestParts");
+
+            migrationBuilder.DropTable(
                 name: "Honours");
 
             migrationBuilder.DropTable(
@@ -887,13 +1609,40 @@ namespace Tongxin.Migrations.Postgres
                 name: "ImportJobs");
 
             migrationBuilder.DropTable(
+                name: "ImportMappings");
+
+            migrationBuilder.DropTable(
+                name: "Invitations");
+
+            migrationBuilder.DropTable(
                 name: "JobRuns");
+
+            migrationBuilder.DropTable(
+                name: "KeyCheckValue");
+
+            migrationBuilder.DropTable(
+                name: "LiaisonAssignments");
+
+            migrationBuilder.DropTable(
+                name: "LiaisonFeedbackForms");
 
             migrationBuilder.DropTable(
                 name: "MetricSnapshots");
 
             migrationBuilder.DropTable(
+                name: "Notices");
+
+            migrationBuilder.DropTable(
+                name: "Notifications");
+
+            migrationBuilder.DropTable(
+                name: "NotificationSettings");
+
+            migrationBuilder.DropTable(
                 name: "OrganizationMembers");
+
+            migrationBuilder.DropTable(
+                name: "PlanTaskCoUnits");
 
             migrationBuilder.DropTable(
                 name: "Positions");
@@ -902,25 +1651,40 @@ namespace Tongxin.Migrations.Postgres
                 name: "Regions");
 
             migrationBuilder.DropTable(
+                name: "RemindersSent");
+
+            migrationBuilder.DropTable(
+                name: "TaskReports");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
+                name: "HelpRequests");
 
             migrationBuilder.DropTable(
                 name: "ImportBatches");
 
             migrationBuilder.DropTable(
+                name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
                 name: "PlatformAccounts");
+
+            migrationBuilder.DropTable(
+                name: "PlanTasks");
 
             migrationBuilder.DropTable(
                 name: "Organizations");
 
             migrationBuilder.DropTable(
+                name: "Figures");
+
+            migrationBuilder.DropTable(
                 name: "OrgUnits");
 
             migrationBuilder.DropTable(
-                name: "Figures");
+                name: "TaskPlans");
         }
     }
 }

@@ -26,6 +26,29 @@ namespace Tongxin.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Attachments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OwnerKind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    OwnerId = table.Column<long>(type: "INTEGER", nullable: false),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    FigureId = table.Column<long>(type: "INTEGER", nullable: true),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    StoredKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    UploadedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    UploadedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    UploadedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Attachments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AuditEntries",
                 columns: table => new
                 {
@@ -72,7 +95,8 @@ namespace Tongxin.Migrations.Sqlite
                     Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     Label = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsEnabled = table.Column<bool>(type: "INTEGER", nullable: false)
+                    IsEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Aliases = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -216,7 +240,8 @@ namespace Tongxin.Migrations.Sqlite
                     Created = table.Column<int>(type: "INTEGER", nullable: false),
                     Updated = table.Column<int>(type: "INTEGER", nullable: false),
                     UndoneAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    UndoneBy = table.Column<string>(type: "TEXT", nullable: true)
+                    UndoneBy = table.Column<string>(type: "TEXT", nullable: true),
+                    JobId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -238,6 +263,7 @@ namespace Tongxin.Migrations.Sqlite
                     ProcessedRows = table.Column<int>(type: "INTEGER", nullable: false),
                     TotalRows = table.Column<int>(type: "INTEGER", nullable: false),
                     Report = table.Column<string>(type: "TEXT", nullable: true),
+                    Mappings = table.Column<string>(type: "TEXT", nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     LockedBy = table.Column<string>(type: "TEXT", nullable: true),
@@ -246,6 +272,25 @@ namespace Tongxin.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ImportJobs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportMappings",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Value = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ValueKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportMappings", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -265,6 +310,82 @@ namespace Tongxin.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "KeyCheckValue",
+                columns: table => new
+                {
+                    KeyId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Check = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KeyCheckValue", x => x.KeyId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Notices",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    AudienceKind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    AudienceValue = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    AudienceRegionPrefix = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
+                    AudienceRegionCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    AudienceLabel = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecipientCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReadCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    DeliveredAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    FanOutCursor = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    LockedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    LockedUntil = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notices", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Notifications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Link = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    NoticeId = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ReadAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notifications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NotificationSettings",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Enabled = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NotificationSettings", x => new { x.UserId, x.Kind });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Organizations",
                 columns: table => new
                 {
@@ -275,12 +396,13 @@ namespace Tongxin.Migrations.Sqlite
                     Type = table.Column<string>(type: "TEXT", nullable: true),
                     RegionCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
                     CreditCode = table.Column<string>(type: "TEXT", maxLength: 18, nullable: true),
-                    LiaisonOfficer = table.Column<string>(type: "TEXT", nullable: true),
-                    LiaisonPhone = table.Column<string>(type: "TEXT", nullable: true),
-                    Address = table.Column<string>(type: "TEXT", nullable: true),
-                    Description = table.Column<string>(type: "TEXT", nullable: true),
+                    LiaisonOfficer = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    LiaisonPhoneCipher = table.Column<string>(type: "TEXT", nullable: true),
+                    LiaisonPhoneMasked = table.Column<string>(type: "TEXT", nullable: true),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     IsBase = table.Column<bool>(type: "INTEGER", nullable: false),
-                    BaseOffers = table.Column<string>(type: "TEXT", nullable: true),
+                    BaseOffers = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
@@ -332,6 +454,39 @@ namespace Tongxin.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "RemindersSent",
+                columns: table => new
+                {
+                    Rule = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Recipients = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RemindersSent", x => new { x.Rule, x.Subject, x.Period });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TaskPlans",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TaskPlans", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -353,16 +508,47 @@ namespace Tongxin.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Corrections",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FigureId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChangesJson = table.Column<string>(type: "TEXT", nullable: false),
+                    AccountsJson = table.Column<string>(type: "TEXT", nullable: false),
+                    FigureVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SubmittedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    RejectReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Corrections", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Corrections_Figures_FigureId",
+                        column: x => x.FigureId,
+                        principalTable: "Figures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Honours",
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     FigureId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
                     Level = table.Column<string>(type: "TEXT", nullable: true),
                     AwardedOn = table.Column<string>(type: "TEXT", nullable: true),
-                    Issuer = table.Column<string>(type: "TEXT", nullable: true),
+                    Issuer = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -370,6 +556,32 @@ namespace Tongxin.Migrations.Sqlite
                     table.PrimaryKey("PK_Honours", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Honours_Figures_FigureId",
+                        column: x => x.FigureId,
+                        principalTable: "Figures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Invitations",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FigureId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CodeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ActivatedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ActivatedUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Invitations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Invitations_Figures_FigureId",
                         column: x => x.FigureId,
                         principalTable: "Figures",
                         principalColumn: "Id",
@@ -386,10 +598,10 @@ namespace Tongxin.Migrations.Sqlite
                     Platform = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     Handle = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     HandleKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Url = table.Column<string>(type: "TEXT", nullable: true),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     Followers = table.Column<long>(type: "INTEGER", nullable: false),
-                    Likes = table.Column<long>(type: "INTEGER", nullable: false),
-                    Works = table.Column<long>(type: "INTEGER", nullable: false),
+                    Likes = table.Column<long>(type: "INTEGER", nullable: true),
+                    Works = table.Column<long>(type: "INTEGER", nullable: true),
                     MetricsDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
@@ -413,8 +625,8 @@ namespace Tongxin.Migrations.Sqlite
                     FigureId = table.Column<long>(type: "INTEGER", nullable: false),
                     Kind = table.Column<string>(type: "TEXT", nullable: false),
                     Level = table.Column<string>(type: "TEXT", nullable: true),
-                    Title = table.Column<string>(type: "TEXT", nullable: true),
-                    Organization = table.Column<string>(type: "TEXT", nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Organization = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     TermStart = table.Column<string>(type: "TEXT", nullable: true),
                     TermEnd = table.Column<string>(type: "TEXT", nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
@@ -456,6 +668,50 @@ namespace Tongxin.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "HelpRequests",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FigureId = table.Column<long>(type: "INTEGER", nullable: true),
+                    OrganizationId = table.Column<long>(type: "INTEGER", nullable: true),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Urgency = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReceivedVia = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Satisfaction = table.Column<int>(type: "INTEGER", nullable: true),
+                    VisitText = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CompletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DaysToSolve = table.Column<double>(type: "REAL", nullable: true),
+                    CreatedByUserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastAction = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    LastActionAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HelpRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_HelpRequests_Figures_FigureId",
+                        column: x => x.FigureId,
+                        principalTable: "Figures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_HelpRequests_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OrganizationMembers",
                 columns: table => new
                 {
@@ -492,6 +748,7 @@ namespace Tongxin.Migrations.Sqlite
                     IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     LastTotpTimeStep = table.Column<long>(type: "INTEGER", nullable: true),
+                    FigureId = table.Column<long>(type: "INTEGER", nullable: true),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -519,6 +776,38 @@ namespace Tongxin.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "PlanTasks",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlanId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Seq = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    LeadUnitId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Deadline = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DeadlineText = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Target = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanTasks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlanTasks_OrgUnits_LeadUnitId",
+                        column: x => x.LeadUnitId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PlanTasks_TaskPlans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "TaskPlans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "MetricSnapshots",
                 columns: table => new
                 {
@@ -527,8 +816,8 @@ namespace Tongxin.Migrations.Sqlite
                     AccountId = table.Column<long>(type: "INTEGER", nullable: false),
                     Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     Followers = table.Column<long>(type: "INTEGER", nullable: false),
-                    Likes = table.Column<long>(type: "INTEGER", nullable: false),
-                    Works = table.Column<long>(type: "INTEGER", nullable: false),
+                    Likes = table.Column<long>(type: "INTEGER", nullable: true),
+                    Works = table.Column<long>(type: "INTEGER", nullable: true),
                     Source = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -540,6 +829,65 @@ namespace Tongxin.Migrations.Sqlite
                         principalTable: "PlatformAccounts",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "HelpRequestEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HelpRequestId = table.Column<long>(type: "INTEGER", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    FromStatus = table.Column<int>(type: "INTEGER", nullable: true),
+                    ToStatus = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HelpRequestEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_HelpRequestEvents_HelpRequests_HelpRequestId",
+                        column: x => x.HelpRequestId,
+                        principalTable: "HelpRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "HelpRequestParts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HelpRequestId = table.Column<long>(type: "INTEGER", nullable: false),
+                    OrgUnitId = table.Column<long>(type: "INTEGER", nullable: false),
+                    UnitName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Deadline = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reply = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ReturnedReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    RoutedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RepliedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HelpRequestParts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_HelpRequestParts_HelpRequests_HelpRequestId",
+                        column: x => x.HelpRequestId,
+                        principalTable: "HelpRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_HelpRequestParts_OrgUnits_OrgUnitId",
+                        column: x => x.OrgUnitId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -627,6 +975,163 @@ namespace Tongxin.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ContactLogs",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FigureId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CadreUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Way = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Participants = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    FollowUp = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CreatedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContactLogs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ContactLogs_AspNetUsers_CadreUserId",
+                        column: x => x.CadreUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ContactLogs_Figures_FigureId",
+                        column: x => x.FigureId,
+                        principalTable: "Figures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LiaisonAssignments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FigureId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CadreUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    StartOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    EndReason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    LastContactOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    NextDueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LiaisonAssignments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LiaisonAssignments_AspNetUsers_CadreUserId",
+                        column: x => x.CadreUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_LiaisonAssignments_Figures_FigureId",
+                        column: x => x.FigureId,
+                        principalTable: "Figures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LiaisonFeedbackForms",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CadreUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Problems = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Plans = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RowsJson = table.Column<string>(type: "TEXT", nullable: true),
+                    RequestsJson = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LiaisonFeedbackForms", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LiaisonFeedbackForms_AspNetUsers_CadreUserId",
+                        column: x => x.CadreUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlanTaskCoUnits",
+                columns: table => new
+                {
+                    TaskId = table.Column<long>(type: "INTEGER", nullable: false),
+                    OrgUnitId = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanTaskCoUnits", x => new { x.TaskId, x.OrgUnitId });
+                    table.ForeignKey(
+                        name: "FK_PlanTaskCoUnits_OrgUnits_OrgUnitId",
+                        column: x => x.OrgUnitId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PlanTaskCoUnits_PlanTasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "PlanTasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TaskReports",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TaskId = table.Column<long>(type: "INTEGER", nullable: false),
+                    OrgUnitId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Quarter = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Percent = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ReportedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ReportedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TaskReports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TaskReports_OrgUnits_OrgUnitId",
+                        column: x => x.OrgUnitId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_TaskReports_PlanTasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "PlanTasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -659,6 +1164,12 @@ namespace Tongxin.Migrations.Sqlite
                 column: "NormalizedEmail");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AspNetUsers_FigureId",
+                table: "AspNetUsers",
+                column: "FigureId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AspNetUsers_OrgUnitId",
                 table: "AspNetUsers",
                 column: "OrgUnitId");
@@ -668,6 +1179,11 @@ namespace Tongxin.Migrations.Sqlite
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Attachments_OwnerKind_OwnerId_Id",
+                table: "Attachments",
+                columns: new[] { "OwnerKind", "OwnerId", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_At",
@@ -683,6 +1199,31 @@ namespace Tongxin.Migrations.Sqlite
                 name: "IX_AuditEntries_FigureId",
                 table: "AuditEntries",
                 column: "FigureId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContactLogs_CadreUserId_Date",
+                table: "ContactLogs",
+                columns: new[] { "CadreUserId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContactLogs_Date",
+                table: "ContactLogs",
+                column: "Date");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContactLogs_FigureId_CadreUserId_Date",
+                table: "ContactLogs",
+                columns: new[] { "FigureId", "CadreUserId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Corrections_FigureId_SubmittedAt",
+                table: "Corrections",
+                columns: new[] { "FigureId", "SubmittedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Corrections_State_SubmittedAt",
+                table: "Corrections",
+                columns: new[] { "State", "SubmittedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_DictionaryItems_Type_Code",
@@ -708,7 +1249,8 @@ namespace Tongxin.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_Figures_IdNumberHash",
                 table: "Figures",
-                column: "IdNumberHash");
+                column: "IdNumberHash",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Figures_ImportBatchId",
@@ -763,6 +1305,46 @@ namespace Tongxin.Migrations.Sqlite
                 columns: new[] { "RegionCode", "Dimension" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_HelpRequestEvents_HelpRequestId_At",
+                table: "HelpRequestEvents",
+                columns: new[] { "HelpRequestId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HelpRequestParts_HelpRequestId",
+                table: "HelpRequestParts",
+                column: "HelpRequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HelpRequestParts_OrgUnitId_HelpRequestId",
+                table: "HelpRequestParts",
+                columns: new[] { "OrgUnitId", "HelpRequestId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HelpRequestParts_Status_Deadline",
+                table: "HelpRequestParts",
+                columns: new[] { "Status", "Deadline" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HelpRequests_FigureId",
+                table: "HelpRequests",
+                column: "FigureId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HelpRequests_OrganizationId",
+                table: "HelpRequests",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HelpRequests_RegionCode_CreatedAt",
+                table: "HelpRequests",
+                columns: new[] { "RegionCode", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HelpRequests_Status_RegionCode_CreatedAt",
+                table: "HelpRequests",
+                columns: new[] { "Status", "RegionCode", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Honours_FigureId",
                 table: "Honours",
                 column: "FigureId");
@@ -773,14 +1355,101 @@ namespace Tongxin.Migrations.Sqlite
                 column: "CreatedAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ImportBatches_JobId",
+                table: "ImportBatches",
+                column: "JobId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ImportBatchRows_BatchId",
                 table: "ImportBatchRows",
                 column: "BatchId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ImportMappings_RegionCode_Type_ValueKey",
+                table: "ImportMappings",
+                columns: new[] { "RegionCode", "Type", "ValueKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Invitations_CodeHash",
+                table: "Invitations",
+                column: "CodeHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Invitations_CreatedAt",
+                table: "Invitations",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Invitations_FigureId_CreatedAt",
+                table: "Invitations",
+                columns: new[] { "FigureId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LiaisonAssignments_CadreUserId_EndOn_FigureId",
+                table: "LiaisonAssignments",
+                columns: new[] { "CadreUserId", "EndOn", "FigureId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LiaisonAssignments_EndOn_NextDueOn_Id",
+                table: "LiaisonAssignments",
+                columns: new[] { "EndOn", "NextDueOn", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LiaisonAssignments_FigureId_EndOn",
+                table: "LiaisonAssignments",
+                columns: new[] { "FigureId", "EndOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LiaisonFeedbackForms_CadreUserId_Year",
+                table: "LiaisonFeedbackForms",
+                columns: new[] { "CadreUserId", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LiaisonFeedbackForms_Year_RegionCode",
+                table: "LiaisonFeedbackForms",
+                columns: new[] { "Year", "RegionCode" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_MetricSnapshots_AccountId_Date",
                 table: "MetricSnapshots",
                 columns: new[] { "AccountId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notices_RegionCode_Id",
+                table: "Notices",
+                columns: new[] { "RegionCode", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notices_State_CreatedAt",
+                table: "Notices",
+                columns: new[] { "State", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_NoticeId_UserId",
+                table: "Notifications",
+                columns: new[] { "NoticeId", "UserId" },
+                unique: true,
+                filter: "\"NoticeId\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_Unread",
+                table: "Notifications",
+                columns: new[] { "UserId", "Id" },
+                filter: "\"ReadAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_UserId_Id",
+                table: "Notifications",
+                columns: new[] { "UserId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NotificationSettings_Kind_Enabled",
+                table: "NotificationSettings",
+                columns: new[] { "Kind", "Enabled" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_OrganizationMembers_FigureId",
@@ -808,6 +1477,21 @@ namespace Tongxin.Migrations.Sqlite
                 column: "RegionCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PlanTaskCoUnits_OrgUnitId",
+                table: "PlanTaskCoUnits",
+                column: "OrgUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanTasks_LeadUnitId",
+                table: "PlanTasks",
+                column: "LeadUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanTasks_PlanId_Seq",
+                table: "PlanTasks",
+                columns: new[] { "PlanId", "Seq" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PlatformAccounts_FigureId",
                 table: "PlatformAccounts",
                 column: "FigureId");
@@ -815,7 +1499,8 @@ namespace Tongxin.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_PlatformAccounts_Platform_HandleKey",
                 table: "PlatformAccounts",
-                columns: new[] { "Platform", "HandleKey" });
+                columns: new[] { "Platform", "HandleKey" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Positions_FigureId",
@@ -831,6 +1516,28 @@ namespace Tongxin.Migrations.Sqlite
                 name: "IX_Regions_ParentCode",
                 table: "Regions",
                 column: "ParentCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RemindersSent_SentAt",
+                table: "RemindersSent",
+                column: "SentAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TaskPlans_RegionCode_Year",
+                table: "TaskPlans",
+                columns: new[] { "RegionCode", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TaskReports_OrgUnitId_Quarter",
+                table: "TaskReports",
+                columns: new[] { "OrgUnitId", "Quarter" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TaskReports_TaskId_OrgUnitId_Quarter",
+                table: "TaskReports",
+                columns: new[] { "TaskId", "OrgUnitId", "Quarter" },
+                unique: true);
 
             migrationBuilder.Sql(AuditTriggers);
             migrationBuilder.Sql(FigureTallyTriggers);
@@ -855,7 +1562,16 @@ namespace Tongxin.Migrations.Sqlite
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "Attachments");
+
+            migrationBuilder.DropTable(
                 name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "ContactLogs");
+
+            migrationBuilder.DropTable(
+                name: "Corrections");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
@@ -876,6 +1592,12 @@ namespace Tongxin.Migrations.Sqlite
                 name: "FigureTallyChanges");
 
             migrationBuilder.DropTable(
+                name: "HelpRequestEvents");
+
+            migrationBuilder.DropTable(
+                name: "HelpRequestParts");
+
+            migrationBuilder.DropTable(
                 name: "Honours");
 
             migrationBuilder.DropTable(
@@ -885,13 +1607,40 @@ namespace Tongxin.Migrations.Sqlite
                 name: "ImportJobs");
 
             migrationBuilder.DropTable(
+                name: "ImportMappings");
+
+            migrationBuilder.DropTable(
+                name: "Invitations");
+
+            migrationBuilder.DropTable(
                 name: "JobRuns");
+
+            migrationBuilder.DropTable(
+                name: "KeyCheckValue");
+
+            migrationBuilder.DropTable(
+                name: "LiaisonAssignments");
+
+            migrationBuilder.DropTable(
+                name: "LiaisonFeedbackForms");
 
             migrationBuilder.DropTable(
                 name: "MetricSnapshots");
 
             migrationBuilder.DropTable(
+                name: "Notices");
+
+            migrationBuilder.DropTable(
+                name: "Notifications");
+
+            migrationBuilder.DropTable(
+                name: "NotificationSettings");
+
+            migrationBuilder.DropTable(
                 name: "OrganizationMembers");
+
+            migrationBuilder.DropTable(
+                name: "PlanTaskCoUnits");
 
             migrationBuilder.DropTable(
                 name: "Positions");
@@ -900,25 +1649,40 @@ namespace Tongxin.Migrations.Sqlite
                 name: "Regions");
 
             migrationBuilder.DropTable(
+                name: "RemindersSent");
+
+            migrationBuilder.DropTable(
+                name: "TaskReports");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
+                name: "HelpRequests");
 
             migrationBuilder.DropTable(
                 name: "ImportBatches");
 
             migrationBuilder.DropTable(
+                name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
                 name: "PlatformAccounts");
+
+            migrationBuilder.DropTable(
+                name: "PlanTasks");
 
             migrationBuilder.DropTable(
                 name: "Organizations");
 
             migrationBuilder.DropTable(
+                name: "Figures");
+
+            migrationBuilder.DropTable(
                 name: "OrgUnits");
 
             migrationBuilder.DropTable(
-                name: "Figures");
+                name: "TaskPlans");
         }
     }
 }

@@ -13,8 +13,8 @@ using Tongxin.Common.Data;
 namespace Tongxin.Migrations.Postgres
 {
     [DbContext(typeof(PostgresTongxinDb))]
-    [Migration("20261206221212_DailyWork")]
-    partial class DailyWork
+    [Migration("20261207035934_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -436,6 +436,86 @@ namespace Tongxin.Migrations.Postgres
                     b.ToTable("Regions");
                 });
 
+            modelBuilder.Entity("Tongxin.Common.Security.KeyCheckValue", b =>
+                {
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Check")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("KeyId");
+
+                    b.ToTable("KeyCheckValue");
+                });
+
+            modelBuilder.Entity("Tongxin.Features.Attachments.Attachment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long?>("FigureId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<long>("OwnerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("OwnerKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .UseCollation("C");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StoredKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("UploadedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerKind", "OwnerId", "Id");
+
+                    b.ToTable("Attachments", (string)null);
+                });
+
             modelBuilder.Entity("Tongxin.Features.Dashboard.FigureTally", b =>
                 {
                     b.Property<string>("Dimension")
@@ -702,7 +782,8 @@ namespace Tongxin.Migrations.Postgres
 
                     b.HasIndex("EnrolledOn");
 
-                    b.HasIndex("IdNumberHash");
+                    b.HasIndex("IdNumberHash")
+                        .IsUnique();
 
                     b.HasIndex("ImportBatchId");
 
@@ -773,14 +854,16 @@ namespace Tongxin.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.Property<string>("Issuer")
-                        .HasColumnType("text");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Level")
                         .HasColumnType("text");
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -810,13 +893,13 @@ namespace Tongxin.Migrations.Postgres
                     b.Property<long>("Followers")
                         .HasColumnType("bigint");
 
-                    b.Property<long>("Likes")
+                    b.Property<long?>("Likes")
                         .HasColumnType("bigint");
 
                     b.Property<int>("Source")
                         .HasColumnType("integer");
 
-                    b.Property<long>("Works")
+                    b.Property<long?>("Works")
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
@@ -835,17 +918,20 @@ namespace Tongxin.Migrations.Postgres
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Address")
-                        .HasColumnType("text");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("BaseOffers")
-                        .HasColumnType("text");
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<string>("CreditCode")
                         .HasMaxLength(18)
                         .HasColumnType("character varying(18)");
 
                     b.Property<string>("Description")
-                        .HasColumnType("text");
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<bool>("IsBase")
                         .HasColumnType("boolean");
@@ -854,9 +940,13 @@ namespace Tongxin.Migrations.Postgres
                         .HasColumnType("boolean");
 
                     b.Property<string>("LiaisonOfficer")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("LiaisonPhoneCipher")
                         .HasColumnType("text");
 
-                    b.Property<string>("LiaisonPhone")
+                    b.Property<string>("LiaisonPhoneMasked")
                         .HasColumnType("text");
 
                     b.Property<string>("Name")
@@ -933,7 +1023,7 @@ namespace Tongxin.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<long>("Likes")
+                    b.Property<long?>("Likes")
                         .HasColumnType("bigint");
 
                     b.Property<DateOnly?>("MetricsDate")
@@ -945,13 +1035,14 @@ namespace Tongxin.Migrations.Postgres
                         .HasColumnType("character varying(40)");
 
                     b.Property<string>("Url")
-                        .HasColumnType("text");
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
-                    b.Property<long>("Works")
+                    b.Property<long?>("Works")
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
@@ -983,7 +1074,8 @@ namespace Tongxin.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<string>("Organization")
-                        .HasColumnType("text");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("TermEnd")
                         .HasColumnType("text");
@@ -992,7 +1084,8 @@ namespace Tongxin.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<string>("Title")
-                        .HasColumnType("text");
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -1003,37 +1096,6 @@ namespace Tongxin.Migrations.Postgres
                     b.HasIndex("FigureId");
 
                     b.ToTable("Positions");
-                });
-
-            modelBuilder.Entity("Tongxin.Features.Figures.WideSearchKey", b =>
-                {
-                    b.Property<string>("Category")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<long>("FigureId")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .UseCollation("C");
-
-                    b.Property<string>("RegionCode")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .UseCollation("C");
-
-                    b.Property<string>("SortKey")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("integer");
-
-                    b.ToTable((string)null);
-
-                    b.ToSqlQuery("SELECT * FROM \"FigureSearchKeys\"");
                 });
 
             modelBuilder.Entity("Tongxin.Features.HelpRequests.HelpRequest", b =>
@@ -1244,6 +1306,9 @@ namespace Tongxin.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<Guid?>("JobId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -1271,6 +1336,9 @@ namespace Tongxin.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("JobId")
+                        .IsUnique();
 
                     b.ToTable("ImportBatches");
                 });
@@ -1452,6 +1520,12 @@ namespace Tongxin.Migrations.Postgres
                     b.Property<bool>("IsDemo")
                         .HasColumnType("boolean");
 
+                    b.Property<DateOnly?>("LastContactOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("NextDueOn")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly>("StartOn")
                         .HasColumnType("date");
 
@@ -1464,6 +1538,8 @@ namespace Tongxin.Migrations.Postgres
                     b.HasIndex("FigureId", "EndOn");
 
                     b.HasIndex("CadreUserId", "EndOn", "FigureId");
+
+                    b.HasIndex("EndOn", "NextDueOn", "Id");
 
                     b.ToTable("LiaisonAssignments", (string)null);
                 });
@@ -1562,6 +1638,9 @@ namespace Tongxin.Migrations.Postgres
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)")
                         .UseCollation("C");
+
+                    b.Property<string>("RequestsJson")
+                        .HasColumnType("text");
 
                     b.Property<string>("RowsJson")
                         .HasColumnType("text");
@@ -2047,7 +2126,8 @@ namespace Tongxin.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RegionCode", "Year");
+                    b.HasIndex("RegionCode", "Year")
+                        .IsUnique();
 
                     b.ToTable("TaskPlans");
                 });

@@ -83,7 +83,7 @@ public static class TongxinWeb
         // the users read Chinese, so those 400s say in Chinese what went wrong. Our own 400s keep their titles.
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
         {
-            if (c.ProblemDetails is { Status: 400, Title: "Bad Request" } p)
+            if (c.ProblemDetails is { Status: 400 } p && (p.Title == "Bad Request" || c.Exception is BadHttpRequestException))
             {
                 p.Title = "请求格式不正确";
                 p.Detail = "有参数或字段的值类型不正确（如日期、数字、是否的格式有误），请检查后重试";

@@ -10,11 +10,15 @@ export interface ContactLogQuery { figureId?: number; cadreUserId?: string; from
 
 export const liaisonApi = {
   assignments: (query: AssignmentQuery) => http.get<PagedOfAssignmentItem>('/api/liaison/assignments', { query }),
+  /** The assignments as .xlsx (same filters, no paging). */
+  assignmentsFileUrl: (query: AssignmentQuery) => `/api/liaison/assignments/file${toQuery({ ...query, page: undefined, pageSize: undefined })}`,
   assign: (body: AssignFigureRequest) => http.post<AssignmentCreated>('/api/liaison/assignments', body),
   end: (id: number, body: EndAssignmentRequest) => http.post<void>(`/api/liaison/assignments/${id}/end`, body),
   reassign: (body: ReassignFiguresRequest) => http.post<ReassignResult>('/api/liaison/assignments/reassign', body),
   cadres: () => http.get<CadreItem[]>('/api/liaison/cadres'),
   myFigures: () => http.get<MyFigureItem[]>('/api/liaison/my-figures'),
+  /** The signed-in cadre's figures as .xlsx. */
+  myFiguresFileUrl: () => '/api/liaison/my-figures/file',
   due: (query: DueQuery) => http.get<PagedOfDueItem>('/api/liaison/due', { query }),
   /** The due list as .xlsx (same filters, no paging). */
   dueFileUrl: (query: DueQuery) => `/api/liaison/due/file${toQuery({ ...query, page: undefined, pageSize: undefined })}`,
@@ -35,6 +39,8 @@ export const liaisonApi = {
 
 export const contactLogsApi = {
   list: (query: ContactLogQuery) => http.get<PagedOfContactLogItem>('/api/contact-logs', { query }),
+  /** The contact logs as .xlsx (same filters and narrowing, no paging). */
+  fileUrl: (query: ContactLogQuery) => `/api/contact-logs/file${toQuery({ ...query, page: undefined, pageSize: undefined })}`,
   get: (id: number) => http.get<ContactLogItem>(`/api/contact-logs/${id}`),
   create: (body: ContactLogInput) => http.post<ContactLogCreated>('/api/contact-logs', body),
   /** `body.version` must be the version that was read (409 when stale). */

@@ -42,5 +42,9 @@ test('exports: a plan on a phone keeps its action column narrow and unfixed', ()
   await page.goto(await link.getAttribute('href'));
   await page.locator('[data-test=task-table]').waitFor({ timeout: TIMEOUT });
   assert(!(await page.locator('[data-test=task-table] .el-table-fixed-column--right').count()), 'the action column is still fixed on a phone');
+  await page.locator('[data-test=task-table] .el-loading-mask').waitFor({ state: 'detached', timeout: TIMEOUT }).catch(() => undefined);
+  await page.locator('.el-loading-mask').first().waitFor({ state: 'hidden', timeout: TIMEOUT }).catch(() => undefined);
   await shot(page, '93-plan-phone');
+  await page.locator('[data-test=task-table] .el-table__body-wrapper .el-scrollbar__wrap').evaluate((el) => { el.scrollLeft = el.scrollWidth; });
+  await shot(page, '94-plan-phone-actions');
 }), demoOnly);

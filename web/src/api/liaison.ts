@@ -1,6 +1,6 @@
 import { http, toQuery } from './http';
 import type {
-  AssignFigureRequest, AssignmentCreated, CadreItem, ContactLogCreated, ContactLogInput, ContactLogItem, DueSort, DueState,
+  AssignFigureRequest, AssignmentFileQuery, ContactLogFileQuery, AssignmentCreated, CadreItem, ContactLogCreated, ContactLogInput, ContactLogItem, DueSort, DueState,
   ContactCoverageView, EndAssignmentRequest, FeedbackFormView, FigureDetail, FeedbackSummaryView, MyFigureItem, SaveFeedbackFormRequest, PagedOfAssignmentItem, PagedOfContactLogItem, PagedOfDueItem, ReassignFiguresRequest, ReassignResult,
 } from './types';
 
@@ -11,7 +11,8 @@ export interface ContactLogQuery { figureId?: number; cadreUserId?: string; from
 export const liaisonApi = {
   assignments: (query: AssignmentQuery) => http.get<PagedOfAssignmentItem>('/api/liaison/assignments', { query }),
   /** The assignments as .xlsx (same filters, no paging). */
-  assignmentsFileUrl: (query: AssignmentQuery) => `/api/liaison/assignments/file${toQuery({ ...query, page: undefined, pageSize: undefined })}`,
+  assignmentsFileUrl: ({ cadreUserId, figureId, active }: AssignmentQuery) =>
+    `/api/liaison/assignments/file${toQuery({ cadreUserId, figureId, active: active === '' ? undefined : active } satisfies AssignmentFileQuery)}`,
   assign: (body: AssignFigureRequest) => http.post<AssignmentCreated>('/api/liaison/assignments', body),
   end: (id: number, body: EndAssignmentRequest) => http.post<void>(`/api/liaison/assignments/${id}/end`, body),
   reassign: (body: ReassignFiguresRequest) => http.post<ReassignResult>('/api/liaison/assignments/reassign', body),
@@ -40,7 +41,8 @@ export const liaisonApi = {
 export const contactLogsApi = {
   list: (query: ContactLogQuery) => http.get<PagedOfContactLogItem>('/api/contact-logs', { query }),
   /** The contact logs as .xlsx (same filters and narrowing, no paging). */
-  fileUrl: (query: ContactLogQuery) => `/api/contact-logs/file${toQuery({ ...query, page: undefined, pageSize: undefined })}`,
+  fileUrl: ({ figureId, cadreUserId, from, to }: ContactLogQuery) =>
+    `/api/contact-logs/file${toQuery({ figureId, cadreUserId, from, to } satisfies ContactLogFileQuery)}`,
   get: (id: number) => http.get<ContactLogItem>(`/api/contact-logs/${id}`),
   create: (body: ContactLogInput) => http.post<ContactLogCreated>('/api/contact-logs', body),
   /** `body.version` must be the version that was read (409 when stale). */

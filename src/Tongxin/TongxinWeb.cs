@@ -79,7 +79,16 @@ public static class TongxinWeb
         // Keys in the database: a user signed in on one server continues on any other (cookies, anti-forgery).
         services.AddDataProtection().PersistKeysToDbContext<TongxinDb>().SetApplicationName("Tongxin");
         services.AddOptions<KeyManagementOptions>().Configure<FieldProtector>((o, fields) => o.XmlEncryptor = new KeyRingEncryptor(fields));
-        services.AddProblemDetails();
+        // A value of the wrong type in the query, route or body (model binding) answers the framework's English "Bad Request";
+        // the users read Chinese, so those 400s say in Chinese what went wrong. Our own 400s keep their titles.
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+        {
+            if (c.ProblemDetails is { Status: 400 } p && (p.Title == "Bad Request" || c.Exception is BadHttpRequestException))
+            {
+                p.Title = "请求格式不正确";
+                p.Detail = "有参数或字段的值类型不正确（如日期、数字、是否的格式有误），请检查后重试";
+            }
+        });
         services.AddExceptionHandler<ExceptionMapping>();
         services.Configure<JsonOptions>(o =>
         {

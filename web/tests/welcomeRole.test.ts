@@ -25,10 +25,11 @@ describe('homePath', () => {
 });
 
 describe('welcomeRole', () => {
-  it('describes the first role that has no pages yet', () => {
+  it('describes every role, the broadest first', () => {
     expect(welcomeRole(['member'])).toBe('member');
-    expect(welcomeRole(['staff', 'unit'])).toBe('unit');
-    expect(welcomeRole(['cadre'])).toBeNull();
-    expect(welcomeRole(['staff'])).toBeNull();
+    expect(welcomeRole(['unit'])).toBe('unit');
+    expect(welcomeRole(['staff', 'unit'])).toBe('staff');
+    expect(welcomeRole(['cadre'])).toBe('cadre');
+    expect(welcomeRole(['auditor'])).toBeNull();
   });
 });

@@ -20,14 +20,16 @@ public static class DemoSeeder
     public const string DemoMemberMobile = "13980000001";
     public static bool WasSeeded { get; private set; }
 
+    // People's names for the people (lists show a person where a name belongs; the role shows in the account menu and on /welcome);
+    // the unit account stands for its organization.
     public static readonly (string UserName, string Display, string Role, string Region)[] DemoUsers =
     [
-        ("staff", "市委统战部工作人员", Roles.Staff, "510500"),
-        ("staff_jy", "江阳区工作人员", Roles.Staff, "510502"),
-        ("leader", "部领导", Roles.Leader, "510500"),
-        ("cadre", "联系干部", Roles.Cadre, "510500"),
+        ("staff", "王芳", Roles.Staff, "510500"),
+        ("staff_jy", "陈静", Roles.Staff, "510502"),
+        ("leader", "张伟", Roles.Leader, "510500"),
+        ("cadre", "李明", Roles.Cadre, "510500"),
         ("unit", "成员单位（网信办）", Roles.Unit, "510500"),
-        ("association", "新联会秘书长", Roles.Association, "510500"),
+        ("association", "刘洋", Roles.Association, "510500"),
         ("member", "网络人士（演示）", Roles.Member, "510502"),
     ];
 

@@ -1,6 +1,6 @@
 import { http, toQuery } from './http';
 import type {
-  AssignFigureRequest, AssignmentCreated, CadreItem, ContactLogCreated, ContactLogInput, ContactLogItem, DueSort, DueState,
+  AssignFigureRequest, AssignmentFileQuery, ContactLogFileQuery, AssignmentCreated, CadreItem, ContactLogCreated, ContactLogInput, ContactLogItem, DueSort, DueState,
   ContactCoverageView, EndAssignmentRequest, FeedbackFormView, FigureDetail, FeedbackSummaryView, MyFigureItem, SaveFeedbackFormRequest, PagedOfAssignmentItem, PagedOfContactLogItem, PagedOfDueItem, ReassignFiguresRequest, ReassignResult,
 } from './types';
 
@@ -10,11 +10,16 @@ export interface ContactLogQuery { figureId?: number; cadreUserId?: string; from
 
 export const liaisonApi = {
   assignments: (query: AssignmentQuery) => http.get<PagedOfAssignmentItem>('/api/liaison/assignments', { query }),
+  /** The assignments as .xlsx (same filters, no paging). */
+  assignmentsFileUrl: ({ cadreUserId, figureId, active }: AssignmentQuery) =>
+    `/api/liaison/assignments/file${toQuery({ cadreUserId, figureId, active: active === '' ? undefined : active } satisfies AssignmentFileQuery)}`,
   assign: (body: AssignFigureRequest) => http.post<AssignmentCreated>('/api/liaison/assignments', body),
   end: (id: number, body: EndAssignmentRequest) => http.post<void>(`/api/liaison/assignments/${id}/end`, body),
   reassign: (body: ReassignFiguresRequest) => http.post<ReassignResult>('/api/liaison/assignments/reassign', body),
   cadres: () => http.get<CadreItem[]>('/api/liaison/cadres'),
   myFigures: () => http.get<MyFigureItem[]>('/api/liaison/my-figures'),
+  /** The signed-in cadre's figures as .xlsx. */
+  myFiguresFileUrl: () => '/api/liaison/my-figures/file',
   due: (query: DueQuery) => http.get<PagedOfDueItem>('/api/liaison/due', { query }),
   /** The due list as .xlsx (same filters, no paging). */
   dueFileUrl: (query: DueQuery) => `/api/liaison/due/file${toQuery({ ...query, page: undefined, pageSize: undefined })}`,
@@ -35,6 +40,9 @@ export const liaisonApi = {
 
 export const contactLogsApi = {
   list: (query: ContactLogQuery) => http.get<PagedOfContactLogItem>('/api/contact-logs', { query }),
+  /** The contact logs as .xlsx (same filters and narrowing, no paging). */
+  fileUrl: ({ figureId, cadreUserId, from, to }: ContactLogQuery) =>
+    `/api/contact-logs/file${toQuery({ figureId, cadreUserId, from, to } satisfies ContactLogFileQuery)}`,
   get: (id: number) => http.get<ContactLogItem>(`/api/contact-logs/${id}`),
   create: (body: ContactLogInput) => http.post<ContactLogCreated>('/api/contact-logs', body),
   /** `body.version` must be the version that was read (409 when stale). */

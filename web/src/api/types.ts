@@ -27,6 +27,10 @@ export type CreateUserRequest = Schemas['CreateUserRequest'];
 export type UpdateUserRequest = Schemas['UpdateUserRequest'];
 /** Query of GET /api/users: a name part, a role, a region's subtree and a state (`active` / `disabled`). */
 export type UserQuery = NonNullable<paths['/api/users']['get']['parameters']['query']>;
+/** Query of GET /api/contact-logs/file (the list's filters, no paging). */
+export type ContactLogFileQuery = NonNullable<paths['/api/contact-logs/file']['get']['parameters']['query']>;
+/** Query of GET /api/liaison/assignments/file (the list's filters, no paging). */
+export type AssignmentFileQuery = NonNullable<paths['/api/liaison/assignments/file']['get']['parameters']['query']>;
 export type CreatedId = Schemas['CreatedId'];
 export type OrgUnitItem = Schemas['OrgUnitItem'];
 /** Body of POST /api/org-units and (with `version`) PUT /api/org-units/{id}. */

@@ -9,6 +9,7 @@ public static class ContactLogEndpoints
     {
         var g = api.MapGroup("/contact-logs").WithTags("ContactLogs");
         g.MapGet("/", ListContactLogs.Handle).RequireAuthorization(Permissions.ContactLogsRead);
+        g.MapGet("/file", ExportContactLogs.Handle).RequireAuthorization(Permissions.ContactLogsRead);
         g.MapPost("/", CreateContactLog.Handle).RequireAuthorization(Permissions.ContactLogsWrite);
         g.MapGet("/{id:long}", GetContactLog.Handle).RequireAuthorization(Permissions.ContactLogsRead);
         g.MapPut("/{id:long}", UpdateContactLog.Handle).RequireAuthorization(Permissions.ContactLogsWrite);

@@ -9,11 +9,13 @@ public static class LiaisonEndpoints
     {
         var g = api.MapGroup("/liaison").WithTags("Liaison");
         g.MapGet("/assignments", ListAssignments.Handle).RequireAuthorization(Permissions.LiaisonRead);
+        g.MapGet("/assignments/file", ExportAssignments.Handle).RequireAuthorization(Permissions.LiaisonRead);
         g.MapPost("/assignments", AssignFigure.Handle).RequireAuthorization(Permissions.LiaisonManage);
         g.MapPost("/assignments/{id:long}/end", EndAssignment.Handle).RequireAuthorization(Permissions.LiaisonManage);
         g.MapPost("/assignments/reassign", ReassignFigures.Handle).RequireAuthorization(Permissions.LiaisonManage);
         g.MapGet("/cadres", ListCadres.Handle).RequireAuthorization(Permissions.LiaisonRead);
         g.MapGet("/my-figures", ListMyFigures.Handle).RequireAuthorization(Permissions.LiaisonOwn);
+        g.MapGet("/my-figures/file", ExportMyFigures.Handle).RequireAuthorization(Permissions.LiaisonOwn);
         g.MapGet("/due", ListDue.Handle).RequireAuthorization(Permissions.LiaisonRead);
         g.MapGet("/due/file", ListDue.Export).RequireAuthorization(Permissions.LiaisonRead);
         g.MapGet("/feedback/{year:int}", GetFeedbackForm.Handle).RequireAuthorization(Permissions.LiaisonOwn);

@@ -26,7 +26,7 @@ public static class NotificationDemo
                 AudienceRegionCode = "510502",
                 AudienceLabel = "四川省泸州市江阳区的网络人士",
                 CreatedBy = publisher,
-                CreatedByName = "市委统战部工作人员",
+                CreatedByName = "王芳",
                 CreatedAt = now.AddDays(-1),
                 State = JobStates.Done,
                 RecipientCount = 1,

@@ -1,5 +1,5 @@
-/** Roles whose own pages are still to come, in the order a user holding several is described by. */
-export const WELCOME_ROLES = ['unit', 'association', 'member'] as const;
+/** Roles the welcome page describes, in the order a user holding several is described by. */
+export const WELCOME_ROLES = ['admin', 'leader', 'staff', 'cadre', 'unit', 'association', 'member'] as const;
 export type WelcomeRole = (typeof WELCOME_ROLES)[number];
 
 /** The role the welcome page describes for a user, or null when none of them applies. */

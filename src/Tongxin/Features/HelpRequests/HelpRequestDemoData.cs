@@ -19,7 +19,7 @@ public static class HelpRequestDemoData
         var justice = await Unit("泸州市司法局");
         await db.SaveChangesAsync(ct);
 
-        var staff = new Actor(null, "市委统战部工作人员");
+        var staff = new Actor(null, "王芳");
         var unit = new Actor(null, "成员单位（网信办）");
         var now = DateTime.UtcNow;
         var city = figures.Where(f => !f.RegionCode.StartsWith("510502")).ToList();
@@ -110,7 +110,7 @@ public static class HelpRequestDemoData
             ReceivedVia = HelpRequestChannel.Event,
             IsDemo = true,
         };
-        district.Submit(new Actor(null, "江阳区工作人员"), now.AddDays(-2));
+        district.Submit(new Actor(null, "陈静"), now.AddDays(-2));
         db.HelpRequests.Add(district);
         await db.SaveChangesAsync(ct);
     }

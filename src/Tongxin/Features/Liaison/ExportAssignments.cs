@@ -22,7 +22,7 @@ public static class ExportAssignments
         var rows = items.Select(i => new Dictionary<string, object?>
         {
             ["网络人士"] = SpreadsheetText.Neutralize(i.FigureName),
-            ["重点级别"] = i.KeyLevel is null ? "一般人士" : codes.Label("keyLevel", i.KeyLevel),
+            ["重点级别"] = KeyLevels.Label(codes, i.KeyLevel),
             ["所属地区"] = regions.GetValueOrDefault(i.RegionCode, i.RegionCode),
             ["联系干部"] = SpreadsheetText.Neutralize(i.CadreName),
             ["开始日期"] = i.StartOn.ToString("yyyy-MM-dd"),

@@ -21,7 +21,7 @@ public static class ExportMyFigures
         var rows = items.Take(ListDue.ExportLimit).Select(i => new Dictionary<string, object?>
         {
             ["网络人士"] = SpreadsheetText.Neutralize(i.Name),
-            ["重点级别"] = i.KeyLevel is null ? "一般人士" : codes.Label("keyLevel", i.KeyLevel),
+            ["重点级别"] = KeyLevels.Label(codes, i.KeyLevel),
             ["所属地区"] = regions.GetValueOrDefault(i.RegionCode, i.RegionCode),
             ["联系开始"] = i.StartOn.ToString("yyyy-MM-dd"),
             ["最近联系"] = i.LastContactOn?.ToString("yyyy-MM-dd") ?? "从未联系",

@@ -30,17 +30,15 @@ public static class FeedbackRows
         foreach (var g in logs.GroupBy(l => l.FigureId))
         {
             var f = g.First();
-            rows.Add(new FeedbackRow(g.Key, f.Name, f.KeyLevel, KeyLevelLabel(codes, f.KeyLevel), g.Count(),
+            rows.Add(new FeedbackRow(g.Key, f.Name, f.KeyLevel, KeyLevels.Label(codes, f.KeyLevel), g.Count(),
                 g.Select(l => l.Date.ToString("MM-dd")).ToList(),
                 g.Select(l => codes.Label(ContactWays.DictionaryType, l.Way)).Distinct().ToList(),
                 string.Join("；", g.Take(3).Select(l => l.Summary.Length > 80 ? l.Summary[..80] + "…" : l.Summary))));
         }
         foreach (var a in assigned.DistinctBy(a => a.FigureId).Where(a => rows.All(r => r.FigureId != a.FigureId)))
-            rows.Add(new FeedbackRow(a.FigureId, a.Name, a.KeyLevel, KeyLevelLabel(codes, a.KeyLevel), 0, [], [], "本年度未联系"));
+            rows.Add(new FeedbackRow(a.FigureId, a.Name, a.KeyLevel, KeyLevels.Label(codes, a.KeyLevel), 0, [], [], "本年度未联系"));
         return rows.OrderByDescending(r => r.Contacts).ThenBy(r => r.FigureName, StringComparer.Ordinal).ToList();
     }
-
-    private static string KeyLevelLabel(DictionaryCodes codes, string? level) => level is null ? "一般人士" : codes.Label("keyLevel", level);
 
     public static string ToJson(List<FeedbackRow> rows) => JsonSerializer.Serialize(rows, JsonSerializerOptions.Web);
 

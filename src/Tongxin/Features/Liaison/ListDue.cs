@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using Tongxin.Common.Data;
+using Tongxin.Common.Dictionaries;
 using Tongxin.Common.Files;
 using Tongxin.Common.Http;
 using Tongxin.Common.Scope;
@@ -46,11 +47,11 @@ public static class ListDue
         var (query, errors) = await Query(db, filter);
         if (errors.Count > 0) return Problems.Validation(errors);
         var items = await Items(db, await query!.Take(ExportLimit).ToListAsync());
-        var keyLevels = await db.DictionaryItems.AsNoTracking().Where(d => d.Type == "keyLevel").ToDictionaryAsync(d => d.Code, d => d.Label);
+        var codes = new DictionaryCodes(db);
         var rows = items.Select(i => new Dictionary<string, object?>
         {
             ["网络人士"] = SpreadsheetText.Neutralize(i.Name),
-            ["重点级别"] = i.KeyLevel is null ? "" : keyLevels.GetValueOrDefault(i.KeyLevel, i.KeyLevel),
+            ["重点级别"] = KeyLevels.Label(codes, i.KeyLevel),
             ["所属地区"] = i.RegionName,
             ["联系干部"] = SpreadsheetText.Neutralize(i.CadreName),
             ["联系开始"] = i.StartOn.ToString("yyyy-MM-dd"),

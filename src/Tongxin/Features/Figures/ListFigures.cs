@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Tongxin.Common.Data;
 using Tongxin.Common.Http;
+using Tongxin.Common.Scope;
 
 namespace Tongxin.Features.Figures;
 
@@ -98,8 +99,7 @@ public static class ListFigures
     public static async Task<List<FigureListItem>> Decorate(TongxinDb db, List<FigureListItem> items)
     {
         var ids = items.Select(i => i.Id).ToList();
-        var codes = items.Select(i => i.RegionCode).Distinct().ToList();
-        var regions = await db.Regions.AsNoTracking().Where(r => EF.Parameter(codes).Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.FullName);
+        var regions = await RegionNames.FullNamesAsync(db, items.Select(i => i.RegionCode));
         var platforms = (await db.PlatformAccounts.AsNoTracking().Where(a => EF.Parameter(ids).Contains(a.FigureId))
             .Select(a => new { a.FigureId, a.Platform }).ToListAsync()).ToLookup(a => a.FigureId, a => a.Platform);
         return items.Select(i => i with

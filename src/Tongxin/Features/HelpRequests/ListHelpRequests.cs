@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Tongxin.Common.Data;
 using Tongxin.Common.Dictionaries;
 using Tongxin.Common.Http;
+using Tongxin.Common.Scope;
 
 namespace Tongxin.Features.HelpRequests;
 
@@ -38,8 +39,7 @@ public static class ListHelpRequests
         var figures = await db.Figures.Where(f => figureIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, f => f.Name);
         var orgIds = rows.Where(r => r.OrganizationId != null).Select(r => r.OrganizationId!.Value).Distinct().ToList();
         var orgs = await db.Organizations.Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name);
-        var codes = rows.Select(r => r.RegionCode).Distinct().ToList();
-        var regions = await db.Regions.Where(r => codes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.FullName);
+        var regions = await RegionNames.FullNamesAsync(db, rows.Select(r => r.RegionCode));
         var dictionary = new DictionaryCodes(db);
         var today = HelpRequest.Today(DateTime.UtcNow);
         return rows.Select(r =>

@@ -5,6 +5,7 @@ using Tongxin.Common.Data;
 using Tongxin.Common.Dictionaries;
 using Tongxin.Common.Files;
 using Tongxin.Common.Text;
+using Tongxin.Common.Scope;
 
 namespace Tongxin.Features.Liaison;
 
@@ -17,8 +18,7 @@ public static class ExportAssignments
     {
         var items = await ListAssignments.Items(db, ListAssignments.Ordered(ListAssignments.Filter(db, cadreUserId, figureId, active)).Take(ExportLimit));
         var codes = new DictionaryCodes(db);
-        var regionCodes = items.Select(i => i.RegionCode).Distinct().ToList();
-        var regions = await db.Regions.AsNoTracking().Where(x => regionCodes.Contains(x.Code)).ToDictionaryAsync(x => x.Code, x => x.FullName);
+        var regions = await RegionNames.FullNamesAsync(db, items.Select(i => i.RegionCode));
         var rows = items.Select(i => new Dictionary<string, object?>
         {
             ["网络人士"] = SpreadsheetText.Neutralize(i.FigureName),

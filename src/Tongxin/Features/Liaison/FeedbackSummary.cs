@@ -33,7 +33,7 @@ public static class FeedbackSummary
     {
         var (view, problem) = await Build(year, regionCode, db);
         if (view is null) return problem!;
-        var regions = await RegionNames(db, view.Cadres.Select(c => c.RegionCode).Concat(view.NeverContacted.Select(n => n.RegionCode)));
+        var regions = await RegionNames.FullNamesAsync(db, view.Cadres.Select(c => c.RegionCode).Concat(view.NeverContacted.Select(n => n.RegionCode)));
         var keyLevels = await db.DictionaryItems.AsNoTracking().Where(d => d.Type == "keyLevel").ToDictionaryAsync(d => d.Code, d => d.Label);
         var cadres = view.Cadres.Select(c => new Dictionary<string, object?>
         {
@@ -57,12 +57,6 @@ public static class FeedbackSummary
         using var stream = new MemoryStream();
         await stream.SaveAsAsync(new Dictionary<string, object> { ["反馈表汇总"] = cadres, ["本年度未联系人士"] = never });
         return TypedResults.File(stream.ToArray(), FileNames.XlsxType, FileNames.Utf8($"{year}年度联系情况反馈汇总", DateTime.UtcNow));
-    }
-
-    private static async Task<Dictionary<string, string>> RegionNames(TongxinDb db, IEnumerable<string> codes)
-    {
-        var list = codes.Distinct().ToList();
-        return await db.Regions.AsNoTracking().Where(r => list.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.FullName);
     }
 
     private static async Task<(FeedbackSummaryView? View, ValidationProblem? Problem)> Build(int year, string? regionCode, TongxinDb db)

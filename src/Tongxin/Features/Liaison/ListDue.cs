@@ -122,8 +122,7 @@ public static class ListDue
     {
         var today = Cadres.Today();
         var names = await Cadres.Names(db, rows.Select(r => r.CadreUserId));
-        var codes = rows.Select(r => r.RegionCode).Distinct().ToList();
-        var regions = await db.Regions.AsNoTracking().Where(x => codes.Contains(x.Code)).ToDictionaryAsync(x => x.Code, x => x.FullName);
+        var regions = await RegionNames.FullNamesAsync(db, rows.Select(r => r.RegionCode));
         return rows.Select(r =>
         {
             return new DueItem(r.AssignmentId, r.FigureId, r.Name, r.KeyLevel, r.RegionCode, regions.GetValueOrDefault(r.RegionCode, r.RegionCode),

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Tongxin.Common.Data;
+using Tongxin.Common.Scope;
 
 namespace Tongxin.Features.OrgUnits;
 
@@ -12,8 +13,7 @@ public static class ListOrgUnits
     public static async Task<Ok<List<OrgUnitItem>>> Handle(TongxinDb db)
     {
         var units = await db.OrgUnits.AsNoTracking().OrderBy(u => u.RegionCode).ThenBy(u => u.Name).ToListAsync();
-        var codes = units.Select(u => u.RegionCode).Distinct().ToList();
-        var names = await db.Regions.Where(r => codes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.FullName);
+        var names = await RegionNames.FullNamesAsync(db, units.Select(u => u.RegionCode));
         var ids = units.Select(u => (long?)u.Id).ToList();
         var counts = await db.Users.Where(u => ids.Contains(u.OrgUnitId)).GroupBy(u => u.OrgUnitId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key!.Value, x => x.Count);

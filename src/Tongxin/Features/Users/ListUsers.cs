@@ -59,8 +59,7 @@ public static class ListUsers
                            join r in db.Roles on ur.RoleId equals r.Id
                            where ids.Contains(ur.UserId)
                            select new { ur.UserId, r.Name }).ToListAsync();
-        var codes = users.Select(u => u.RegionCode).Distinct().ToList();
-        var regionNames = await db.Regions.Where(r => codes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.FullName);
+        var regionNames = await RegionNames.FullNamesAsync(db, users.Select(u => u.RegionCode));
         var unitIds = users.Where(u => u.OrgUnitId != null).Select(u => u.OrgUnitId).Distinct().ToList();
         var unitNames = await db.OrgUnits.Where(o => unitIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name);
         var now = DateTimeOffset.UtcNow;

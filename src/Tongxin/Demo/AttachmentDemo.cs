@@ -8,12 +8,12 @@ using Tongxin.Features.Liaison;
 namespace Tongxin.Demo;
 
 /// <summary>
-/// Small attachments on a few demo contact logs, help requests and quarterly reports (a PDF and a JPEG made in code), so
+/// Small attachments on a few demo contact logs, help requests (and one unit's reply on a request's timeline) and quarterly reports (a PDF and a JPEG made in code), so
 /// that a new office sees attachments listed and downloads them. Stored through the file store like an upload.
 /// </summary>
 public static class AttachmentDemo
 {
-    private sealed record Owner(AttachmentOwnerKind Kind, long Id, string RegionCode, long? FigureId);
+    private sealed record Owner(AttachmentOwnerKind Kind, long Id, string RegionCode, long? FigureId, string By = "演示数据");
 
     public static async Task SeedAsync(TongxinDb db, IFileStore store, CancellationToken ct)
     {
@@ -21,6 +21,10 @@ public static class AttachmentDemo
         owners.AddRange((await db.HelpRequests.Where(r => r.IsDemo).OrderBy(r => r.Id).Take(4)
             .Select(r => new { r.Id, r.RegionCode, r.FigureId }).ToListAsync(ct))
             .Select(r => new Owner(AttachmentOwnerKind.HelpRequest, r.Id, r.RegionCode, r.FigureId)));
+        // A unit's reply that carries its 办理结果 (a scanned letter), shown on the request's timeline.
+        owners.AddRange((await db.HelpRequestEvents.Where(e => e.Action == "reply" && e.HelpRequest!.IsDemo).OrderBy(e => e.Id).Take(1)
+            .Select(e => new { e.Id, e.HelpRequest!.RegionCode, e.HelpRequest.FigureId, e.UserName }).ToListAsync(ct))
+            .Select(e => new Owner(AttachmentOwnerKind.HelpRequestStep, e.Id, e.RegionCode, e.FigureId, e.UserName)));
         owners.AddRange((await db.ContactLogs.Where(l => l.IsDemo).OrderBy(l => l.Id).Take(3)
             .Select(l => new { l.Id, l.Figure!.RegionCode, l.FigureId }).ToListAsync(ct))
             .Select(l => new Owner(AttachmentOwnerKind.ContactLog, l.Id, l.RegionCode, l.FigureId)));
@@ -40,11 +44,12 @@ public static class AttachmentDemo
                 (owner.Kind switch
                 {
                     AttachmentOwnerKind.HelpRequest => "诉求材料.pdf",
+                    AttachmentOwnerKind.HelpRequestStep => "办理结果.pdf",
                     AttachmentOwnerKind.ContactLog => "座谈纪要.pdf",
                     _ => "进展说明.pdf",
                 }, AttachmentTypes.Pdf, pdf),
             };
-            if (owner.Kind != AttachmentOwnerKind.TaskReport) files.Add(("现场照片.jpg", AttachmentTypes.Jpeg, photo));
+            if (owner.Kind is AttachmentOwnerKind.HelpRequest or AttachmentOwnerKind.ContactLog) files.Add(("现场照片.jpg", AttachmentTypes.Jpeg, photo));
             foreach (var (name, type, bytes) in files)
             {
                 var key = $"attachments/{now:yyyy}/{now:MM}/demo-{UserFiles.NewToken()}";
@@ -59,7 +64,7 @@ public static class AttachmentDemo
                     ContentType = type.ContentType,
                     Size = bytes.Length,
                     StoredKey = key,
-                    UploadedByName = "演示数据",
+                    UploadedByName = owner.By,
                     UploadedAt = now.AddMinutes(-n++),
                 });
             }
@@ -71,9 +76,11 @@ public static class AttachmentDemo
     public static async Task<int> RemoveAsync(TongxinDb db, CancellationToken ct)
     {
         var requests = db.HelpRequests.Where(r => r.IsDemo).Select(r => r.Id);
+        var steps = db.HelpRequestEvents.Where(e => e.HelpRequest!.IsDemo).Select(e => e.Id);
         var logs = db.ContactLogs.Where(l => l.IsDemo).Select(l => l.Id);
         var reports = db.TaskReports.Where(r => r.Task!.Plan!.IsDemo).Select(r => r.Id);
         var rows = await db.Attachments.Where(a => (a.OwnerKind == AttachmentOwnerKind.HelpRequest && requests.Contains(a.OwnerId))
+                                                   || (a.OwnerKind == AttachmentOwnerKind.HelpRequestStep && steps.Contains(a.OwnerId))
                                                    || (a.OwnerKind == AttachmentOwnerKind.ContactLog && logs.Contains(a.OwnerId))
                                                    || (a.OwnerKind == AttachmentOwnerKind.TaskReport && reports.Contains(a.OwnerId))).ToListAsync(ct);
         db.Attachments.RemoveRange(rows); // the attachment cleanup removes the stored files once the rows are gone

@@ -8,10 +8,12 @@ public enum AttachmentOwnerKind
     ContactLog,
     HelpRequest,
     TaskReport,
+    /// <summary>A step of a help request's timeline (a unit's reply, a return, 办结, 回访).</summary>
+    HelpRequestStep,
 }
 
 /// <summary>
-/// A file attached to a record (a contact log, a help request, a unit's quarterly report). The bytes live in the file
+/// A file attached to a record (a contact log, a help request or one step of its timeline, a unit's quarterly report). The bytes live in the file
 /// store under <see cref="StoredKey"/>, a key the server makes; the user's file name is kept only to name the download.
 /// The region is the owner's, so the region scope applies to the attachment as to its owner.
 /// </summary>

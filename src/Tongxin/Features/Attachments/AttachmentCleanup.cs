@@ -9,7 +9,7 @@ using Tongxin.Features.TaskPlans;
 namespace Tongxin.Features.Attachments;
 
 /// <summary>
-/// Attachments go with their owner: when a contact log, a help request or a quarterly report is deleted (by any
+/// Attachments go with their owner: when a contact log, a help request (with its steps) or a quarterly report is deleted (by any
 /// feature's use case, e.g. a plan deleted with its tasks' reports), its attachment rows are deleted in the same
 /// SaveChanges (each with its audit line), and the stored files of every deleted attachment are removed once the rows
 /// are written. The owner features need not know about attachments.
@@ -35,6 +35,7 @@ internal sealed class AttachmentCleanup : IWriteEffect
             {
                 ContactLog l => (AttachmentOwnerKind.ContactLog, l.Id),
                 HelpRequest r => (AttachmentOwnerKind.HelpRequest, r.Id),
+                HelpRequestEvent e => (AttachmentOwnerKind.HelpRequestStep, e.Id),
                 TaskReport t => (AttachmentOwnerKind.TaskReport, t.Id),
                 _ => null,
             };
@@ -47,7 +48,13 @@ internal sealed class AttachmentCleanup : IWriteEffect
             foreach (var chunk in ids.Chunk(500))
             {
                 var rows = await db.Attachments.Where(a => a.OwnerKind == kind && chunk.Contains(a.OwnerId)).ToListAsync(ct);
-                foreach (var row in rows.Where(r => db.Entry(r).State != EntityState.Deleted))
+                // A request's timeline steps go with it (by the database's cascade, untracked): their files too.
+                if (kind == AttachmentOwnerKind.HelpRequest)
+                {
+                    var steps = db.HelpRequestEvents.Where(e => chunk.Contains(e.HelpRequestId)).Select(e => e.Id);
+                    rows.AddRange(await db.Attachments.Where(a => a.OwnerKind == AttachmentOwnerKind.HelpRequestStep && steps.Contains(a.OwnerId)).ToListAsync(ct));
+                }
+                foreach (var row in rows.Distinct().Where(r => db.Entry(r).State != EntityState.Deleted))
                 {
                     db.Attachments.Remove(row);
                     gone.Add(row.StoredKey);

@@ -7,7 +7,7 @@ using Tongxin.Common.Files;
 namespace Tongxin.Features.Attachments;
 
 /// <summary>
-/// Attachments (附件) of contact logs, help requests and quarterly reports: the same four routes under each owner,
+/// Attachments (附件) of contact logs, help requests, their timeline steps and quarterly reports: the same four routes under each owner,
 /// <c>{prefix}/{ownerId}/attachments</c> (list, upload) and <c>…/attachments/{id}</c> (delete), <c>…/{id}/file</c>
 /// (download), with the owner's read permission for reading and its edit permission for changes.
 /// </summary>
@@ -17,6 +17,7 @@ public static class AttachmentEndpoints
     {
         AttachmentOwnerKind.ContactLog => "/api/contact-logs",
         AttachmentOwnerKind.HelpRequest => "/api/help-requests",
+        AttachmentOwnerKind.HelpRequestStep => "/api/help-request-steps",
         _ => "/api/task-reports",
     };
 
@@ -24,6 +25,7 @@ public static class AttachmentEndpoints
     {
         MapOwner(api, AttachmentOwnerKind.ContactLog, "/contact-logs", [Permissions.ContactLogsRead], [Permissions.ContactLogsWrite]);
         MapOwner(api, AttachmentOwnerKind.HelpRequest, "/help-requests", [Permissions.HelpRequestsView], AttachmentOwners.HelpRequestWriters);
+        MapOwner(api, AttachmentOwnerKind.HelpRequestStep, "/help-request-steps", [Permissions.HelpRequestsView], AttachmentOwners.HelpRequestWriters);
         MapOwner(api, AttachmentOwnerKind.TaskReport, "/task-reports", [Permissions.TasksRead], [Permissions.TasksReport]);
     }
 

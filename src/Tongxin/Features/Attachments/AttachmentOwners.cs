@@ -16,6 +16,8 @@ public sealed record AttachmentOwner(AttachmentOwnerKind Kind, long Id, string R
 /// owner feature's own narrowing on top of the region scope. A contact log: its readers (a cadre only for the figures
 /// assigned to them); writers are who may edit the log (a cadre only their own logs). A help request: who sees it (a unit
 /// only when routed to it, a cadre for their assigned figures); writers are those who act on requests (not leaders).
+/// A step of a request's timeline: who sees the request; the writer is the step's author, shortly after and while the
+/// request has not moved on (<see cref="HelpRequestSteps.CanAttach"/>).
 /// A quarterly report: who sees its task (a unit only its own tasks); writers are the reporting unit and staff.
 /// A record the caller may not read is null: the endpoints answer 404 as if it did not exist.
 /// </summary>
@@ -25,6 +27,7 @@ public static class AttachmentOwners
     {
         AttachmentOwnerKind.ContactLog => "联系记录",
         AttachmentOwnerKind.HelpRequest => "诉求",
+        AttachmentOwnerKind.HelpRequestStep => "办理记录",
         _ => "进展报送",
     };
 
@@ -46,6 +49,11 @@ public static class AttachmentOwners
                     var request = await visible.Where(r => r.Id == id).Select(r => new { r.RegionCode, r.FigureId }).FirstOrDefaultAsync(ct);
                     if (request is null) return null;
                     return new AttachmentOwner(kind, id, request.RegionCode, request.FigureId, HelpRequestWriters.Any(user.Can));
+                }
+            case AttachmentOwnerKind.HelpRequestStep:
+                {
+                    var step = await HelpRequestSteps.Find(db, user, id, HelpRequestWriters.Any(user.Can), ct);
+                    return step is null ? null : new AttachmentOwner(kind, id, step.RegionCode, step.FigureId, step.CanAttach);
                 }
             case AttachmentOwnerKind.TaskReport:
                 {

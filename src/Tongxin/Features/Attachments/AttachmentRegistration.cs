@@ -13,7 +13,7 @@ public static class AttachmentRegistration
     {
         var limits = AttachmentLimits.From(config);
         services.AddSingleton(limits);
-        services.AddSingleton(new UploadRoute(new Regex(@"^/api/(contact-logs|help-requests|task-reports)/\d+/attachments/?$", RegexOptions.IgnoreCase),
+        services.AddSingleton(new UploadRoute(new Regex(@"^/api/(contact-logs|help-requests|help-request-steps|task-reports)/\d+/attachments/?$", RegexOptions.IgnoreCase),
             limits.MaxBodyBytes, limits.TooLargeMessage));
         return services;
     }

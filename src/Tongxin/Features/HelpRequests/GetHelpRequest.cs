@@ -5,14 +5,19 @@ using Tongxin.Common.Auth;
 using Tongxin.Common.Data;
 using Tongxin.Common.Dictionaries;
 using Tongxin.Common.Http;
+using Tongxin.Features.Attachments;
 
 namespace Tongxin.Features.HelpRequests;
 
 public sealed record HelpRequestPartItem(long Id, long UnitId, string UnitName, DateOnly Deadline, PartStatus Status, string? Reply,
     string? ReturnedReason, DateTime? RepliedAt, bool Overdue);
 
-public sealed record HelpRequestTimelineItem(DateTime At, string UserName, string Action, HelpRequestStatus? FromStatus,
-    HelpRequestStatus ToStatus, string? Text);
+/// <summary>
+/// One step of the timeline with its files (<see cref="Attachments"/>, at <c>/api/help-request-steps/{id}/attachments</c>)
+/// and whether the caller may still add files to it (<see cref="HelpRequestSteps.CanAttach"/>).
+/// </summary>
+public sealed record HelpRequestTimelineItem(long Id, DateTime At, string UserName, string Action, HelpRequestStatus? FromStatus,
+    HelpRequestStatus ToStatus, string? Text, List<AttachmentItem> Attachments, bool CanAttach);
 
 public sealed record HelpRequestDetail(long Id, long? FigureId, long? OrganizationId, string SubjectName, string RegionCode, string RegionName,
     string Category, string CategoryLabel, string Title, string? Description, HelpRequestUrgency Urgency, HelpRequestChannel ReceivedVia,
@@ -38,6 +43,14 @@ public static class GetHelpRequest
         var regionName = await db.Regions.Where(x => x.Code == r.RegionCode).Select(x => x.FullName).FirstOrDefaultAsync();
         var today = HelpRequest.Today(DateTime.UtcNow);
         var ownUnit = await HelpRequestAccess.OwnUnit(db, user);
+        // Every step's files in one query (the request's steps as a subquery), in upload order.
+        var steps = db.HelpRequestEvents.Where(e => e.HelpRequestId == id).Select(e => e.Id);
+        var files = (await db.Attachments.AsNoTracking()
+                .Where(a => a.OwnerKind == AttachmentOwnerKind.HelpRequestStep && steps.Contains(a.OwnerId)).OrderBy(a => a.Id).ToListAsync())
+            .ToLookup(a => a.OwnerId, ListAttachments.Item);
+        var writer = AttachmentOwners.HelpRequestWriters.Any(user.Can);
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        var now = DateTime.UtcNow;
         return new HelpRequestDetail(r.Id, r.FigureId, r.OrganizationId, subject ?? "", r.RegionCode, regionName ?? r.RegionCode,
             r.Category, new DictionaryCodes(db).Label(CreateHelpRequest.CategoryType, r.Category), r.Title, r.Description, r.Urgency,
             r.ReceivedVia, r.Status, r.Summary, r.Satisfaction, r.VisitText, r.CreatedAt, r.CompletedAt, r.Version,
@@ -45,7 +58,8 @@ public static class GetHelpRequest
                 p.UnitName, p.Deadline, p.Status, p.Reply, p.ReturnedReason, p.RepliedAt,
                 HelpRequest.IsOverdue(p, r.Status, today))).ToList(),
             r.Timeline.OrderBy(t => t.At).ThenBy(t => t.Id)
-                .Select(t => new HelpRequestTimelineItem(t.At, t.UserName, t.Action, t.FromStatus, t.ToStatus, t.Text)).ToList(),
+                .Select(t => new HelpRequestTimelineItem(t.Id, t.At, t.UserName, t.Action, t.FromStatus, t.ToStatus, t.Text, [.. files[t.Id]],
+                    writer && HelpRequestSteps.CanAttach(t, r.Timeline, userId, now))).ToList(),
             AllowedActions(r, user.Can(Permissions.HelpRequestsHandle), ownUnit));
     }
 

@@ -97,3 +97,67 @@ test('a demo request shows its seeded attachments on the detail page and they do
   }
   await shot(page, '63-request-demo-attachments-desktop');
 }), demoOnly);
+
+test('a unit replies with a scanned letter on a phone and staff see it on the timeline and download it', async () => {
+  const title = `回函附件 浏览器测试${Date.now() % 100000}`;
+  const name = `办理结果${Date.now() % 100000}.pdf`;
+  const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n');
+  let id = 0;
+  await withPage({ user: 'staff' }, async (page) => {
+    const figures = await api(page, 'GET', '/api/figures?pageSize=1');
+    const created = await api(page, 'POST', '/api/help-requests',
+      { figureId: figures.body.items[0].id, category: 'office', title, description: '需要回函', urgency: 'normal', receivedVia: 'cadre' });
+    assert(created.status === 201, `create answered ${created.status}`);
+    id = created.body.id;
+    const units = await api(page, 'GET', '/api/org-units');
+    const unit = units.body.find((u) => u.name === UNIT_NAME);
+    assert(unit, `${UNIT_NAME} is not among the org units`);
+    const fresh = await api(page, 'GET', `/api/help-requests/${id}`);
+    const accepted = await api(page, 'POST', `/api/help-requests/${id}/accept`, { version: fresh.body.version });
+    assert(accepted.status === 200, `accept answered ${accepted.status}`);
+    const detail = accepted.body;
+    const deadline = new Date(Date.now() + 7 * 86400000).toISOString().slice(0, 10);
+    const routed = await api(page, 'POST', `/api/help-requests/${id}/route`, { version: detail.version, parts: [{ unitId: unit.id, deadline }] });
+    assert(routed.status === 200, `route answered ${routed.status}`);
+  });
+
+  await withPage({ user: 'unit', viewport: { width: 390, height: 844 } }, async (page) => {
+    await page.goto(`/requests/${id}`);
+    await waitStatus(page, '已转办');
+    await page.click('[data-test=request-action-reply]');
+    const dialog = page.locator('[data-test=request-action-dialog]').locator('visible=true');
+    await dialog.waitFor({ state: 'visible', timeout: TIMEOUT });
+    await dialog.locator('textarea').fill('已协调解决，回函见附件');
+    await dialog.locator('[data-test=action-attachments] input[type=file]').setInputFiles({ name, mimeType: 'application/pdf', buffer: pdf });
+    await dialog.locator('[data-test=attachment-pending]').filter({ hasText: name }).waitFor({ timeout: TIMEOUT });
+    const wide = await page.evaluate(() => {
+      const box = document.querySelector('[data-test=request-action-dialog]')?.getBoundingClientRect();
+      return box ? box.right - window.innerWidth : 0;
+    });
+    assert(wide <= 0, `the reply dialog is wider than the phone by ${wide}px`);
+    await shot(page, '33-unit-reply-with-file-phone');
+    await dialog.locator('[data-test=action-submit]').click();
+    await dialog.waitFor({ state: 'hidden', timeout: TIMEOUT });
+    await waitStatus(page, '办理中');
+    const file = page.locator('[data-test=timeline-step-reply] [data-test=step-attachment-download]', { hasText: name });
+    await file.waitFor({ timeout: TIMEOUT });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert(overflow <= 0, `the request page scrolls sideways by ${overflow}px on a phone`);
+    await file.scrollIntoViewIfNeeded();
+    await shot(page, '34-unit-reply-file-on-timeline-phone');
+  });
+
+  await withPage({ user: 'staff' }, async (page) => {
+    await page.goto(`/requests/${id}`);
+    await waitStatus(page, '办理中');
+    const file = page.locator('[data-test=timeline-step-reply] [data-test=step-attachment-download]', { hasText: name });
+    await file.waitFor({ timeout: TIMEOUT });
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: TIMEOUT }), file.click()]);
+    assert(download.suggestedFilename() === name, `downloaded as ${download.suggestedFilename()}`);
+    const bytes = await readFile(await download.path());
+    assert(bytes.equals(pdf), `the downloaded letter differs (${bytes.length} bytes)`);
+    // Staff did not write the reply: no way to add to its files.
+    assert((await page.locator('[data-test=timeline-step-reply] [data-test=step-add-files]').count()) === 0, 'staff may add files to the unit reply');
+    await shot(page, '35-staff-sees-reply-file');
+  });
+}, demoOnly);

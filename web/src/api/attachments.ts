@@ -2,11 +2,12 @@ import { http } from './http';
 import type { AttachmentItem, AttachmentList } from './types';
 
 /** The records that carry attachments; each has the same routes under its own prefix. */
-export type AttachmentOwner = 'contactLog' | 'helpRequest' | 'taskReport';
+export type AttachmentOwner = 'contactLog' | 'helpRequest' | 'helpRequestStep' | 'taskReport';
 
 const PREFIX: Record<AttachmentOwner, string> = {
   contactLog: '/api/contact-logs',
   helpRequest: '/api/help-requests',
+  helpRequestStep: '/api/help-request-steps',
   taskReport: '/api/task-reports',
 };
 

@@ -6791,6 +6791,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/help-request-steps/{ownerId}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListHelpRequestStepAttachments"];
+        put?: never;
+        post: operations["UploadHelpRequestStepAttachment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/help-request-steps/{ownerId}/attachments/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DownloadHelpRequestStepAttachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/help-request-steps/{ownerId}/attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["DeleteHelpRequestStepAttachment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/task-reports/{ownerId}/attachments": {
         parameters: {
             query?: never;
@@ -7581,6 +7629,8 @@ export interface components {
         /** @enum {unknown} */
         HelpRequestStatus: "submitted" | "accepted" | "routed" | "inProgress" | "completed" | "visited";
         HelpRequestTimelineItem: {
+            /** Format: int64 */
+            id: number;
             /** Format: date-time */
             at: string;
             userName: string;
@@ -7588,6 +7638,8 @@ export interface components {
             fromStatus: null | components["schemas"]["HelpRequestStatus"];
             toStatus: components["schemas"]["HelpRequestStatus"];
             text: null | string;
+            attachments: components["schemas"]["AttachmentItem"][];
+            canAttach: boolean;
         };
         /** @enum {unknown} */
         HelpRequestUrgency: "normal" | "urgent";
@@ -8737,6 +8789,143 @@ export interface operations {
         };
     };
     DeleteHelpRequestAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ownerId: number;
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListHelpRequestStepAttachments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ownerId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentList"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UploadHelpRequestStepAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ownerId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    file?: components["schemas"]["IFormFile"];
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentItem"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DownloadHelpRequestStepAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ownerId: number;
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeleteHelpRequestStepAttachment: {
         parameters: {
             query?: never;
             header?: never;

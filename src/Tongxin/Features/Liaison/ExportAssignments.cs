@@ -4,8 +4,8 @@ using MiniExcelLibs;
 using Tongxin.Common.Data;
 using Tongxin.Common.Dictionaries;
 using Tongxin.Common.Files;
-using Tongxin.Common.Text;
 using Tongxin.Common.Scope;
+using Tongxin.Common.Text;
 
 namespace Tongxin.Features.Liaison;
 

@@ -14,9 +14,9 @@ namespace Tongxin.Tests.Features.Attachments;
 
 public abstract class AttachmentTests(TestApp app)
 {
-    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 1, 2, 3, 4];
+    internal static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 1, 2, 3, 4];
     private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0, 16, 0x4A, 0x46, 0x49, 0x46, 0];
-    private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n");
+    internal static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n");
     private static byte[] Text(string s) => Encoding.UTF8.GetBytes(s);
 
     private static byte[] Office(string mainPart)
@@ -33,7 +33,7 @@ public abstract class AttachmentTests(TestApp app)
         return ms.ToArray();
     }
 
-    private static Task<HttpResponseMessage> Upload(ApiClient client, string url, byte[] bytes, string fileName, string contentType = "application/octet-stream")
+    internal static Task<HttpResponseMessage> Upload(ApiClient client, string url, byte[] bytes, string fileName, string contentType = "application/octet-stream")
     {
         var content = new MultipartFormDataContent();
         var file = new ByteArrayContent(bytes);

@@ -1,10 +1,9 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Tongxin.Features.Attachments;
+using Tongxin.Tests.Features.Attachments;
 using Tongxin.Tests.Features.Liaison;
 using Tongxin.Tests.Features.TaskPlans;
 using Tongxin.Tests.Infrastructure;
@@ -17,17 +16,11 @@ namespace Tongxin.Tests.Features.HelpRequests;
 /// </summary>
 public abstract class HelpRequestStepAttachmentTests(TestApp app)
 {
-    private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n");
-    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 1, 2, 3, 4];
+    private static readonly byte[] Pdf = AttachmentTests.Pdf;
+    private static readonly byte[] Png = AttachmentTests.Png;
 
-    private static Task<HttpResponseMessage> Upload(ApiClient client, string url, byte[] bytes, string fileName)
-    {
-        var content = new MultipartFormDataContent();
-        var file = new ByteArrayContent(bytes);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        content.Add(file, "file", fileName);
-        return client.Send(HttpMethod.Post, url, null, content);
-    }
+    private static Task<HttpResponseMessage> Upload(ApiClient client, string url, byte[] bytes, string fileName) =>
+        AttachmentTests.Upload(client, url, bytes, fileName);
 
     private static async Task<JsonNode> Act(ApiClient client, long request, string action, object body)
     {

@@ -1,0 +1,41 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Tongxin.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class SearchShapes : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Figures_Status_RegionCode_KeyLevel_SortKey_Id",
+                table: "Figures");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Figures_ListFilters",
+                table: "Figures",
+                columns: new[] { "Status", "RegionCode", "KeyLevel", "SortKey", "Id", "Category", "MaxFollowers" });
+
+            // A city's pinyin keys as one range (KeyOnlySearch.CityPinyinKeys): an index on an expression, which EF's model cannot state.
+            migrationBuilder.Sql("""CREATE INDEX IF NOT EXISTS "IX_FigureSearchKeys_CityPinyin" ON "FigureSearchKeys" (substr("RegionCode", 1, 4), "Key", "Status", "SortKey", "FigureId", "RegionCode", "Category") WHERE substr("Key", 1, 2) = 'p:'""");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql("""DROP INDEX IF EXISTS "IX_FigureSearchKeys_CityPinyin";""");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Figures_ListFilters",
+                table: "Figures");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Figures_Status_RegionCode_KeyLevel_SortKey_Id",
+                table: "Figures",
+                columns: new[] { "Status", "RegionCode", "KeyLevel", "SortKey", "Id" });
+        }
+    }
+}

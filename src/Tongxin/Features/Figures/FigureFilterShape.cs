@@ -18,27 +18,34 @@ public static class FigureFilterShape
         string? Platform, long? MinFollowers, string? TagKey, FigureSearch.Plan? Plan)
     {
         /// <summary>
-        /// Only a term, status, region, category and tag narrow: the key rows, which carry those (a tag is a key of its own,
-        /// looked up for each of the term's key rows: <see cref="HasTag"/>), answer it alone.
+        /// Only a term, status, region, category, tag and platform narrow: the key rows, which carry those (a tag and a
+        /// platform are keys of their own, looked up for each of the term's key rows: <see cref="HasFilterKeys"/>), answer it alone.
         /// </summary>
-        public bool KeysAlone => Plan is { NameContains: null, HandleContains: null }
-            && KeyLevel is null && Platform is null && MinFollowers is null;
+        public bool KeysAlone => Plan is { NameContains: null, HandleContains: null } && KeyLevel is null && MinFollowers is null;
+
+        /// <summary>The platform's search key (<see cref="FigureSearchIndexer.PlatformKey"/>).</summary>
+        public string? PlatformKey => Platform is { } platform ? FigureSearchIndexer.PlatformKey(platform) : null;
 
         /// <summary>
-        /// The key rows whose figure has the tag asked for: one seek of the tag's key row per row, since a figure's key rows
-        /// all carry its region, status and sort key (王 + a tag in a city at 1,000,000 figures: the term's 10,000 rows each
-        /// looked up in the index, where the tag's 200,000 figures across the province were read as a list).
+        /// The key rows whose figure has the tag and the platform asked for: one seek of that key's row per row, since a
+        /// figure's key rows all carry its region, status and sort key (王 + a tag in a city at 1,000,000 figures: the term's
+        /// 10,000 rows each looked up in the index, where the tag's 200,000 figures across the province were read as a list).
         /// </summary>
-        public IQueryable<FigureSearchKey> HasTag(TongxinDb db, IQueryable<FigureSearchKey> keys)
+        public IQueryable<FigureSearchKey> HasFilterKeys(TongxinDb db, IQueryable<FigureSearchKey> keys)
         {
-            if (TagKey is not { } tag) return keys;
-            var tagged = db.FigureSearchKeys.AsNoTracking();
-            return keys.Where(k => tagged.Any(t => t.Key == tag && t.RegionCode == k.RegionCode && t.Status == k.Status
-                && t.SortKey == k.SortKey && t.FigureId == k.FigureId));
+            var all = db.FigureSearchKeys.AsNoTracking();
+            foreach (var key in new[] { TagKey, PlatformKey }.OfType<string>())
+                keys = keys.Where(k => all.Any(t => t.Key == key && t.RegionCode == k.RegionCode && t.Status == k.Status
+                    && t.SortKey == k.SortKey && t.FigureId == k.FigureId));
+            return keys;
         }
 
-        /// <summary>A tag without a term (<see cref="ResolveAsync"/> makes it the plan's key): as common as a filter, not as rare as a name.</summary>
-        public bool IsTagOnly => Plan is { Prefix: null, ExactKeys: [var key] } && key.StartsWith("t:", StringComparison.Ordinal);
+        /// <summary>
+        /// A tag or a platform without a term (<see cref="ResolveAsync"/> makes it the plan's key): as common as a filter,
+        /// not as rare as a name.
+        /// </summary>
+        public bool IsFilterKeyOnly => Plan is { Prefix: null, ExactKeys: [var key] } && (key.StartsWith("t:", StringComparison.Ordinal)
+            || key.StartsWith("a:", StringComparison.Ordinal));
 
         /// <summary>
         /// On SQLite, a list without a term or a region asked for, in a province's scope (a two-digit prefix) or none:
@@ -53,7 +60,7 @@ public static class FigureFilterShape
         /// from its statistics and keeps the plain filter; so do cities and districts, whose region range is narrow.
         /// </remarks>
         public bool WalksOrder(TongxinDb db) =>
-            db is SqliteTongxinDb && Plan is null && Region is null && (db.ScopeUnrestricted || db.ScopeLow.Length <= 2);
+            db is SqliteTongxinDb && (Plan is null || IsFilterKeyOnly) && Region is null && (db.ScopeUnrestricted || db.ScopeLow.Length <= 2);
 
         /// <summary>
         /// The filter over the scoped figures for <see cref="WalksOrder"/>: the same rows, but the scope's range and the
@@ -94,7 +101,7 @@ public static class FigureFilterShape
         /// the order's index, beyond the window: that search keeps its sorted query.
         /// </remarks>
         public bool TriesBoundedWalk(TongxinDb db, string sort, int end, int window = WalkWindow) =>
-            db is SqliteTongxinDb && (Plan is null || IsTagOnly || Region is null && (db.ScopeUnrestricted || db.ScopeLow.Length <= 2))
+            db is SqliteTongxinDb && (Plan is null || IsFilterKeyOnly || Region is null && (db.ScopeUnrestricted || db.ScopeLow.Length <= 2))
             && sort is "name" or "-followers" or "-enrolledOn" && end * 20 <= window;
 
         /// <summary>
@@ -159,11 +166,18 @@ public static class FigureFilterShape
             // Written as the partial index of key figures is (IX_Figures_KeyFigures), so both databases match it.
             if (KeyLevel == "any") query = query.Where(f => f.KeyLevel != null);
             else if (KeyLevel is { } level) query = query.Where(f => f.KeyLevel == level);
-            if (Platform is { } platform) query = query.Where(f => db.PlatformAccounts.Any(a => a.FigureId == f.Id && a.Platform == platform));
+            if (PlatformKey is { } platformKey && indexFree)
+            {
+                // A walk tests each figure it meets: one seek of its own platform key row.
+                query = query.Where(f => db.FigureSearchKeys.Any(k => k.Key == platformKey && k.RegionCode == f.RegionCode
+                    && k.Status == f.Status && k.SortKey == f.SortKey && k.FigureId == f.Id));
+            }
+            else if (Platform is { } platform)
+                query = query.Where(f => db.PlatformAccounts.Any(a => a.FigureId == f.Id && a.Platform == platform));
             if (MinFollowers is { } min) query = query.Where(f => f.MaxFollowers >= min);
             if (TagKey is { } tagKey && indexFree)
             {
-                // A walk tests each figure it meets: one seek of its own tag key row (see HasTag), not a list of every tagged figure.
+                // A walk tests each figure it meets: one seek of its own tag key row (see HasFilterKeys), not a list of every tagged figure.
                 query = query.Where(f => db.FigureSearchKeys.Any(k => k.Key == tagKey && k.RegionCode == f.RegionCode
                     && k.Status == f.Status && k.SortKey == f.SortKey && k.FigureId == f.Id));
             }
@@ -221,12 +235,14 @@ public static class FigureFilterShape
             min = FigureFilter.Tiers.TryGetValue(filter.FollowerTier, out var m) ? m : throw FieldValidationException.Single("followerTier", "粉丝量级无效");
         var plan = FigureSearch.For(filter.Q);
         var tagKey = string.IsNullOrWhiteSpace(filter.Tag) ? null : "t:" + filter.Tag.Trim().ToLowerInvariant();
-        // A tag without a term is searched like a term: its key rows carry region, status and sort key, so a city's
-        // tagged figures are one range of the key index for the page and the count (乡村振兴 in a city at 1,000,000
-        // figures: 10,695 index entries, where the figures' filter read every figure of the city and ~390 ms).
+        var platform = NullIfBlank(filter.Platform);
+        // A tag or a platform without a term is searched like a term: its key rows carry region, status and sort key, so
+        // a city's tagged figures are one range of the key index for the page and the count (乡村振兴 in a city at
+        // 1,000,000 figures: 10,695 index entries, where the figures' filter read every figure of the city and ~390 ms).
         if (plan is null && tagKey is not null) (plan, tagKey) = (new FigureSearch.Plan([tagKey], null, null), null);
-        return new Resolved(region, status, NullIfBlank(filter.Category), NullIfBlank(filter.KeyLevel), NullIfBlank(filter.Platform), min,
-            tagKey, plan);
+        else if (plan is null && platform is not null)
+            (plan, platform) = (new FigureSearch.Plan([FigureSearchIndexer.PlatformKey(platform)], null, null), null);
+        return new Resolved(region, status, NullIfBlank(filter.Category), NullIfBlank(filter.KeyLevel), platform, min, tagKey, plan);
     }
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

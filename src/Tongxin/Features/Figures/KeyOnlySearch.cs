@@ -70,7 +70,7 @@ public static class KeyOnlySearch
             // The last column of the key index: tested on its entries, no figure read (王 + a category at 150,000 figures
             // in a city on PostgreSQL: 54 ms through Figures, one row per match).
             if (filter.Category is { } category) keys = keys.Where(k => k.Category == category);
-            return filter.HasTag(db, keys);
+            return filter.HasFilterKeys(db, keys);
         }
         return FigureFilterShape.MatchingKeys(db, Narrow, filter.Plan!, filter.CityCode(db))
             .Select(k => new Hit { FigureId = k.FigureId, SortKey = k.SortKey, RegionCode = k.RegionCode });
@@ -129,7 +129,7 @@ public static class KeyOnlySearch
         var keys = WideKeys(db);
         if (filter.Status is { } status) keys = keys.Where(k => k.Status == status);
         if (filter.Category is { } category) keys = keys.Where(k => k.Category == category);
-        keys = filter.HasTag(db, keys);
+        keys = filter.HasFilterKeys(db, keys);
         var plan = filter.Plan!;
         if (FigureSearch.ThreeKeys(plan.ExactKeys) is var (k0, k1, k2))
         {

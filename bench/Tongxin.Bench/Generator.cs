@@ -137,9 +137,10 @@ public static class Generator
                     Unknown(a.Id) ? null : 10 + a.Id % 500, m == 0 ? 1 : 2 })));
 
         var handlesByFigure = accounts.ToLookup(a => a.FigureId, a => a.Handle.ToLowerInvariant());
+        var platformsByFigure = accounts.ToLookup(a => a.FigureId, a => a.Platform);
         // Every generated figure is active (Status 0, as loaded above).
         var keys = await sink.LoadAsync("FigureSearchKeys", ["Key", "FigureId", "RegionCode", "Status", "SortKey", "Category"],
-            figureRows.SelectMany(f => FigureSearchIndexer.KeysFor(f.Name, f.Id % 5 == 0 ? ["乡村振兴"] : [], handlesByFigure[f.Id], [])
+            figureRows.SelectMany(f => FigureSearchIndexer.KeysFor(f.Name, f.Id % 5 == 0 ? ["乡村振兴"] : [], handlesByFigure[f.Id], [], platformsByFigure[f.Id])
                 .Select(k => new object?[] { k, f.Id, f.Region, 0, f.SortKey, Categories[f.Id % Categories.Length] })));
 
         await sink.LoadAsync("Organizations", ["Id", "Name", "NameKey", "Type", "RegionCode", "IsBase", "IsDemo", "Version"],

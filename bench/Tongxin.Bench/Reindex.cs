@@ -23,7 +23,7 @@ public static class Reindex
         await using var sink = await BulkSink.OpenAsync(config.Provider, config.ConnectionString);
         await sink.ExecuteAsync("DELETE FROM \"FigureSearchKeys\" WHERE \"Key\" >= 'h:' AND \"Key\" < 'h;'");
         var rows = accounts.GroupBy(a => a.FigureId).SelectMany(g =>
-            FigureSearchIndexer.KeysFor("", [], g.Select(a => a.HandleKey), [])
+            FigureSearchIndexer.KeysFor("", [], g.Select(a => a.HandleKey), [], [])
                 .Select(k => new object?[] { k, g.Key, g.First().RegionCode, g.First().Status, g.First().SortKey, g.First().Category }));
         await sink.LoadAsync("FigureSearchKeys", ["Key", "FigureId", "RegionCode", "Status", "SortKey", "Category"], rows);
         await sink.ExecuteAsync(config.Provider == "postgres" ? "VACUUM ANALYZE \"FigureSearchKeys\"" : "ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);");

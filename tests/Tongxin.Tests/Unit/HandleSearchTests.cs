@@ -9,7 +9,7 @@ public class HandleSearchTests
     private static bool Finds(string handle, string query, string name = "赵某")
     {
         var plan = FigureSearch.For(query)!;
-        var keys = FigureSearchIndexer.KeysFor(name, [], [handle.ToLowerInvariant()], []);
+        var keys = FigureSearchIndexer.KeysFor(name, [], [handle.ToLowerInvariant()], [], []);
         var hit = plan.ExactKeys.Any(keys.Contains)
             || plan.Prefix is { } r && keys.Any(k => string.CompareOrdinal(k, r.Low) >= 0 && string.CompareOrdinal(k, r.High) < 0);
         if (plan.NameContains is { } term) hit &= name.Contains(term) || handle.ToLowerInvariant().Contains(term);

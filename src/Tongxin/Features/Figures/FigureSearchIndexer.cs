@@ -64,14 +64,15 @@ public static class FigureSearchIndexer
             var figures = await db.Figures.AsNoTracking().Where(f => chunk.Contains(f.Id))
                 .Select(f => new { f.Id, f.Name, f.RegionCode, f.Tags, f.Status, f.SortKey, f.Category }).ToListAsync(ct);
             var handles = await db.PlatformAccounts.AsNoTracking().Where(a => chunk.Contains(a.FigureId))
-                .Select(a => new { a.FigureId, a.HandleKey }).ToListAsync(ct);
+                .Select(a => new { a.FigureId, a.HandleKey, a.Platform }).ToListAsync(ct);
             var orgs = await db.OrganizationMembers.AsNoTracking().Where(m => chunk.Contains(m.FigureId))
                 .Select(m => new { m.FigureId, m.Organization!.NameKey }).ToListAsync(ct);
             var handlesBy = handles.ToLookup(h => h.FigureId, h => h.HandleKey);
+            var platformsBy = handles.ToLookup(h => h.FigureId, h => h.Platform);
             var orgsBy = orgs.ToLookup(o => o.FigureId, o => o.NameKey);
             var rows = new List<FigureSearchKey>();
             foreach (var f in figures)
-                rows.AddRange(RowsFor(f.Id, f.RegionCode, f.Status, f.SortKey, f.Category, KeysFor(f.Name, f.Tags, handlesBy[f.Id], orgsBy[f.Id])));
+                rows.AddRange(RowsFor(f.Id, f.RegionCode, f.Status, f.SortKey, f.Category, KeysFor(f.Name, f.Tags, handlesBy[f.Id], orgsBy[f.Id], platformsBy[f.Id])));
             await InsertInKeyOrderAsync(db, rows, ct);
         }
     }
@@ -84,7 +85,7 @@ public static class FigureSearchIndexer
     {
         var rows = new List<FigureSearchKey>();
         foreach (var f in figures)
-            rows.AddRange(RowsFor(f.Id, f.RegionCode, f.Status, f.SortKey, f.Category, KeysFor(f.Name, f.Tags, f.Accounts.Select(a => a.HandleKey), [])));
+            rows.AddRange(RowsFor(f.Id, f.RegionCode, f.Status, f.SortKey, f.Category, KeysFor(f.Name, f.Tags, f.Accounts.Select(a => a.HandleKey), [], f.Accounts.Select(a => a.Platform))));
         return rows;
     }
 
@@ -100,8 +101,10 @@ public static class FigureSearchIndexer
     }
 
     /// <summary>Every key of one figure, without duplicates.</summary>
+    /// <param name="platforms">The platforms of its accounts: a key each (<c>a:</c>), so that the list's platform filter is
+    /// a range of the key index like a tag (decision 0002).</param>
     public static HashSet<string> KeysFor(string name, IEnumerable<string> tags, IEnumerable<string> handles,
-        IEnumerable<string> organizationNames)
+        IEnumerable<string> organizationNames, IEnumerable<string> platforms)
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
         var n = name.Trim().ToLowerInvariant();
@@ -110,8 +113,12 @@ public static class FigureSearchIndexer
         foreach (var h in handles) AddHandle(keys, h);
         foreach (var o in organizationNames) AddGrams(keys, "o:", o);
         foreach (var t in tags) if (!string.IsNullOrWhiteSpace(t)) keys.Add("t:" + t.Trim().ToLowerInvariant());
+        foreach (var p in platforms) if (!string.IsNullOrWhiteSpace(p)) keys.Add(PlatformKey(p));
         return keys;
     }
+
+    /// <summary>The key of a platform (<c>a:douyin</c>): below <c>p</c>, so the name-order index holds it.</summary>
+    public static string PlatformKey(string platform) => "a:" + platform;
 
     /// <summary>Handles are found by their words (<see cref="HandleWords"/>).</summary>
     private static void AddHandle(HashSet<string> keys, string handle)

@@ -112,7 +112,7 @@ public abstract class ListReferenceTests(TestApp app)
             {
                 var figures = await db.Figures.AsNoTracking().Include(f => f.Accounts).ToListAsync();
                 return figures.Select(f => new Sample(f,
-                    FigureSearchIndexer.KeysFor(f.Name, f.Tags, f.Accounts.Select(a => a.HandleKey), []),
+                    FigureSearchIndexer.KeysFor(f.Name, f.Tags, f.Accounts.Select(a => a.HandleKey), [], f.Accounts.Select(a => a.Platform)),
                     f.Accounts.Select(a => a.HandleKey).ToList(), f.Accounts.Select(a => a.Platform).ToList())).ToList();
             });
             return _sample;

@@ -44,7 +44,7 @@ public abstract class SupplementaryCharacterTests(TestApp app)
     [Fact]
     public void Keys_are_cut_in_code_points()
     {
-        var keys = FigureSearchIndexer.KeysFor("𠮷田", [], [], ["𠮷野家"]);
+        var keys = FigureSearchIndexer.KeysFor("𠮷田", [], [], ["𠮷野家"], []);
         Assert.Contains("n:𠮷", keys);
         Assert.Contains("n:𠮷田", keys);
         Assert.Contains("n:田", keys);

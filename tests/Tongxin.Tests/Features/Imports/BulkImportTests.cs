@@ -65,7 +65,7 @@ public abstract class BulkImportTests(TestApp app)
                 .ToLookup(k => k.FigureId);
             foreach (var f in figures)
             {
-                var expected = FigureSearchIndexer.KeysFor(f.Name, f.Tags, f.Accounts.Select(a => a.HandleKey), []);
+                var expected = FigureSearchIndexer.KeysFor(f.Name, f.Tags, f.Accounts.Select(a => a.HandleKey), [], f.Accounts.Select(a => a.Platform));
                 Assert.Equal(expected.Order(StringComparer.Ordinal), keys[f.Id].Select(k => k.Key).Order(StringComparer.Ordinal));
                 Assert.All(keys[f.Id], k => Assert.Equal((f.RegionCode, f.Status, f.SortKey, f.Category ?? ""), (k.RegionCode, k.Status, k.SortKey, k.Category)));
             }
@@ -118,7 +118,7 @@ public abstract class BulkImportTests(TestApp app)
         var again = await Import(await app.As("staff_city"), new WorkbookBuilder().Row(Header).Row(Person(next.Name, next.Handle, 10)).Build());
         Assert.True(again["committed"]!.GetValue<bool>());
         var after = await Counts();
-        Assert.Equal((figures + 1, keys + FigureSearchIndexer.KeysFor(next.Name, [], [PlatformAccount.KeyOf(next.Handle)], []).Count),
+        Assert.Equal((figures + 1, keys + FigureSearchIndexer.KeysFor(next.Name, [], [PlatformAccount.KeyOf(next.Handle)], [], ["douyin"]).Count),
             (after.Figures, after.Keys));
     }
 

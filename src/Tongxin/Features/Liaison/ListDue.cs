@@ -96,24 +96,21 @@ public static class ListDue
 
         var today = Cadres.Today();
         var assignments = db.LiaisonAssignments.AsNoTracking();
-        if (range is { } r) assignments = assignments.Where(a => string.Compare(a.Figure!.RegionCode, r.Low) >= 0 && string.Compare(a.Figure.RegionCode, r.High) < 0);
+        if (range is { } r) assignments = assignments.Where(a => string.Compare(a.RegionCode, r.Low) >= 0 && string.Compare(a.RegionCode, r.High) < 0);
         if (!string.IsNullOrWhiteSpace(filter.CadreUserId)) assignments = assignments.Where(a => a.CadreUserId == filter.CadreUserId);
         if (!string.IsNullOrWhiteSpace(filter.KeyLevel))
             assignments = filter.KeyLevel == ContactRules.NoLevel ? assignments.Where(a => a.Figure!.KeyLevel == null) : assignments.Where(a => a.Figure!.KeyLevel == filter.KeyLevel);
         var query = DueRow.Active(db, assignments);
         if (state is { } st) query = query.Where(ContactRules.InState(st, today));
-        // Never due (no rule: NextDueOn null) sorts after every date, as the latest; overdue and dueSoon rows all have a
-        // date, so their order is the index's (EndOn, NextDueOn, Id) alone.
-        var dated = state is DueState.Overdue or DueState.DueSoon;
+        // Never due (no rule: NextDueOn null) sorts after every date, as the latest: the stored NextDueSort is the date or
+        // 9999-12-31, so the order is the index's (NextDueSort, Id) for every state.
         query = filter.Sort switch
         {
-            "-nextDueOn" when dated => query.OrderByDescending(x => x.NextDueOn).ThenBy(x => x.AssignmentId),
-            "-nextDueOn" => query.OrderByDescending(x => x.NextDueOn == null).ThenByDescending(x => x.NextDueOn).ThenBy(x => x.AssignmentId),
+            "-nextDueOn" => query.OrderByDescending(x => x.NextDueSort).ThenBy(x => x.AssignmentId),
             "name" => query.OrderBy(x => x.SortKey).ThenBy(x => x.AssignmentId),
             "lastContactOn" => query.OrderBy(x => x.LastContactOn).ThenBy(x => x.AssignmentId),
             "-lastContactOn" => query.OrderByDescending(x => x.LastContactOn).ThenBy(x => x.AssignmentId),
-            _ when dated => query.OrderBy(x => x.NextDueOn).ThenBy(x => x.AssignmentId),
-            _ => query.OrderBy(x => x.NextDueOn == null).ThenBy(x => x.NextDueOn).ThenBy(x => x.AssignmentId),
+            _ => query.OrderBy(x => x.NextDueSort).ThenBy(x => x.AssignmentId),
         };
         return (query, errors);
     }

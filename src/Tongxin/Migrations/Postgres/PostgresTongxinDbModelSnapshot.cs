@@ -1548,10 +1548,10 @@ namespace Tongxin.Migrations.Postgres
 
                     b.HasIndex("CadreUserId", "EndOn", "FigureId");
 
-                    b.HasIndex(new[] { "NextDueSort", "Id", "RegionCode" }, "IX_LiaisonAssignments_Due")
+                    b.HasIndex(new[] { "NextDueSort", "Id", "RegionCode", "FigureStatus", "EndOn" }, "IX_LiaisonAssignments_Due")
                         .HasFilter("\"EndOn\" IS NULL AND \"FigureStatus\" = 0");
 
-                    b.HasIndex(new[] { "RegionCode", "NextDueSort" }, "IX_LiaisonAssignments_DueRegion")
+                    b.HasIndex(new[] { "RegionCode", "NextDueSort", "FigureStatus", "EndOn" }, "IX_LiaisonAssignments_DueRegion")
                         .HasFilter("\"EndOn\" IS NULL AND \"FigureStatus\" = 0");
 
                     b.ToTable("LiaisonAssignments", (string)null);

@@ -1486,10 +1486,10 @@ namespace Tongxin.Migrations.Sqlite
 
                     b.HasIndex("CadreUserId", "EndOn", "FigureId");
 
-                    b.HasIndex(new[] { "NextDueSort", "Id", "RegionCode" }, "IX_LiaisonAssignments_Due")
+                    b.HasIndex(new[] { "NextDueSort", "Id", "RegionCode", "FigureStatus", "EndOn" }, "IX_LiaisonAssignments_Due")
                         .HasFilter("\"EndOn\" IS NULL AND \"FigureStatus\" = 0");
 
-                    b.HasIndex(new[] { "RegionCode", "NextDueSort" }, "IX_LiaisonAssignments_DueRegion")
+                    b.HasIndex(new[] { "RegionCode", "NextDueSort", "FigureStatus", "EndOn" }, "IX_LiaisonAssignments_DueRegion")
                         .HasFilter("\"EndOn\" IS NULL AND \"FigureStatus\" = 0");
 
                     b.ToTable("LiaisonAssignments", (string)null);

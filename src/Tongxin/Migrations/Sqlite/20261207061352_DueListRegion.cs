@@ -41,19 +41,19 @@ namespace Tongxin.Migrations.Sqlite
             migrationBuilder.Sql("""
                 UPDATE "LiaisonAssignments"
                 SET ("RegionCode", "FigureStatus", "NextDueSort") = (SELECT f."RegionCode", f."Status", COALESCE("LiaisonAssignments"."NextDueOn", '9999-12-31')
-                    FROM "Figures" AS f WHERE f."Id" = "LiaisonAssignments"."FigureId")
+                    FROM "Figures" AS f WHERE f."Id" = "LiaisonAssignments"."FigureId");
                 """);
 
             migrationBuilder.CreateIndex(
                 name: "IX_LiaisonAssignments_Due",
                 table: "LiaisonAssignments",
-                columns: new[] { "NextDueSort", "Id", "RegionCode" },
+                columns: new[] { "NextDueSort", "Id", "RegionCode", "FigureStatus", "EndOn" },
                 filter: "\"EndOn\" IS NULL AND \"FigureStatus\" = 0");
 
             migrationBuilder.CreateIndex(
                 name: "IX_LiaisonAssignments_DueRegion",
                 table: "LiaisonAssignments",
-                columns: new[] { "RegionCode", "NextDueSort" },
+                columns: new[] { "RegionCode", "NextDueSort", "FigureStatus", "EndOn" },
                 filter: "\"EndOn\" IS NULL AND \"FigureStatus\" = 0");
         }
 

@@ -42,19 +42,19 @@ namespace Tongxin.Migrations.Postgres
             migrationBuilder.Sql("""
                 UPDATE "LiaisonAssignments" AS a
                 SET "RegionCode" = f."RegionCode", "FigureStatus" = f."Status", "NextDueSort" = COALESCE(a."NextDueOn", DATE '9999-12-31')
-                FROM "Figures" AS f WHERE f."Id" = a."FigureId"
+                FROM "Figures" AS f WHERE f."Id" = a."FigureId";
                 """);
 
             migrationBuilder.CreateIndex(
                 name: "IX_LiaisonAssignments_Due",
                 table: "LiaisonAssignments",
-                columns: new[] { "NextDueSort", "Id", "RegionCode" },
+                columns: new[] { "NextDueSort", "Id", "RegionCode", "FigureStatus", "EndOn" },
                 filter: "\"EndOn\" IS NULL AND \"FigureStatus\" = 0");
 
             migrationBuilder.CreateIndex(
                 name: "IX_LiaisonAssignments_DueRegion",
                 table: "LiaisonAssignments",
-                columns: new[] { "RegionCode", "NextDueSort" },
+                columns: new[] { "RegionCode", "NextDueSort", "FigureStatus", "EndOn" },
                 filter: "\"EndOn\" IS NULL AND \"FigureStatus\" = 0");
         }
 

@@ -1183,6 +1183,8 @@ namespace Tongxin.Migrations.Postgres
 
                     b.HasIndex("OrganizationId");
 
+                    b.HasIndex("CreatedByUserId", "CreatedAt");
+
                     b.HasIndex("RegionCode", "CreatedAt");
 
                     b.HasIndex("Status", "RegionCode", "CreatedAt");

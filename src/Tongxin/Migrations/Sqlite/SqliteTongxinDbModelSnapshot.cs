@@ -1137,6 +1137,8 @@ namespace Tongxin.Migrations.Sqlite
 
                     b.HasIndex("OrganizationId");
 
+                    b.HasIndex("CreatedByUserId", "CreatedAt");
+
                     b.HasIndex("RegionCode", "CreatedAt");
 
                     b.HasIndex("Status", "RegionCode", "CreatedAt");

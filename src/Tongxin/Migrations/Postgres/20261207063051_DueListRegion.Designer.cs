@@ -13,7 +13,7 @@ using Tongxin.Common.Data;
 namespace Tongxin.Migrations.Postgres
 {
     [DbContext(typeof(PostgresTongxinDb))]
-    [Migration("20261207061449_DueListRegion")]
+    [Migration("20261207063051_DueListRegion")]
     partial class DueListRegion
     {
         /// <inheritdoc />
@@ -1185,6 +1185,8 @@ namespace Tongxin.Migrations.Postgres
                     b.HasIndex("FigureId");
 
                     b.HasIndex("OrganizationId");
+
+                    b.HasIndex("CreatedByUserId", "CreatedAt");
 
                     b.HasIndex("RegionCode", "CreatedAt");
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Tongxin.Migrations.Sqlite
+namespace Tongxin.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class DueListRegion : Migration
@@ -18,30 +18,31 @@ namespace Tongxin.Migrations.Sqlite
             migrationBuilder.AddColumn<int>(
                 name: "FigureStatus",
                 table: "LiaisonAssignments",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "NextDueSort",
                 table: "LiaisonAssignments",
-                type: "TEXT",
+                type: "date",
                 nullable: false,
                 defaultValue: new DateOnly(1, 1, 1));
 
             migrationBuilder.AddColumn<string>(
                 name: "RegionCode",
                 table: "LiaisonAssignments",
-                type: "TEXT",
+                type: "character varying(12)",
                 maxLength: 12,
                 nullable: false,
-                defaultValue: "");
+                defaultValue: "",
+                collation: "C");
 
             // The copies of each assignment's figure (region, status) and its sort date, in one set-based UPDATE (decision 0015).
             migrationBuilder.Sql("""
-                UPDATE "LiaisonAssignments"
-                SET ("RegionCode", "FigureStatus", "NextDueSort") = (SELECT f."RegionCode", f."Status", COALESCE("LiaisonAssignments"."NextDueOn", '9999-12-31')
-                    FROM "Figures" AS f WHERE f."Id" = "LiaisonAssignments"."FigureId");
+                UPDATE "LiaisonAssignments" AS a
+                SET "RegionCode" = f."RegionCode", "FigureStatus" = f."Status", "NextDueSort" = COALESCE(a."NextDueOn", DATE '9999-12-31')
+                FROM "Figures" AS f WHERE f."Id" = a."FigureId";
                 """);
 
             migrationBuilder.CreateIndex(
@@ -55,6 +56,11 @@ namespace Tongxin.Migrations.Sqlite
                 table: "LiaisonAssignments",
                 columns: new[] { "RegionCode", "NextDueSort", "FigureStatus", "EndOn" },
                 filter: "\"EndOn\" IS NULL AND \"FigureStatus\" = 0");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HelpRequests_CreatedByUserId_CreatedAt",
+                table: "HelpRequests",
+                columns: new[] { "CreatedByUserId", "CreatedAt" });
         }
 
         /// <inheritdoc />
@@ -67,6 +73,10 @@ namespace Tongxin.Migrations.Sqlite
             migrationBuilder.DropIndex(
                 name: "IX_LiaisonAssignments_DueRegion",
                 table: "LiaisonAssignments");
+
+            migrationBuilder.DropIndex(
+                name: "IX_HelpRequests_CreatedByUserId_CreatedAt",
+                table: "HelpRequests");
 
             migrationBuilder.DropColumn(
                 name: "FigureStatus",

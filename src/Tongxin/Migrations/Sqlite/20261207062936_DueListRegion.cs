@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Tongxin.Migrations.Postgres
+namespace Tongxin.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class DueListRegion : Migration
@@ -18,31 +18,30 @@ namespace Tongxin.Migrations.Postgres
             migrationBuilder.AddColumn<int>(
                 name: "FigureStatus",
                 table: "LiaisonAssignments",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "NextDueSort",
                 table: "LiaisonAssignments",
-                type: "date",
+                type: "TEXT",
                 nullable: false,
                 defaultValue: new DateOnly(1, 1, 1));
 
             migrationBuilder.AddColumn<string>(
                 name: "RegionCode",
                 table: "LiaisonAssignments",
-                type: "character varying(12)",
+                type: "TEXT",
                 maxLength: 12,
                 nullable: false,
-                defaultValue: "",
-                collation: "C");
+                defaultValue: "");
 
             // The copies of each assignment's figure (region, status) and its sort date, in one set-based UPDATE (decision 0015).
             migrationBuilder.Sql("""
-                UPDATE "LiaisonAssignments" AS a
-                SET "RegionCode" = f."RegionCode", "FigureStatus" = f."Status", "NextDueSort" = COALESCE(a."NextDueOn", DATE '9999-12-31')
-                FROM "Figures" AS f WHERE f."Id" = a."FigureId";
+                UPDATE "LiaisonAssignments"
+                SET ("RegionCode", "FigureStatus", "NextDueSort") = (SELECT f."RegionCode", f."Status", COALESCE("LiaisonAssignments"."NextDueOn", '9999-12-31')
+                    FROM "Figures" AS f WHERE f."Id" = "LiaisonAssignments"."FigureId");
                 """);
 
             migrationBuilder.CreateIndex(
@@ -56,6 +55,11 @@ namespace Tongxin.Migrations.Postgres
                 table: "LiaisonAssignments",
                 columns: new[] { "RegionCode", "NextDueSort", "FigureStatus", "EndOn" },
                 filter: "\"EndOn\" IS NULL AND \"FigureStatus\" = 0");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HelpRequests_CreatedByUserId_CreatedAt",
+                table: "HelpRequests",
+                columns: new[] { "CreatedByUserId", "CreatedAt" });
         }
 
         /// <inheritdoc />
@@ -68,6 +72,10 @@ namespace Tongxin.Migrations.Postgres
             migrationBuilder.DropIndex(
                 name: "IX_LiaisonAssignments_DueRegion",
                 table: "LiaisonAssignments");
+
+            migrationBuilder.DropIndex(
+                name: "IX_HelpRequests_CreatedByUserId_CreatedAt",
+                table: "HelpRequests");
 
             migrationBuilder.DropColumn(
                 name: "FigureStatus",

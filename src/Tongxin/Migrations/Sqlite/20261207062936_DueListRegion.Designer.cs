@@ -11,7 +11,7 @@ using Tongxin.Common.Data;
 namespace Tongxin.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteTongxinDb))]
-    [Migration("20261207061352_DueListRegion")]
+    [Migration("20261207062936_DueListRegion")]
     partial class DueListRegion
     {
         /// <inheritdoc />
@@ -1139,6 +1139,8 @@ namespace Tongxin.Migrations.Sqlite
                     b.HasIndex("FigureId");
 
                     b.HasIndex("OrganizationId");
+
+                    b.HasIndex("CreatedByUserId", "CreatedAt");
 
                     b.HasIndex("RegionCode", "CreatedAt");
 

@@ -32,8 +32,19 @@ public abstract class DueDateConsistencyTests(TestApp app)
         var rows = await db.LiaisonAssignments.AsNoTracking().IgnoreQueryFilters().Where(a => _figures.Contains(a.FigureId))
             .Select(a => new
             {
-                a.Id, a.FigureId, a.CadreUserId, a.StartOn, a.EndOn, a.Figure!.KeyLevel, a.LastContactOn, a.NextDueOn, a.NextDueSort,
-                a.RegionCode, a.FigureStatus, FigureRegion = a.Figure.RegionCode, a.Figure.Status,
+                a.Id,
+                a.FigureId,
+                a.CadreUserId,
+                a.StartOn,
+                a.EndOn,
+                a.Figure!.KeyLevel,
+                a.LastContactOn,
+                a.NextDueOn,
+                a.NextDueSort,
+                a.RegionCode,
+                a.FigureStatus,
+                FigureRegion = a.Figure.RegionCode,
+                a.Figure.Status,
             }).ToListAsync();
         var logs = await db.ContactLogs.AsNoTracking().IgnoreQueryFilters().Where(l => _figures.Contains(l.FigureId))
             .Select(l => new { l.FigureId, l.CadreUserId, l.Date }).ToListAsync();

@@ -108,7 +108,8 @@ public static class DailyWorkData
         await sink.LoadAsync("AspNetUserRoles", ["UserId", "RoleId"], cadres.Select(c => new object?[] { c.Id, cadreRoleId }));
 
         // Assignments: one active per figure, started 300–1,500 days ago; one figure in ten also has an ended one of a colleague.
-        // Each carries its last contact and next-due date as the app's DueDateEffect would have written them: the logs below
+        // Each carries its last contact, next-due date (and sort date) and its figure's region and status (every generated
+        // figure is active) as the app's DueDateEffect would have written them: the logs below
         // are drawn from one seeded sequence, so a first pass over the same sequence finds each figure's last contact date.
         long assignmentId = 0;
         var starts = new DateOnly[figures.Count];
@@ -139,13 +140,17 @@ public static class DailyWorkData
                     var otherStart = start.AddDays(-400);
                     // In a small city the "colleague" may be the same cadre, whose logs then count for this row too.
                     var otherLast = other == cadreOf[i] ? lastContact[i] : null;
-                    yield return [++assignmentId, f.Id, other, otherStart, start.AddDays(-1), "工作调整", false, now, 0, otherLast, rules.NextDue(level, otherStart, otherLast)];
+                    var otherDue = rules.NextDue(level, otherStart, otherLast);
+                    yield return [++assignmentId, f.Id, other, otherStart, start.AddDays(-1), "工作调整", false, now, 0, otherLast, otherDue,
+                        otherDue ?? Tongxin.Features.Liaison.Assignment.NeverDue, f.Region, 0];
                 }
-                yield return [++assignmentId, f.Id, cadreOf[i], start, null, null, false, now, 0, lastContact[i], rules.NextDue(level, start, lastContact[i])];
+                var due = rules.NextDue(level, start, lastContact[i]);
+                yield return [++assignmentId, f.Id, cadreOf[i], start, null, null, false, now, 0, lastContact[i], due, due ?? Tongxin.Features.Liaison.Assignment.NeverDue, f.Region, 0];
             }
         }
         var assignments = await sink.LoadAsync("LiaisonAssignments",
-            ["Id", "FigureId", "CadreUserId", "StartOn", "EndOn", "EndReason", "IsDemo", "CreatedAt", "Version", "LastContactOn", "NextDueOn"], Assignments());
+            ["Id", "FigureId", "CadreUserId", "StartOn", "EndOn", "EndReason", "IsDemo", "CreatedAt", "Version", "LastContactOn", "NextDueOn",
+             "NextDueSort", "RegionCode", "FigureStatus"], Assignments());
 
         // Contact logs: long-tailed (exponential, mean 10) per active assignment, dated between its start and today.
         long logId = 0;

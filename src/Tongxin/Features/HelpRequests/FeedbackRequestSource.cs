@@ -17,8 +17,12 @@ public sealed class FeedbackRequestSource : IFeedbackRequestSource
         var from = new DateTime(year, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddHours(-8);
         var to = from.AddYears(1);
         var ids = figureIds.ToList();
+        // The cadre's requests and their figures' as a union of two index lookups (creator; figure): written as one OR,
+        // SQLite read every request of the cadre's region (by its region index) and tested each (631 ms at 1,000,000 figures).
+        var theirs = db.HelpRequests.Where(r => r.CreatedByUserId == cadreUserId).Select(r => r.Id)
+            .Union(db.HelpRequests.Where(r => r.FigureId != null && ids.Contains(r.FigureId.Value)).Select(r => r.Id));
         var requests = await db.HelpRequests.AsNoTracking()
-            .Where(r => r.CreatedByUserId == cadreUserId || (r.FigureId != null && ids.Contains(r.FigureId.Value)))
+            .Where(r => theirs.Contains(r.Id))
             .Where(r => (r.CreatedAt >= from && r.CreatedAt < to) || (r.CompletedAt >= from && r.CompletedAt < to))
             .OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).Take(Limit)
             .Select(r => new

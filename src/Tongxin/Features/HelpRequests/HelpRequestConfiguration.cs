@@ -24,6 +24,8 @@ internal sealed class HelpRequestConfiguration : IEntityTypeConfiguration<HelpRe
         e.HasIndex(r => new { r.Status, r.RegionCode, r.CreatedAt });
         e.HasIndex(r => r.FigureId);
         e.HasIndex(r => r.OrganizationId);
+        // A cadre's feedback form: the requests the cadre raised (FeedbackRequestSource).
+        e.HasIndex(r => new { r.CreatedByUserId, r.CreatedAt });
         e.HasOne<Figure>().WithMany().HasForeignKey(r => r.FigureId).OnDelete(DeleteBehavior.Cascade);
         e.HasOne<Organization>().WithMany().HasForeignKey(r => r.OrganizationId).OnDelete(DeleteBehavior.Cascade);
         e.HasRegionScope(r => r.RegionCode);

@@ -24,11 +24,23 @@ public class Assignment : IFigureOwned, IAudited, IVersioned, IStamped
     [NotAudited] public DateOnly? LastContactOn { get; set; }
     /// <summary>When the next contact is due (<see cref="ContactRules.NextDue"/>); null when no rule applies (never due). Kept by <see cref="DueDateEffect"/>.</summary>
     [NotAudited] public DateOnly? NextDueOn { get; set; }
+    /// <summary>
+    /// <see cref="NextDueOn"/>, or <see cref="NeverDue"/> when it is null: the due list's order (never-due rows last) and
+    /// state ranges as a plain column an index walks. Kept by <see cref="DueDateEffect"/>.
+    /// </summary>
+    [NotAudited] public DateOnly NextDueSort { get; set; } = NeverDue;
+    /// <summary>The figure's region, copied (kept by <see cref="DueDateEffect"/>) so the region scope and the due list's region filter need no join.</summary>
+    [NotAudited] public string RegionCode { get; set; } = "";
+    /// <summary>The figure's status, copied like <see cref="RegionCode"/>: the due list keeps only figures still in the registry.</summary>
+    [NotAudited] public FigureStatus FigureStatus { get; set; }
     [NotAudited] public bool IsDemo { get; set; }
     [NotAudited] public DateTime CreatedAt { get; set; }
     [NotAudited] public int Version { get; set; }
 
     public bool IsActive => EndOn is null;
+
+    /// <summary>The stored sort date of an assignment that is never due: after every real date.</summary>
+    public static readonly DateOnly NeverDue = new(9999, 12, 31);
 
     string IAudited.AuditLabel => $"结对联络 #{Id}";
 

@@ -26,12 +26,12 @@ public static class ContactCoverage
         if (!string.IsNullOrWhiteSpace(regionCode))
         {
             if (await ScopedRegions.SubtreeInScope(db, regionCode) is not { } r) return Problems.Validation("regionCode", ScopedRegions.UnknownRegionMessage);
-            assignments = assignments.Where(a => string.Compare(a.Figure!.RegionCode, r.Low) >= 0 && string.Compare(a.Figure.RegionCode, r.High) < 0);
+            assignments = assignments.Where(a => string.Compare(a.RegionCode, r.Low) >= 0 && string.Compare(a.RegionCode, r.High) < 0);
         }
         var rows = DueRow.Active(db, assignments);
-        // Contacted within the interval: a last contact, and the next-due date is today or later (or never).
+        // Contacted within the interval: a last contact, and the next-due date is today or later (or never: 9999-12-31).
         var today = Cadres.Today();
-        var covered = rows.Where(x => x.LastContactOn != null && (x.NextDueOn == null || x.NextDueOn >= today));
+        var covered = rows.Where(x => x.LastContactOn != null && x.NextDueSort >= today);
 
         var all = await Count(rows);
         var done = await Count(covered);

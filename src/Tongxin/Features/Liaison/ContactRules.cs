@@ -50,15 +50,18 @@ public sealed class ContactRules
         : due <= today.AddDays(DueSoonDays) ? DueState.DueSoon
         : DueState.Ok;
 
-    /// <summary>Rows of the given state, tested in the database on the stored next-due date (null: never due, so ok).</summary>
+    /// <summary>
+    /// Rows of the given state, tested in the database as a range of the stored sort date (<see cref="Assignment.NextDueSort"/>:
+    /// the next-due date, or <see cref="Assignment.NeverDue"/> after every date, so never due is ok).
+    /// </summary>
     public static Expression<Func<DueRow, bool>> InState(DueState state, DateOnly today)
     {
         var soon = today.AddDays(DueSoonDays);
         return state switch
         {
-            DueState.Overdue => r => r.NextDueOn < today,
-            DueState.DueSoon => r => r.NextDueOn >= today && r.NextDueOn <= soon,
-            _ => r => r.NextDueOn == null || r.NextDueOn > soon,
+            DueState.Overdue => r => r.NextDueSort < today,
+            DueState.DueSoon => r => r.NextDueSort >= today && r.NextDueSort <= soon,
+            _ => r => r.NextDueSort > soon,
         };
     }
 }
@@ -76,24 +79,28 @@ public sealed class DueRow
     public DateOnly StartOn { get; set; }
     public DateOnly? LastContactOn { get; set; }
     public DateOnly? NextDueOn { get; set; }
+    public DateOnly NextDueSort { get; set; }
 
     /// <summary>
-    /// The active assignments (already region-scoped by the filter on the figure), with their stored last contact by
-    /// that cadre and next-due date (<see cref="DueDateEffect"/> keeps both).
+    /// The active assignments (already region-scoped by the filter on the assignment's copied region), with their stored
+    /// last contact by that cadre and next-due date (<see cref="DueDateEffect"/> keeps them). The filter, the order and a
+    /// count read only the assignment's own columns (the partial indexes of <see cref="AssignmentConfiguration"/>); the
+    /// figure is joined for the name and key level of the rows read.
     /// </summary>
     public static IQueryable<DueRow> Active(TongxinDb db, IQueryable<Assignment>? assignments = null) =>
         // A figure who has left the registry is no one's contact to keep, though the assignment may not be ended yet.
-        (assignments ?? db.LiaisonAssignments).Where(a => a.EndOn == null && a.Figure!.Status == Figures.FigureStatus.Active).Select(a => new DueRow
+        (assignments ?? db.LiaisonAssignments).Where(a => a.EndOn == null && a.FigureStatus == Figures.FigureStatus.Active).Select(a => new DueRow
         {
             AssignmentId = a.Id,
             FigureId = a.FigureId,
             Name = a.Figure!.Name,
             SortKey = a.Figure.SortKey,
-            RegionCode = a.Figure.RegionCode,
+            RegionCode = a.RegionCode,
             KeyLevel = a.Figure.KeyLevel,
             CadreUserId = a.CadreUserId,
             StartOn = a.StartOn,
             LastContactOn = a.LastContactOn,
             NextDueOn = a.NextDueOn,
+            NextDueSort = a.NextDueSort,
         });
 }

@@ -7,10 +7,11 @@ using Tongxin.Features.Figures;
 namespace Tongxin.Features.Liaison;
 
 /// <summary>
-/// Keeps each assignment's <see cref="Assignment.LastContactOn"/> and <see cref="Assignment.NextDueOn"/> in step with
-/// every write: a contact log added, deleted or moved (date, figure, cadre), an assignment added or changed (start, end,
-/// cadre), a figure's key level changed (edit, import, import undo), or the <c>contactRule</c> dictionary changed (then
-/// every active assignment, in one set-based UPDATE). The figures touched are recomputed after the write, in the same
+/// Keeps each assignment's <see cref="Assignment.LastContactOn"/>, <see cref="Assignment.NextDueOn"/> (and its sort date)
+/// and the copies of its figure's region and status in step with every write: a contact log added, deleted or moved
+/// (date, figure, cadre), an assignment added or changed (start, end, cadre), a figure's key level, region or status
+/// changed (edit, withdraw, restore, import, import undo), or the <c>contactRule</c> dictionary changed (then every
+/// active assignment, in one set-based UPDATE). The figures touched are recomputed after the write, in the same
 /// transaction, from the contact logs and the rules (<see cref="DueDates.RecomputeAsync"/>).
 /// </summary>
 internal sealed class DueDateEffect : IWriteEffect
@@ -51,7 +52,9 @@ internal sealed class DueDateEffect : IWriteEffect
                         touched.Add(() => a.FigureId);
                         break;
                     }
-                case Figure f when entry.State is EntityState.Modified && entry.Property(nameof(Figure.KeyLevel)).IsModified:
+                // The key level sets the interval; the region and the status are copied onto the assignments.
+                case Figure f when entry.State is EntityState.Modified && (entry.Property(nameof(Figure.KeyLevel)).IsModified
+                        || entry.Property(nameof(Figure.RegionCode)).IsModified || entry.Property(nameof(Figure.Status)).IsModified):
                     touched.Add(() => f.Id);
                     break;
                 case DictionaryItem d when d.Type == ContactRules.DictionaryType
@@ -111,23 +114,33 @@ public static class DueDates
         await db.Database.ExecuteSqlRawAsync(NextDueSql(db, rules, "\"EndOn\" IS NULL"), ct);
     }
 
-    /// <summary>The UPDATE that sets NextDueOn from LastContactOn (or StartOn) and the figure's key level, for the rows <paramref name="where"/> picks.</summary>
+    /// <summary>
+    /// The UPDATE that sets NextDueOn from LastContactOn (or StartOn) and the figure's key level, its sort date
+    /// (<see cref="Assignment.NeverDue"/> when null), and the copies of the figure's region and status, for the rows <paramref name="where"/> picks.
+    /// </summary>
     public static string NextDueSql(TongxinDb db, ContactRules rules, string where)
     {
         static string Text(string s) => "'" + s.Replace("'", "''", StringComparison.Ordinal) + "'";
         var whens = string.Concat(rules.Days.Where(d => d.Key != ContactRules.NoLevel).OrderBy(d => d.Key, StringComparer.Ordinal)
             .Select(d => $" WHEN {Text(d.Key)} THEN {d.Value.ToString(CultureInfo.InvariantCulture)}"));
         var fallback = rules.Days.TryGetValue(ContactRules.NoLevel, out var none) ? none.ToString(CultureInfo.InvariantCulture) : "NULL";
+        var never = Text(Assignment.NeverDue.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         if (db.Database.IsNpgsql())
+        {
+            var due = $"""(COALESCE(a."LastContactOn", a."StartOn") + (CASE f."KeyLevel"{whens} ELSE {fallback} END))""";
             return $"""
                 UPDATE "LiaisonAssignments" AS a
-                SET "NextDueOn" = COALESCE(a."LastContactOn", a."StartOn") + (CASE f."KeyLevel"{whens} ELSE {fallback} END)
+                SET "NextDueOn" = {due}, "NextDueSort" = COALESCE({due}, DATE {never}),
+                    "RegionCode" = f."RegionCode", "FigureStatus" = f."Status"
                 FROM "Figures" AS f
                 WHERE f."Id" = a."FigureId" AND a.{where}
                 """;
+        }
+        var sqliteDue = $"""date(COALESCE("LiaisonAssignments"."LastContactOn", "LiaisonAssignments"."StartOn"), '+' || (CASE f."KeyLevel"{whens} ELSE {fallback} END) || ' days')""";
         return $"""
             UPDATE "LiaisonAssignments"
-            SET "NextDueOn" = date(COALESCE("LastContactOn", "StartOn"), '+' || (CASE (SELECT f."KeyLevel" FROM "Figures" AS f WHERE f."Id" = "LiaisonAssignments"."FigureId"){whens} ELSE {fallback} END) || ' days')
+            SET ("NextDueOn", "NextDueSort", "RegionCode", "FigureStatus") = (SELECT {sqliteDue}, COALESCE({sqliteDue}, {never}), f."RegionCode", f."Status"
+                FROM "Figures" AS f WHERE f."Id" = "LiaisonAssignments"."FigureId")
             WHERE {where}
             """;
     }

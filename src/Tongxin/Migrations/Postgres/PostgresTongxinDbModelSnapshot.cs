@@ -1183,6 +1183,8 @@ namespace Tongxin.Migrations.Postgres
 
                     b.HasIndex("OrganizationId");
 
+                    b.HasIndex("CreatedByUserId", "CreatedAt");
+
                     b.HasIndex("RegionCode", "CreatedAt");
 
                     b.HasIndex("Status", "RegionCode", "CreatedAt");
@@ -1514,6 +1516,9 @@ namespace Tongxin.Migrations.Postgres
                     b.Property<long>("FigureId")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("FigureStatus")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("IsDemo")
                         .HasColumnType("boolean");
 
@@ -1522,6 +1527,15 @@ namespace Tongxin.Migrations.Postgres
 
                     b.Property<DateOnly?>("NextDueOn")
                         .HasColumnType("date");
+
+                    b.Property<DateOnly>("NextDueSort")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .UseCollation("C");
 
                     b.Property<DateOnly>("StartOn")
                         .HasColumnType("date");
@@ -1536,7 +1550,11 @@ namespace Tongxin.Migrations.Postgres
 
                     b.HasIndex("CadreUserId", "EndOn", "FigureId");
 
-                    b.HasIndex("EndOn", "NextDueOn", "Id");
+                    b.HasIndex(new[] { "NextDueSort", "Id", "RegionCode", "FigureStatus", "EndOn" }, "IX_LiaisonAssignments_Due")
+                        .HasFilter("\"EndOn\" IS NULL AND \"FigureStatus\" = 0");
+
+                    b.HasIndex(new[] { "RegionCode", "NextDueSort", "FigureStatus", "EndOn" }, "IX_LiaisonAssignments_DueRegion")
+                        .HasFilter("\"EndOn\" IS NULL AND \"FigureStatus\" = 0");
 
                     b.ToTable("LiaisonAssignments", (string)null);
                 });

@@ -1137,6 +1137,8 @@ namespace Tongxin.Migrations.Sqlite
 
                     b.HasIndex("OrganizationId");
 
+                    b.HasIndex("CreatedByUserId", "CreatedAt");
+
                     b.HasIndex("RegionCode", "CreatedAt");
 
                     b.HasIndex("Status", "RegionCode", "CreatedAt");
@@ -1453,6 +1455,9 @@ namespace Tongxin.Migrations.Sqlite
                     b.Property<long>("FigureId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("FigureStatus")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsDemo")
                         .HasColumnType("INTEGER");
 
@@ -1460,6 +1465,14 @@ namespace Tongxin.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("NextDueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("NextDueSort")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("StartOn")
@@ -1475,7 +1488,11 @@ namespace Tongxin.Migrations.Sqlite
 
                     b.HasIndex("CadreUserId", "EndOn", "FigureId");
 
-                    b.HasIndex("EndOn", "NextDueOn", "Id");
+                    b.HasIndex(new[] { "NextDueSort", "Id", "RegionCode", "FigureStatus", "EndOn" }, "IX_LiaisonAssignments_Due")
+                        .HasFilter("\"EndOn\" IS NULL AND \"FigureStatus\" = 0");
+
+                    b.HasIndex(new[] { "RegionCode", "NextDueSort", "FigureStatus", "EndOn" }, "IX_LiaisonAssignments_DueRegion")
+                        .HasFilter("\"EndOn\" IS NULL AND \"FigureStatus\" = 0");
 
                     b.ToTable("LiaisonAssignments", (string)null);
                 });

@@ -93,7 +93,8 @@ public static class FigureFilterShape
         /// (15,866 figures at 300,000: 120–400 ms on a loaded machine), where about one row in twenty of the order's index
         /// is the city's and page 1 is within its first 400 entries. Bounded, the walk cannot run through the whole table
         /// for a narrow filter (a district's left figures): it stops at the window and the sorted query answers.
-        /// Every twentieth entry of the window is expected to match at worst, hence the page limit.
+        /// Every twentieth entry of the window is expected to match at worst, hence the page limit. In region order the
+        /// walk is tried only for a province's scope: a city's rows are not among the first regions of the province.
         /// A search term is walked so only for a province's scope (or none) with no region asked for: a common term there
         /// (李 with <c>-followers</c>) had every match's figure read and sorted, where its matches are one figure in a dozen or
         /// so of the order's index. The term's matches are read from the key index once (an <c>IN</c> list, which SQLite
@@ -102,7 +103,8 @@ public static class FigureFilterShape
         /// </remarks>
         public bool TriesBoundedWalk(TongxinDb db, string sort, int end, int window = WalkWindow) =>
             db is SqliteTongxinDb && (Plan is null || IsFilterKeyOnly || Region is null && (db.ScopeUnrestricted || db.ScopeLow.Length <= 2))
-            && sort is "name" or "-followers" or "-enrolledOn" && end * 20 <= window;
+            && (sort is "name" or "-followers" or "-enrolledOn" || sort == "region" && Region is null && (db.ScopeUnrestricted || db.ScopeLow.Length <= 2))
+            && end * 20 <= window;
 
         /// <summary>
         /// The filtered figures within the first <see cref="WalkWindow"/> entries of the order (all figures, any scope): the
@@ -123,6 +125,13 @@ public static class FigureFilterShape
                 case "-enrolledOn":
                     var enrolled = await all.OrderByDescending(f => f.EnrolledOn).Select(f => (DateOnly?)f.EnrolledOn).Skip(window).FirstOrDefaultAsync();
                     return enrolled is { } earliest ? walk.Where(f => f.EnrolledOn >= earliest) : walk;
+                case "region":
+                    // The window's last (region, name); the walk is bounded by its region (a range of the order's index,
+                    // IX_Figures_RegionCode_SortKey) and cut within that region by the name.
+                    var at = await all.OrderBy(f => f.RegionCode).ThenBy(f => f.SortKey).ThenBy(f => f.Id)
+                        .Select(f => new { f.RegionCode, f.SortKey }).Skip(window).FirstOrDefaultAsync();
+                    return at is null ? walk : walk.Where(f => string.Compare(f.RegionCode, at.RegionCode) <= 0
+                        && (string.Compare(f.RegionCode, at.RegionCode) < 0 || string.Compare(f.SortKey, at.SortKey) <= 0));
                 default:
                     var sortKey = await all.OrderBy(f => f.SortKey).Select(f => f.SortKey).Skip(window).FirstOrDefaultAsync();
                     return sortKey is { } last ? walk.Where(f => string.Compare(f.SortKey, last) <= 0) : walk;

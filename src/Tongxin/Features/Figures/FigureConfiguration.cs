@@ -21,7 +21,9 @@ internal sealed class FigureConfiguration : IEntityTypeConfiguration<Figure>
         // The key figures alone (about one in twelve): their list and count read a city's few thousand entries, not
         // every figure of the city (PostgreSQL at 1M figures: 9 + 7 ms for page and count before, 1.7 + 1 after).
         // The filter is written as the list's query writes it, so both databases match the query to it.
-        e.HasIndex(f => new { f.Status, f.RegionCode, f.SortKey, f.Id }, "IX_Figures_KeyFigures").HasFilter("\"KeyLevel\" IS NOT NULL");
+        // The level is its last column, so that a level's count is read from the index alone (the province's city-level
+        // figures: one table read per key figure before, 83,000 at 1,000,000 figures).
+        e.HasIndex(f => new { f.Status, f.RegionCode, f.SortKey, f.Id, f.KeyLevel }, "IX_Figures_KeyFigures").HasFilter("\"KeyLevel\" IS NOT NULL");
         // One person, one record: the database is the judge when two writers check an ID number at once.
         e.HasIndex(f => f.IdNumberHash).IsUnique();
         e.HasIndex(f => f.PhoneHash);

@@ -762,7 +762,7 @@ namespace Tongxin.Migrations.Sqlite
 
                     b.HasIndex("SortKey", "Id");
 
-                    b.HasIndex(new[] { "Status", "RegionCode", "SortKey", "Id" }, "IX_Figures_KeyFigures")
+                    b.HasIndex(new[] { "Status", "RegionCode", "SortKey", "Id", "KeyLevel" }, "IX_Figures_KeyFigures")
                         .HasFilter("\"KeyLevel\" IS NOT NULL");
 
                     b.HasIndex(new[] { "Status", "RegionCode", "KeyLevel", "SortKey", "Id", "Category", "MaxFollowers" }, "IX_Figures_ListFilters");

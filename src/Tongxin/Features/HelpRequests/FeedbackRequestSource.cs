@@ -35,15 +35,23 @@ public sealed class FeedbackRequestSource : IFeedbackRequestSource
                 r.Summary,
                 r.Satisfaction,
                 r.VisitText,
-                Replies = r.Parts.Where(p => p.Reply != null).OrderBy(p => p.RepliedAt).Select(p => p.UnitName + "：" + p.Reply).ToList(),
             }).ToListAsync();
+        // The units' replies of these requests in a second query by their ids: as a collection in the projection, EF joined
+        // the page to a derived table of every part with a reply in the scope, which SQLite built whole (~525 ms of the
+        // form's 550 at 1,000,000 figures).
+        var requestIds = requests.Select(r => r.Id).ToList();
+        var replies = (await db.HelpRequestParts.AsNoTracking().Where(p => requestIds.Contains(p.HelpRequestId) && p.Reply != null)
+            .OrderBy(p => p.RepliedAt).Select(p => new { p.HelpRequestId, Text = p.UnitName + "：" + p.Reply }).ToListAsync())
+            .ToLookup(p => p.HelpRequestId, p => p.Text);
         var figureIdsOfRows = requests.Where(r => r.FigureId != null).Select(r => r.FigureId!.Value).Distinct().ToList();
         var orgIds = requests.Where(r => r.OrganizationId != null).Select(r => r.OrganizationId!.Value).Distinct().ToList();
-        var figures = await db.Figures.AsNoTracking().Where(f => figureIdsOfRows.Contains(f.Id)).ToDictionaryAsync(f => f.Id, f => f.Name);
-        var orgs = await db.Organizations.AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name);
+        var figures = await db.Figures.AsNoTracking().Where(f => figureIdsOfRows.Contains(f.Id)).Select(f => new { f.Id, f.Name })
+            .ToDictionaryAsync(f => f.Id, f => f.Name);
+        var orgs = await db.Organizations.AsNoTracking().Where(o => orgIds.Contains(o.Id)).Select(o => new { o.Id, o.Name })
+            .ToDictionaryAsync(o => o.Id, o => o.Name);
         return requests.Select(r => new FeedbackRequestRow(r.Id,
             r.FigureId is { } f ? figures.GetValueOrDefault(f, "") : r.OrganizationId is { } o ? orgs.GetValueOrDefault(o, "") : "",
-            r.Title, HelpRequestNames.Status(r.Status), Outcome(r.Status, r.Summary, r.Satisfaction, r.VisitText, r.Replies))).ToList();
+            r.Title, HelpRequestNames.Status(r.Status), Outcome(r.Status, r.Summary, r.Satisfaction, r.VisitText, replies[r.Id].ToList()))).ToList();
     }
 
     private static string Outcome(HelpRequestStatus status, string? summary, Satisfaction? satisfaction, string? visitText, List<string> replies)

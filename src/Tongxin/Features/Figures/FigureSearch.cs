@@ -69,6 +69,20 @@ public static class FigureSearch
         return new Plan(exact, prefix, nameContains, handleContains);
     }
 
+    /// <summary>
+    /// The figures whose name contains <paramref name="term"/> (normalized), found through the name's keys (<c>n:</c>,
+    /// its characters and character pairs) where the term is Chinese: a term of one or two characters is a key itself,
+    /// a longer one is narrowed by its first pair and then checked. Other terms read the names.
+    /// </summary>
+    public static IQueryable<long> NameContains(TongxinDb db, string term)
+    {
+        var runes = term.ToLowerInvariant().EnumerateRunes().ToArray();
+        if (runes.Length == 0 || !runes.All(IsCjk)) return db.Figures.Where(f => f.Name.Contains(term)).Select(f => f.Id);
+        var key = "n:" + string.Concat(runes.Take(2));
+        var keyed = db.FigureSearchKeys.Where(k => k.Key == key).Select(k => k.FigureId);
+        return runes.Length <= 2 ? keyed : db.Figures.Where(f => keyed.Contains(f.Id) && f.Name.Contains(term)).Select(f => f.Id);
+    }
+
     /// <summary>[prefix, prefix with its last character incremented): every key starting with prefix.</summary>
     public static (string Low, string High) Prefix(string prefix) =>
         (prefix, prefix[..^1] + (char)(prefix[^1] + 1));

@@ -3,6 +3,7 @@ using Tongxin.Common.Data;
 using Tongxin.Common.Domain;
 using Tongxin.Common.Scope;
 using Tongxin.Common.Text;
+using Tongxin.Features.Figures;
 
 namespace Tongxin.Features.HelpRequests;
 
@@ -33,20 +34,24 @@ public sealed record HelpRequestFilter
         }
         if (Open == true) query = query.Where(r => r.Status == HelpRequestStatus.Routed || r.Status == HelpRequestStatus.InProgress);
         if (!string.IsNullOrWhiteSpace(Category)) query = query.Where(r => r.Category == Category.Trim());
-        if (UnitId is { } unitId) query = query.Where(r => r.Parts.Any(p => p.OrgUnitId == unitId));
+        if (UnitId is { } unitId) query = query.Where(r => HelpRequestAccess.RoutedTo(db, unitId).Contains(r.Id));
         if (!string.IsNullOrWhiteSpace(RegionCode)) query = query.Within(await ScopedRegions.RequireSubtree(db, RegionCode));
         if (Overdue == true)
         {
             var today = HelpRequest.Today(DateTime.UtcNow);
-            query = query.Where(r => (r.Status == HelpRequestStatus.Routed || r.Status == HelpRequestStatus.InProgress)
-                                     && r.Parts.Any(p => p.Status == PartStatus.Pending && p.Deadline < today));
+            // The late parts as one id set (an index range on (Status, Deadline)), not probed for every request of the
+            // scope: the province's overdue board at 1,000,000 requests was 1.4 s on SQLite.
+            var late = db.HelpRequestParts.Where(p => p.Status == PartStatus.Pending && p.Deadline < today).Select(p => p.HelpRequestId);
+            query = query.Where(r => (r.Status == HelpRequestStatus.Routed || r.Status == HelpRequestStatus.InProgress) && late.Contains(r.Id));
         }
         if (!string.IsNullOrWhiteSpace(Q))
         {
             // The names are matched once, as uncorrelated id sets (a hashed subplan on PostgreSQL, an ephemeral table on
             // SQLite), not probed again for every request of the scope: a province-wide count stays one pass.
             var term = ChineseText.Normalize(Q);
-            var figures = db.Figures.Where(f => f.Name.Contains(term)).Select(f => (long?)f.Id);
+            // Figures by their name's keys (FigureSearch.NameContains), not a scan of every figure's name in the scope
+            // (the province's q=场地 at 1,000,000 figures: 9 s on SQLite).
+            var figures = FigureSearch.NameContains(db, term).Select(id => (long?)id);
             var organizations = db.Organizations.Where(o => o.Name.Contains(term)).Select(o => (long?)o.Id);
             query = query.Where(r => r.Title.Contains(term) || figures.Contains(r.FigureId) || organizations.Contains(r.OrganizationId));
         }

@@ -1185,9 +1185,9 @@ namespace Tongxin.Migrations.Postgres
 
                     b.HasIndex("CreatedByUserId", "CreatedAt");
 
-                    b.HasIndex("RegionCode", "CreatedAt");
-
                     b.HasIndex("Status", "RegionCode", "CreatedAt");
+
+                    b.HasIndex(new[] { "RegionCode", "CreatedAt", "Status", "Category", "Satisfaction", "DaysToSolve", "CompletedAt" }, "IX_HelpRequests_RegionCode_CreatedAt_Tally");
 
                     b.ToTable("HelpRequests");
                 });

@@ -93,6 +93,8 @@ public static class FigureFilterShape
         /// (15,866 figures at 300,000: 120–400 ms on a loaded machine), where about one row in twenty of the order's index
         /// is the city's and page 1 is within its first 400 entries. Bounded, the walk cannot run through the whole table
         /// for a narrow filter (a district's left figures): it stops at the window and the sorted query answers.
+        /// A city's key figures are not walked: one in a few hundred entries of the order's index, the walk does not fill
+        /// its page (12 ms lost at 1,000,000 figures), and their partial index serves the sorted query.
         /// Every twentieth entry of the window is expected to match at worst, hence the page limit. In region order the
         /// walk is tried only for a province's scope: a city's rows are not among the first regions of the province.
         /// A search term is walked so only for a province's scope (or none) with no region asked for: a common term there
@@ -102,7 +104,7 @@ public static class FigureFilterShape
         /// the order's index, beyond the window: that search keeps its sorted query.
         /// </remarks>
         public bool TriesBoundedWalk(TongxinDb db, string sort, int end, int window = WalkWindow) =>
-            db is SqliteTongxinDb && (Plan is null || IsFilterKeyOnly || Region is null && (db.ScopeUnrestricted || db.ScopeLow.Length <= 2))
+            db is SqliteTongxinDb && !(KeyLevel is not null && Plan is null && !(db.ScopeUnrestricted || db.ScopeLow.Length <= 2)) && (Plan is null || IsFilterKeyOnly || Region is null && (db.ScopeUnrestricted || db.ScopeLow.Length <= 2))
             && (sort is "name" or "-followers" or "-enrolledOn" || sort == "region" && Region is null && (db.ScopeUnrestricted || db.ScopeLow.Length <= 2))
             && end * 20 <= window;
 

@@ -828,7 +828,7 @@ namespace Tongxin.Migrations.Postgres
 
                     b.HasKey("Key", "RegionCode", "Status", "SortKey", "FigureId", "Category");
 
-                    b.HasIndex("FigureId");
+                    b.HasIndex("FigureId", "Key");
 
                     b.HasIndex(new[] { "Key", "Status", "SortKey", "FigureId", "RegionCode", "Category" }, "IX_FigureSearchKeys_NameOrder")
                         .HasFilter("\"Key\" < 'p'");

@@ -62,7 +62,7 @@ public static class ListFigures
             // A province-wide term the name-order key index cannot page (a pinyin range, a tag), or any term in region
             // order, is first looked for by walking the figures in that order (x at 1,000,000 figures: 385,000 key rows
             // read and sorted for 20).
-            var keyWalk = (!KeyOnlySearch.IsWide(db, resolved, sort) || resolved.Plan!.Prefix is not null)
+            var keyWalk = (!KeyOnlySearch.IsWide(db, resolved, sort) || await KeyOnlySearch.IsCommonPrefixAsync(db, resolved))
                 && resolved.TriesBoundedWalk(db, sort, skip + take, walkWindow)
                 ? PageOf(await resolved.BoundedWalkAsync(db, sort, walkWindow), figures, sort, skip, take)
                 : null;

@@ -39,10 +39,10 @@ public sealed record HelpRequestFilter
         if (Overdue == true)
         {
             var today = HelpRequest.Today(DateTime.UtcNow);
-            // The late parts as one id set (an index range on (Status, Deadline)), not probed for every request of the
-            // scope: the province's overdue board at 1,000,000 requests was 1.4 s on SQLite.
-            var late = db.HelpRequestParts.Where(p => p.Status == PartStatus.Pending && p.Deadline < today).Select(p => p.HelpRequestId);
-            query = query.Where(r => (r.Status == HelpRequestStatus.Routed || r.Status == HelpRequestStatus.InProgress) && late.Contains(r.Id));
+            // Probed per request of the scope (1.4 s province-wide at 1,000,000 requests on SQLite). Written as an id set of
+            // the late parts it was slower there (8.5 s: the set joins the parts to their requests for the region filter).
+            query = query.Where(r => (r.Status == HelpRequestStatus.Routed || r.Status == HelpRequestStatus.InProgress)
+                                     && r.Parts.Any(p => p.Status == PartStatus.Pending && p.Deadline < today));
         }
         if (!string.IsNullOrWhiteSpace(Q))
         {

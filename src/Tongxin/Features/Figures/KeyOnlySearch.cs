@@ -20,7 +20,7 @@ public static class KeyOnlySearch
     }
 
     /// <summary>Only the term, status, region and category narrow, and the order is one the key rows know.</summary>
-    public static bool Applies(FigureFilterShape.Resolved filter, string sort) => filter.KeysAlone && sort is "name" or "region";
+    public static bool Applies(TongxinDb db, FigureFilterShape.Resolved filter, string sort) => filter.KeysAlone(db) && sort is "name" or "region";
 
     /// <summary>
     /// A province's scope (a two-digit prefix) or none, with no region asked for, in name order: a common word there

@@ -57,7 +57,7 @@ public static class ListFigures
         var sort = FigureFilter.WantedSort(filter.Sort);
         var (skip, take) = ((page - 1) * pageSize, pageSize);
         var figures = db.Figures.AsNoTracking();
-        if (KeyOnlySearch.Applies(resolved, sort))
+        if (KeyOnlySearch.Applies(db, resolved, sort))
         {
             // A province-wide term the name-order key index cannot page (a pinyin range, a tag), or any term in region
             // order, is first looked for by walking the figures in that order (x at 1,000,000 figures: 385,000 key rows
@@ -75,7 +75,7 @@ public static class ListFigures
         // A term with no filter the key rows do not carry is counted from the key index alone in any order (in name
         // order for the capped count's sake: KeyOnlySearch cuts each key of a wide scope at the cap), not by reading a
         // Figures row per match (李 province-wide: 10,001 row reads).
-        var count = resolved.KeysAlone ? KeyOnlySearch.Count(db, resolved, "name") : CountOf(filtered);
+        var count = resolved.KeysAlone(db) ? KeyOnlySearch.Count(db, resolved, "name") : CountOf(filtered);
         return new(PageOf(filtered, figures, sort, skip, take), count, walk, take);
     }
 

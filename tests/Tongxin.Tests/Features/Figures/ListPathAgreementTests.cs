@@ -58,7 +58,7 @@ public abstract class ListPathAgreementTests(TestApp app)
     }
 
     private static async Task<bool> KeyOnly(FigureFilter filter, TongxinDb db) =>
-        KeyOnlySearch.Applies(await FigureFilterShape.ResolveAsync(filter, db), FigureFilter.WantedSort(filter.Sort));
+        KeyOnlySearch.Applies(db, await FigureFilterShape.ResolveAsync(filter, db), FigureFilter.WantedSort(filter.Sort));
 
     private static async Task<bool> Wide(FigureFilter filter, TongxinDb db) =>
         KeyOnlySearch.IsWide(db, await FigureFilterShape.ResolveAsync(filter, db), FigureFilter.WantedSort(filter.Sort));

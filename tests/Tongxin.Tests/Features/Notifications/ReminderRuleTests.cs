@@ -101,7 +101,8 @@ public abstract class ReminderRuleTests(TestApp app)
         // A figure who left the registry (退出) while still assigned: nobody is to contact them any more.
         var left = await app.CreateFigure("staff_city", new { name = Unique("退出"), regionCode = "510502" });
         await app.Assign(left, cadre, Today.AddDays(-400));
-        await app.WithDb((db, _) => db.Figures.Where(f => f.Id == left).ExecuteUpdateAsync(s => s.SetProperty(f => f.Status, Tongxin.Features.Figures.FigureStatus.Left)));
+        // Through the app's own withdrawal, whose write effects keep the assignment's copy of the status (decision 0015).
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, (await staff.DeleteAsync($"/api/figures/{left}?status=left&reason=本人申请")).StatusCode);
 
         await RunTwice(new ContactDueReminder());
         Assert.Empty(await Titles(cadre, ContactDueReminder.KindCode));

@@ -66,7 +66,7 @@ public static class FigureFilterShape
         /// from its statistics and keeps the plain filter; so do cities and districts, whose region range is narrow.
         /// </remarks>
         public bool WalksOrder(TongxinDb db) =>
-            db is SqliteTongxinDb && (Plan is null || IsFilterKeyOnly) && Region is null && (db.ScopeUnrestricted || db.ScopeLow.Length <= 2);
+            db is SqliteTongxinDb && (Plan is null || IsFilterKeyOnly) && Region is null && KeyOnlySearch.IsProvinceWide(db);
 
         /// <summary>
         /// The filter over the scoped figures for <see cref="WalksOrder"/>: the same rows, but the scope's range and the
@@ -109,10 +109,14 @@ public static class FigureFilterShape
         /// builds once) and tested on each walked figure. In a city's scope the same term is one figure in a few hundred of
         /// the order's index, beyond the window: that search keeps its sorted query.
         /// </remarks>
-        public bool TriesBoundedWalk(TongxinDb db, string sort, int end, int window = WalkWindow) =>
-            db is SqliteTongxinDb && !(KeyLevel is not null && Plan is null && !(db.ScopeUnrestricted || db.ScopeLow.Length <= 2)) && (Plan is null || IsFilterKeyOnly || Region is null && (db.ScopeUnrestricted || db.ScopeLow.Length <= 2))
-            && (sort is "name" or "-followers" or "-enrolledOn" || sort == "region" && Region is null && (db.ScopeUnrestricted || db.ScopeLow.Length <= 2))
-            && end * 20 <= window;
+        public bool TriesBoundedWalk(TongxinDb db, string sort, int end, int window = WalkWindow)
+        {
+            if (db is not SqliteTongxinDb || end * 20 > window) return false;
+            var provinceWide = KeyOnlySearch.IsProvinceWide(db);
+            if (KeyLevel is not null && Plan is null && !provinceWide) return false;
+            if (!(Plan is null || IsFilterKeyOnly || Region is null && provinceWide)) return false;
+            return sort is "name" or "-followers" or "-enrolledOn" || sort == "region" && Region is null && provinceWide;
+        }
 
         /// <summary>
         /// The filtered figures within the first <see cref="WalkWindow"/> entries of the order (all figures, any scope): the
@@ -183,21 +187,15 @@ public static class FigureFilterShape
             // Written as the partial index of key figures is (IX_Figures_KeyFigures), so both databases match it.
             if (KeyLevel == "any") query = query.Where(f => f.KeyLevel != null);
             else if (KeyLevel is { } level) query = query.Where(f => f.KeyLevel == level);
-            if (PlatformKey is { } platformKey && indexFree)
-            {
-                // A walk tests each figure it meets: one seek of its own platform key row.
-                query = query.Where(f => db.FigureSearchKeys.Any(k => k.Key == platformKey && k.RegionCode == f.RegionCode
-                    && k.Status == f.Status && k.SortKey == f.SortKey && k.FigureId == f.Id));
-            }
+            // A walk tests each figure it meets: one seek of its own key row (see HasFilterKeys), not a list of every
+            // figure with the platform or tag.
+            IQueryable<Figure> WithOwnKey(IQueryable<Figure> figures, string key) => figures.Where(f => db.FigureSearchKeys.Any(k =>
+                k.Key == key && k.RegionCode == f.RegionCode && k.Status == f.Status && k.SortKey == f.SortKey && k.FigureId == f.Id));
+            if (PlatformKey is { } platformKey && indexFree) query = WithOwnKey(query, platformKey);
             else if (Platform is { } platform)
                 query = query.Where(f => db.PlatformAccounts.Any(a => a.FigureId == f.Id && a.Platform == platform));
             if (MinFollowers is { } min) query = query.Where(f => f.MaxFollowers >= min);
-            if (TagKey is { } tagKey && indexFree)
-            {
-                // A walk tests each figure it meets: one seek of its own tag key row (see HasFilterKeys), not a list of every tagged figure.
-                query = query.Where(f => db.FigureSearchKeys.Any(k => k.Key == tagKey && k.RegionCode == f.RegionCode
-                    && k.Status == f.Status && k.SortKey == f.SortKey && k.FigureId == f.Id));
-            }
+            if (TagKey is { } tagKey && indexFree) query = WithOwnKey(query, tagKey);
             else if (TagKey is { } tag)
             {
                 var tagged = db.FigureSearchKeys.Where(k => k.Key == tag).Select(k => k.FigureId);

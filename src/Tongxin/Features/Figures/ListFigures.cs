@@ -62,8 +62,9 @@ public static class ListFigures
             // A province-wide term the name-order key index cannot page (a pinyin range, a tag), or any term in region
             // order, is first looked for by walking the figures in that order (x at 1,000,000 figures: 385,000 key rows
             // read and sorted for 20).
-            var keyWalk = (!KeyOnlySearch.IsWide(db, resolved, sort) || await KeyOnlySearch.IsCommonPrefixAsync(db, resolved))
-                && resolved.TriesBoundedWalk(db, sort, skip + take, walkWindow)
+            // The walk's own condition first: the prefix's count is a query, which PostgreSQL (never walked) need not run.
+            var keyWalk = resolved.TriesBoundedWalk(db, sort, skip + take, walkWindow)
+                && (!KeyOnlySearch.IsWide(db, resolved, sort) || await KeyOnlySearch.IsCommonPrefixAsync(db, resolved))
                 ? PageOf(await resolved.BoundedWalkAsync(db, sort, walkWindow), figures, sort, skip, take)
                 : null;
             return new(KeyOnlySearch.Page(db, resolved, sort, skip, take), KeyOnlySearch.Count(db, resolved, sort), keyWalk, take);

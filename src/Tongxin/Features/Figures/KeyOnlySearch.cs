@@ -20,7 +20,7 @@ public static class KeyOnlySearch
     }
 
     /// <summary>Only the term, status, region and category narrow, and the order is one the key rows know.</summary>
-    public static bool Applies(TongxinDb db, FigureFilterShape.Resolved filter, string sort) => filter.KeysAlone(db) && sort is "name" or "region";
+    public static bool Applies(TongxinDb db, FigureFilterShape.Resolved filter, string sort) => filter.KeysAlone && sort is "name" or "region";
 
     /// <summary>
     /// A province's scope (a two-digit prefix) or none, with no region asked for, in name order: a common word there
@@ -33,19 +33,18 @@ public static class KeyOnlySearch
         && filter.Plan.ExactKeys.All(k => string.CompareOrdinal(k, NameOrderBelow) < 0);
 
     /// <summary>
-    /// Whether a pinyin prefix has at least <see cref="CommonPrefixRows"/> key rows in the scope, read from the key index
-    /// alone and cut there: a common one (x, wang, liu) is first walked in the list's order, a rarer one (wzh, wangwei)
-    /// is read and sorted from the keys, which is quicker than a walk that does not fill its page (5 against 40 ms at
-    /// 1,000,000 figures on SQLite).
+    /// Whether the term (with <paramref name="prefixOnly"/>, its pinyin prefix alone) has at least <paramref name="commonRows"/>
+    /// key rows in the scope, read from the key index alone and cut there: a common one (x, wang, liu, 王) is first walked
+    /// in the list's order where the walk pays (ListFigures.WalkPaysAsync).
     /// </summary>
-    public static async Task<bool> IsCommonPrefixAsync(TongxinDb db, FigureFilterShape.Resolved filter)
+    public static async Task<bool> IsCommonAsync(TongxinDb db, FigureFilterShape.Resolved filter, bool prefixOnly, int commonRows = CommonRows)
     {
-        if (filter.Plan?.Prefix is not var (low, high)) return false;
-        return await db.FigureSearchKeys.Where(k => string.Compare(k.Key, low) >= 0 && string.Compare(k.Key, high) < 0)
-            .Select(k => k.FigureId).Take(CommonPrefixRows).CountAsync() >= CommonPrefixRows;
+        if (filter.Plan is not { } plan || prefixOnly && plan.Prefix is null) return false;
+        var rows = FigureFilterShape.MatchingKeys(db, keys => keys, prefixOnly ? plan with { ExactKeys = [] } : plan, city: null);
+        return await rows.Select(k => k.FigureId).Take(commonRows).CountAsync() >= commonRows;
     }
 
-    public const int CommonPrefixRows = 20_000;
+    public const int CommonRows = 20_000;
 
     /// <summary>A province's scope (a two-digit prefix) or none.</summary>
     public static bool IsProvinceWide(TongxinDb db) => db.ScopeUnrestricted || db.ScopeLow.Length <= 2;

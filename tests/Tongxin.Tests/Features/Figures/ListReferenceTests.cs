@@ -183,7 +183,7 @@ public abstract class ListReferenceTests(TestApp app)
 
     /// <summary>
     /// A list without a term (or with one, province-wide) first tries the page from a bounded walk of its order's index
-    /// (SQLite): with a window far smaller than the sample, every filter in name, follower and enrolment order, without a
+    /// (SQLite; PostgreSQL for a province's common term): with a window far smaller than the sample, every filter in name, follower and enrolment order, without a
     /// term and with a Chinese name (a common one, one of three characters), a pinyin and a handle word, for a city's, a
     /// province's and an unrestricted scope, pages 1 and 2, gives the reference page, whether the walk filled it or the
     /// sorted query answered.
@@ -209,7 +209,7 @@ public abstract class ListReferenceTests(TestApp app)
                                 var asked = filter with { Q = term, Sort = sort };
                                 var expected = Order(sample.Where(s => s.Figure.RegionCode.StartsWith(prefix) && Matches(asked, s)), sort)
                                     .Select(s => s.Figure.Id).Skip((page - 1) * PageSize).Take(PageSize).ToList();
-                                var queries = await ListFigures.QueriesAsync(asked, db, page, PageSize, walkWindow: 400);
+                                var queries = await ListFigures.QueriesAsync(asked, db, page, PageSize, walkWindow: 800, commonRows: 40);
                                 if (queries.Walk is not null && (await queries.Walk.ToListAsync()).Count == PageSize) walked++;
                                 var rows = (await queries.PageAsync()).Select(r => r.Id).ToList();
                                 if (!rows.SequenceEqual(expected))
@@ -221,7 +221,9 @@ public abstract class ListReferenceTests(TestApp app)
         });
         Assert.True(failures.Count == 0, $"{failures.Count} of {shapes} shapes differ from the reference:\n" + string.Join("\n", failures.Take(40)));
         // On SQLite the walk answers the wide shapes and leaves the narrow ones (a district's left figures) to the sorted query.
+        // PostgreSQL walks only a province's common terms (王, wang), for page 1 (its window is a quarter of SQLite's).
         if (app.Provider == Tongxin.Tests.Infrastructure.Provider.Sqlite) Assert.InRange(walked, shapes / 8, shapes - 1);
+        else Assert.InRange(walked, 1, shapes / 8);
     }
 
     private static string Describe(FigureFilter f) =>

@@ -148,7 +148,7 @@ public static class KeyOnlySearch
     /// </summary>
     private static IEnumerable<(IQueryable<FigureSearchKey> Rows, bool OneRowPerFigure)> WideArms(TongxinDb db, FigureFilterShape.Resolved filter)
     {
-        var keys = WideKeys(db);
+        var keys = WideKeys(db, filter);
         if (filter.Status is { } status) keys = keys.Where(k => k.Status == status);
         if (filter.Category is { } category) keys = keys.Where(k => k.Category == category);
         keys = filter.HasFigureFilters(db, filter.HasFilterKeys(db, keys));
@@ -173,11 +173,14 @@ public static class KeyOnlySearch
     /// word in the province (王: 80,000 rows, 71 ms at 1,000,000 figures), where the name-order index
     /// (IX_FigureSearchKeys_NameOrder: Key, Status, SortKey, …) reads one page. Selected as <c>"RegionCode" || ''</c>,
     /// the scope filter EF adds on top still gives the same rows but is no range an index can take (SQLite flattens the
-    /// subquery). Everything else about the rows is the table's. PostgreSQL reads the table as it is: it estimates the
-    /// rows of a key from its statistics, which the expression hid (王 with a follower tier was taken for 128 rows and
-    /// read whole and sorted, 240 ms, where its name-order index meets the page's figures in a few hundred rows).
+    /// subquery, PostgreSQL pulls it up). Everything else about the rows is the table's.
+    /// With figures to look up (<see cref="AppliesWithFigureLookups"/>) PostgreSQL reads the table as it is: the expression
+    /// hid the key's row estimate, and 王 with a follower tier was taken for 128 rows and read whole and sorted (240 ms),
+    /// where its name-order index meets the page's figures in a few hundred rows. Without them the tiny estimate is what
+    /// keeps a tag's or platform's seek per row (王 + a platform read plainly: 75 → 185 ms p99, a hash of the platform's rows).
     /// </summary>
-    private static IQueryable<FigureSearchKey> WideKeys(TongxinDb db) => db is SqliteTongxinDb
+    private static IQueryable<FigureSearchKey> WideKeys(TongxinDb db, FigureFilterShape.Resolved filter) =>
+        db is SqliteTongxinDb || !filter.KeysWithFigureLookups
         ? db.FigureSearchKeys.FromSqlRaw(
             """SELECT "Key", "RegionCode" || '' AS "RegionCode", "Status", "SortKey", "FigureId", "Category" FROM "FigureSearchKeys" """).AsNoTracking()
         : db.FigureSearchKeys.AsNoTracking();

@@ -74,9 +74,16 @@ public static class KeyOnlySearch
     }
 
     /// <summary>The figures to count, capped, read from the key index alone.</summary>
-    public static IQueryable<long> Count(TongxinDb db, FigureFilterShape.Resolved filter, string sort) => IsWide(db, filter, sort)
-        ? WideCount(db, filter)
-        : Hits(db, filter).Select(h => h.FigureId).Distinct().Take(ListFigures.TotalCap + 1);
+    /// <remarks>
+    /// One exact key (a tag or platform alone, a handle word) is no figure twice, so it is counted without the distinct,
+    /// which PostgreSQL hashed whole before it stopped at the cap (a province's tag: 200,000 rows, 171 ms).
+    /// </remarks>
+    public static IQueryable<long> Count(TongxinDb db, FigureFilterShape.Resolved filter, string sort)
+    {
+        if (IsWide(db, filter, sort)) return WideCount(db, filter);
+        var figures = Hits(db, filter).Select(h => h.FigureId);
+        return (filter.Plan is { ExactKeys.Count: 1, Prefix: null } ? figures : figures.Distinct()).Take(ListFigures.TotalCap + 1);
+    }
 
     /// <summary>The matching figures, once per matching key.</summary>
     private static IQueryable<Hit> Hits(TongxinDb db, FigureFilterShape.Resolved filter)

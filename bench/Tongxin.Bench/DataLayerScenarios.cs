@@ -68,28 +68,33 @@ public static partial class DataLayerScenarios
                     // Building the queries is the request's work too, before any SQL: reported beside the ratio.
                     // Each of the three within the endpoint's plan setting (PlansForValues: PostgreSQL plans for the values).
                     var sw = Stopwatch.StartNew();
-                    var plans = await PlansForValues.BeginAsync(db);
-                    queries = await ListFigures.QueriesAsync(filter, db, page, 20);
-                    var buildMs = sw.Elapsed.TotalMilliseconds;
-                    sw.Restart();
-                    var rows = await queries.PageAsync();
-                    if (ListFigures.KnownTotal(page, 20, rows.Count) is null) await queries.CountAsync();
-                    if (plans is not null) await plans.DisposeAsync();
+                    double buildMs;
+                    await using (await PlansForValues.BeginAsync(db))
+                    {
+                        queries = await ListFigures.QueriesAsync(filter, db, page, 20);
+                        buildMs = sw.Elapsed.TotalMilliseconds;
+                        sw.Restart();
+                        var rows = await queries.PageAsync();
+                        if (ListFigures.KnownTotal(page, 20, rows.Count) is null) await queries.CountAsync();
+                    }
                     var efMs = sw.Elapsed.TotalMilliseconds;
                     sw.Restart();
-                    plans = await PlansForValues.BeginAsync(db);
-                    var rawRows = await ReadAllAsync(pageCommand);
-                    if (ListFigures.KnownTotal(page, 20, rawRows) is null) await countCommand.ExecuteScalarAsync();
-                    if (plans is not null) await plans.DisposeAsync();
+                    int rawRows;
+                    await using (await PlansForValues.BeginAsync(db))
+                    {
+                        rawRows = await ReadAllAsync(pageCommand);
+                        if (ListFigures.KnownTotal(page, 20, rawRows) is null) await countCommand.ExecuteScalarAsync();
+                    }
                     var rawMs = sw.Elapsed.TotalMilliseconds;
                     // Raw SQL as a request would run it: a new command each time (SQLite prepares it again, as EF must).
                     sw.Restart();
-                    plans = await PlansForValues.BeginAsync(db);
-                    await using (var freshPage = Copy(pageCommand))
-                        rawRows = await ReadAllAsync(freshPage);
-                    if (ListFigures.KnownTotal(page, 20, rawRows) is null)
-                        await using (var freshCount = Copy(countCommand)) await freshCount.ExecuteScalarAsync();
-                    if (plans is not null) await plans.DisposeAsync();
+                    await using (await PlansForValues.BeginAsync(db))
+                    {
+                        await using (var freshPage = Copy(pageCommand))
+                            rawRows = await ReadAllAsync(freshPage);
+                        if (ListFigures.KnownTotal(page, 20, rawRows) is null)
+                            await using (var freshCount = Copy(countCommand)) await freshCount.ExecuteScalarAsync();
+                    }
                     var freshMs = sw.Elapsed.TotalMilliseconds;
                     if (i < warm) continue;
                     ef.Add(efMs);

@@ -39,11 +39,17 @@ public static class FigureFilterShape
         public IQueryable<FigureSearchKey> HasFigureFilters(TongxinDb db, IQueryable<FigureSearchKey> keys)
         {
             if (KeyLevel is null && MinFollowers is null) return keys;
-            var figures = db.Figures.AsNoTracking();
-            if (KeyLevel == "any") figures = figures.Where(f => f.KeyLevel != null);
-            else if (KeyLevel is { } level) figures = figures.Where(f => f.KeyLevel == level);
-            if (MinFollowers is { } min) figures = figures.Where(f => f.MaxFollowers >= min);
+            var figures = OnFigureColumns(db.Figures.AsNoTracking());
             return keys.Where(k => figures.Any(f => f.Id == k.FigureId));
+        }
+
+        /// <summary>The key level and follower tier: the filters only a figure's own row answers.</summary>
+        private IQueryable<Figure> OnFigureColumns(IQueryable<Figure> query)
+        {
+            // Written as the partial index of key figures is (IX_Figures_KeyFigures), so both databases match it.
+            if (KeyLevel == "any") query = query.Where(f => f.KeyLevel != null);
+            else if (KeyLevel is { } level) query = query.Where(f => f.KeyLevel == level);
+            return MinFollowers is { } min ? query.Where(f => f.MaxFollowers >= min) : query;
         }
 
         /// <summary>The platform's search key (<see cref="FigureSearchIndexer.PlatformKey"/>).</summary>
@@ -145,7 +151,7 @@ public static class FigureFilterShape
             if (end * 20 > window) return false;
             var provinceWide = KeyOnlySearch.IsProvinceWide(db);
             if (db is not SqliteTongxinDb)
-                return Plan is not null && KeysAlone && Region is null && provinceWide && sort is "name" or "-followers" or "-enrolledOn" or "region";
+                return KeysAlone && Region is null && provinceWide && sort is "name" or "-followers" or "-enrolledOn" or "region";
             if (KeyLevel is not null && Plan is null && !provinceWide) return false;
             if (!(Plan is null || IsFilterKeyOnly || Region is null && provinceWide)) return false;
             return sort is "name" or "-followers" or "-enrolledOn" || sort == "region" && Region is null && provinceWide;
@@ -217,9 +223,7 @@ public static class FigureFilterShape
             }
             if (Status is { } status && !statusDone) query = query.Where(f => f.Status == status);
             if (Category is { } category) query = query.Where(f => f.Category == category);
-            // Written as the partial index of key figures is (IX_Figures_KeyFigures), so both databases match it.
-            if (KeyLevel == "any") query = query.Where(f => f.KeyLevel != null);
-            else if (KeyLevel is { } level) query = query.Where(f => f.KeyLevel == level);
+            query = OnFigureColumns(query);
             // A walk tests each figure it meets: one seek of its own key row (see HasFilterKeys), not a list of every
             // figure with the platform or tag.
             IQueryable<Figure> WithOwnKey(IQueryable<Figure> figures, string key) => figures.Where(f => db.FigureSearchKeys.Any(k =>
@@ -227,7 +231,6 @@ public static class FigureFilterShape
             if (PlatformKey is { } platformKey && indexFree) query = WithOwnKey(query, platformKey);
             else if (Platform is { } platform)
                 query = query.Where(f => db.PlatformAccounts.Any(a => a.FigureId == f.Id && a.Platform == platform));
-            if (MinFollowers is { } min) query = query.Where(f => f.MaxFollowers >= min);
             if (TagKey is { } tagKey && indexFree) query = WithOwnKey(query, tagKey);
             else if (TagKey is { } tag)
             {
